@@ -1,0 +1,37 @@
+package org.anju.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in an API call that carries {@code Authorization: Bearer <token>}. A bad or
+ * expired token leaves the call anonymous, and the entry point answers 401.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private final ApiTokens tokens;
+
+	BearerTokenFilter(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			this.tokens.resolve(header.substring(7).strip())
+				.ifPresent((user) -> SecurityContextHolder.getContext()
+					.setAuthentication(PasswordLogin.authenticated(user)));
+		}
+		chain.doFilter(request, response);
+	}
+
+}

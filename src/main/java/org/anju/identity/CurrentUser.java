@@ -1,0 +1,39 @@
+package org.anju.identity;
+
+import java.io.Serializable;
+import java.util.Set;
+
+import org.anju.shared.CommunityId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+/**
+ * The signed-in caller, as every module sees it.
+ */
+public record CurrentUser(long communityId, long userId, String username, String displayName, Role role,
+		Set<Long> gridIds, @Nullable String departmentCode, @Nullable Long personId,
+		boolean mustChangePassword) implements AuthenticatedPrincipal, Serializable {
+
+	public CurrentUser {
+		gridIds = Set.copyOf(gridIds);
+	}
+
+	@Override
+	public String getName() {
+		return this.username;
+	}
+
+	public CommunityId community() {
+		return new CommunityId(this.communityId);
+	}
+
+	public DataScope scope() {
+		return new DataScope(this.communityId, this.role, this.gridIds, this.departmentCode, this.personId);
+	}
+
+	public boolean may(Permission permission) {
+		return this.role.may(permission);
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.anju.identity;
+
+/**
+ * What a role may do at all. Where it may do it is the {@link DataScope}'s business.
+ */
+public enum Permission {
+
+	/** Read the registry of people (masked). */
+	PEOPLE_READ,
+	/** Register, edit, move and change the status of people. */
+	PEOPLE_WRITE,
+	/** See a full ID number or phone, with a reason, audited. */
+	PEOPLE_UNMASK,
+	/** Merge two records of one person. */
+	PEOPLE_MERGE,
+	/** Import a roster. */
+	PEOPLE_IMPORT,
+	/** Export a list of people. */
+	PEOPLE_EXPORT,
+	/** Read the places tree. */
+	PLACES_READ,
+	/** Create, rename and delete buildings, units and rooms. */
+	PLACES_WRITE,
+	/** Create, rename and delete areas and grids. */
+	PLACES_STRUCTURE,
+	/** Edit reference data such as interest groups. */
+	REFERENCE_DATA,
+	/** Manage accounts. */
+	USERS_MANAGE,
+	/** Read the audit trail. */
+	AUDIT_READ
+
+}

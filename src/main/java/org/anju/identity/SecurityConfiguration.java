@@ -1,0 +1,120 @@
+package org.anju.identity;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.anju.audit.AuditTrail;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two ways in. Programs call {@code /api/**} with a bearer token and no session or CSRF.
+ * People use the console with a form login, a session cookie (HttpOnly, SameSite) and
+ * CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String[] PUBLIC = { "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+			"/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
+			"/v3/api-docs/**", "/error" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems, AuditTrail audit,
+			PasswordLogin login) throws Exception {
+		http.securityMatcher("/api/**")
+			.authenticationProvider(login)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenFilter.class)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+						"unauthenticated", "problem.unauthenticated", Map.of()))
+				.accessDeniedHandler(denied(problems, audit)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain console(HttpSecurity http, PasswordLogin login, UserAccounts accounts, Clock clock,
+			ProblemWriter problems, AuditTrail audit) throws Exception {
+		http.authenticationProvider(login)
+			.addFilterAfter(new SessionUserRefresh(accounts, clock), SecurityContextHolderFilter.class)
+			.addFilterAfter(new PasswordChangeGate(problems), SessionUserRefresh.class)
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.formLogin((form) -> form.loginPage("/login").successHandler(afterLogin()).failureHandler(loginFailed()))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(denied(problems, audit)))
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(
+						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	private static AuthenticationSuccessHandler afterLogin() {
+		return (request, response, authentication) -> {
+			boolean mustChange = authentication.getPrincipal() instanceof CurrentUser user && user.mustChangePassword();
+			response.sendRedirect(request.getContextPath() + (mustChange ? PasswordChangeGate.PASSWORD_PAGE : "/"));
+		};
+	}
+
+	private static AuthenticationFailureHandler loginFailed() {
+		return (request, response, ex) -> {
+			String username = request.getParameter("username");
+			String query = (ex instanceof AccountLocked locked) ? "locked=" + locked.lockedUntil().getEpochSecond()
+					: "error";
+			request.getSession().setAttribute("lastUsername", (username != null) ? username : "");
+			response.sendRedirect(request.getContextPath() + "/login?" + query);
+		};
+	}
+
+	private static AccessDeniedHandler denied(ProblemWriter problems, AuditTrail audit) {
+		return (request, response, ex) -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+				audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "PATH", request.getRequestURI(),
+						Map.of("method", request.getMethod(), "role", user.role().name()));
+			}
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden", Map.of());
+			}
+			else {
+				response.sendError(HttpStatus.FORBIDDEN.value());
+			}
+		};
+	}
+
+}

@@ -1,0 +1,239 @@
+package org.anju.people;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.anju.identity.DataScope;
+import org.anju.shared.InvalidInput;
+import org.anju.shared.Phone;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds people within the caller's data scope, by name, pinyin in full or as initials,
+ * the last four digits of an ID or phone, or a whole ID or phone; filtered by group,
+ * area, grid and status; paged by key, sorted by the pinyin of the name.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PeopleSearch {
+
+	/** Counting stops here; beyond it the total is shown as "more than". */
+	public static final int TOTAL_CAP = 10_000;
+
+	public static final int MAX_PAGE = 200;
+
+	private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+
+	private static final Pattern LETTERS = Pattern.compile("[a-z]+");
+
+	private static final Pattern WHOLE_ID = Pattern.compile("\\d{17}[\\dX]|\\d{15}");
+
+	private final JdbcClient jdbc;
+
+	private final InterestGroups groups;
+
+	PeopleSearch(JdbcClient jdbc, InterestGroups groups) {
+		this.jdbc = jdbc;
+		this.groups = groups;
+	}
+
+	/**
+	 * @param cursor where the previous page ended, or {@code null} for the first page
+	 * @throws InvalidInput for a size outside 1 to 200 or a cursor that this search did
+	 * not make
+	 */
+	public PersonPage search(DataScope scope, PeopleQuery query, @Nullable String cursor, int size) {
+		if (size < 1 || size > MAX_PAGE) {
+			throw new InvalidInput("size", "search.size", MAX_PAGE);
+		}
+		Filter filter = filter(scope, query);
+		Cursor after = Cursor.parse(cursor);
+		String sql = "select " + StoredPerson.COLUMNS + " from person p where " + filter.where()
+				+ ((after != null) ? " and (p.sort_key, p.id) > (:afterKey, :afterId)" : "")
+				+ " order by p.sort_key, p.id limit :limit";
+		StatementSpec statement = filter.bind(this.jdbc.sql(sql)).param("limit", size + 1);
+		if (after != null) {
+			statement = statement.param("afterKey", after.sortKey()).param("afterId", after.id());
+		}
+		List<StoredPerson> rows = new ArrayList<>(statement.query(StoredPerson::read).list());
+		String next = null;
+		if (rows.size() > size) {
+			rows.remove(size);
+			StoredPerson last = rows.get(size - 1);
+			next = new Cursor(last.sortKey(), last.id()).encode();
+		}
+		long total = filter.bind(this.jdbc.sql("select count(*) from (select 1 from person p where " + filter.where()
+				+ " limit " + (TOTAL_CAP + 1) + ") t"))
+			.query(Long.class)
+			.single();
+		Map<String, InterestGroup> names = this.groups.byCode(scope.community());
+		Locale locale = LocaleContextHolder.getLocale();
+		List<Person> people = rows.stream().map((row) -> PersonViews.masked(row, names, locale)).toList();
+		return new PersonPage(people, next, Math.min(total, TOTAL_CAP), total > TOTAL_CAP);
+	}
+
+	/**
+	 * Streams every matching person, masked, in the list's order, without holding them
+	 * all in memory: for exports.
+	 * @return how many were streamed
+	 */
+	public long forEach(DataScope scope, PeopleQuery query, Consumer<Person> consumer) {
+		Filter filter = filter(scope, query);
+		Map<String, InterestGroup> names = this.groups.byCode(scope.community());
+		Locale locale = LocaleContextHolder.getLocale();
+		long[] count = { 0 };
+		filter.bind(this.jdbc.sql("select " + StoredPerson.COLUMNS + " from person p where " + filter.where()
+				+ " order by p.sort_key, p.id"))
+			.withFetchSize(2000)
+			.query((rs) -> {
+				consumer.accept(PersonViews.masked(StoredPerson.read(rs, 0), names, locale));
+				count[0]++;
+			});
+		return count[0];
+	}
+
+	private static Filter filter(DataScope scope, PeopleQuery query) {
+		Filter filter = new Filter(new StringBuilder("p.community_id = :community"), new ArrayList<>());
+		filter.param("community", scope.communityId());
+		Long[] grids = scope.gridFilter();
+		if (grids != null) {
+			filter.and("p.grid_id = any(:grids)").param("grids", grids);
+		}
+		if (query.areaId() != null) {
+			filter.and("p.area_id = :area").param("area", query.areaId());
+		}
+		if (query.gridId() != null) {
+			filter.and("p.grid_id = :grid").param("grid", query.gridId());
+		}
+		if (query.status() != null) {
+			filter.and("p.status = :status").param("status", query.status().name());
+		}
+		if (query.group() != null && !query.group().isBlank()) {
+			filter
+				.and("exists (select 1 from person_group g where g.community_id = p.community_id"
+						+ " and g.person_id = p.id and g.group_code = :group)")
+				.param("group", query.group().strip());
+		}
+		String q = (query.q() != null)
+				? java.text.Normalizer.normalize(query.q(), java.text.Normalizer.Form.NFKC).strip() : "";
+		if (!q.isEmpty()) {
+			textCondition(filter, q);
+		}
+		return filter;
+	}
+
+	private static void textCondition(Filter filter, String raw) {
+		String q = raw.replaceAll("\\s+", "");
+		String lower = q.toLowerCase(Locale.ROOT);
+		if (FOUR_DIGITS.matcher(q).matches()) {
+			filter.and("(p.id_last4 = :q or p.phone_last4 = :q)").param("q", q);
+		}
+		else if (WHOLE_ID.matcher(q.toUpperCase(Locale.ROOT)).matches()) {
+			filter.and("p.id_number = :q").param("q", wholeId(q));
+		}
+		else if (q.matches("[0-9()+\\-]{7,}")) {
+			filter.and("p.phone = :q").param("q", phone(q));
+		}
+		else if (LETTERS.matcher(lower).matches()) {
+			if (lower.length() >= 3) {
+				filter.and("(p.pinyin_keys @> array[cast(:q as text)] or p.pinyin_text like :like)")
+					.param("q", lower)
+					.param("like", "%" + escapeLike(lower) + "%");
+			}
+			else {
+				filter.and("p.pinyin_keys @> array[cast(:q as text)]").param("q", lower);
+			}
+		}
+		else {
+			filter.and("p.name like :like").param("like", "%" + escapeLike(raw.strip()) + "%");
+		}
+	}
+
+	private static String wholeId(String q) {
+		try {
+			return org.anju.shared.IdNumber.parse(q).value();
+		}
+		catch (InvalidInput ex) {
+			return q.toUpperCase(Locale.ROOT);
+		}
+	}
+
+	private static String phone(String q) {
+		try {
+			return Phone.parse(q).value();
+		}
+		catch (InvalidInput ex) {
+			return q;
+		}
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private record Filter(StringBuilder sql, List<Object[]> params) {
+
+		Filter and(String condition) {
+			this.sql.append(" and ").append(condition);
+			return this;
+		}
+
+		Filter param(String name, Object value) {
+			this.params.add(new Object[] { name, value });
+			return this;
+		}
+
+		String where() {
+			return this.sql.toString();
+		}
+
+		StatementSpec bind(StatementSpec statement) {
+			StatementSpec bound = statement;
+			for (Object[] param : this.params) {
+				bound = bound.param((String) param[0], param[1]);
+			}
+			return bound;
+		}
+
+	}
+
+	/**
+	 * Where a page ended: the sort key and ID of its last person, opaque to clients.
+	 */
+	private record Cursor(String sortKey, long id) {
+
+		String encode() {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString((this.sortKey + "\u0000" + this.id).getBytes(StandardCharsets.UTF_8));
+		}
+
+		static @Nullable Cursor parse(@Nullable String cursor) {
+			if (cursor == null || cursor.isBlank()) {
+				return null;
+			}
+			try {
+				String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				int split = text.lastIndexOf('\u0000');
+				return new Cursor(text.substring(0, split), Long.parseLong(text.substring(split + 1)));
+			}
+			catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+				throw new InvalidInput("cursor", "cursor.invalid");
+			}
+		}
+
+	}
+
+}
