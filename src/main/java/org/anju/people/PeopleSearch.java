@@ -34,7 +34,7 @@ public class PeopleSearch {
 
 	public static final int MAX_PAGE = 200;
 
-	private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+	private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{3}[\\dX]");
 
 	private static final Pattern LETTERS = Pattern.compile("[a-z]+");
 
@@ -137,8 +137,8 @@ public class PeopleSearch {
 	private static void textCondition(Filter filter, String raw) {
 		String q = raw.replaceAll("\\s+", "");
 		String lower = q.toLowerCase(Locale.ROOT);
-		if (FOUR_DIGITS.matcher(q).matches()) {
-			filter.and("(p.id_last4 = :q or p.phone_last4 = :q)").param("q", q);
+		if (FOUR_DIGITS.matcher(q.toUpperCase(Locale.ROOT)).matches()) {
+			filter.and("(p.id_last4 = :q or p.phone_last4 = :q)").param("q", q.toUpperCase(Locale.ROOT));
 		}
 		else if (WHOLE_ID.matcher(q.toUpperCase(Locale.ROOT)).matches()) {
 			filter.and("p.id_number = :q").param("q", wholeId(q));
