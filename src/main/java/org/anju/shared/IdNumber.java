@@ -62,7 +62,10 @@ public final class IdNumber {
 		return new IdNumber(value);
 	}
 
-	static char checkCharacter(String seventeenDigits) {
+	/**
+	 * @return the ISO 7064 MOD 11-2 check character for the first 17 digits of a number
+	 */
+	public static char checkCharacter(String seventeenDigits) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += (seventeenDigits.charAt(i) - '0') * WEIGHTS[i];
