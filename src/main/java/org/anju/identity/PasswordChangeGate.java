@@ -36,7 +36,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
 				&& user.mustChangePassword() && !allowed(path)) {
 			if (path.startsWith("/api/")) {
-				this.problems.write(response, HttpStatus.FORBIDDEN, "password-change-required",
+				this.problems.write(request, response, HttpStatus.FORBIDDEN, "password-change-required",
 						"problem.passwordChangeRequired", Map.of());
 			}
 			else {

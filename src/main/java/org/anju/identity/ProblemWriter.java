@@ -2,17 +2,19 @@ package org.anju.identity;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Writes problem+json from the security filters, where no controller advice reaches.
@@ -24,18 +26,22 @@ class ProblemWriter {
 
 	private final MessageSource messages;
 
-	ProblemWriter(ObjectMapper json, MessageSource messages) {
+	private final LocaleResolver locales;
+
+	ProblemWriter(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
 		this.json = json;
 		this.messages = messages;
+		this.locales = locales;
 	}
 
-	void write(HttpServletResponse response, HttpStatus status, String type, String code, Map<String, Object> extra)
-			throws IOException {
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String code,
+			Map<String, Object> extra) throws IOException {
+		Locale locale = this.locales.resolveLocale(request);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
+				this.messages.getMessage(code, null, code, locale));
 		problem.setType(URI.create("https://anju.org/problems/" + type));
-		problem.setTitle(this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-				LocaleContextHolder.getLocale()));
+		problem.setTitle(
+				this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
 		extra.forEach(problem::setProperty);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +25,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two ways in. Programs call {@code /api/**} with a bearer token and no session or CSRF.
@@ -46,7 +48,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems, AuditTrail audit,
-			PasswordLogin login) throws Exception {
+			PasswordLogin login, JdbcClient jdbc, TransactionTemplate transaction) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationProvider(login)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -54,13 +56,14 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenFilter.class)
+			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems), PasswordChangeGate.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> problems.write(response, HttpStatus.UNAUTHORIZED,
-						"unauthenticated", "problem.unauthenticated", Map.of()))
+				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated", Map.of()))
 				.accessDeniedHandler(denied(problems, audit)));
 		return http.build();
 	}
@@ -109,7 +112,7 @@ class SecurityConfiguration {
 						Map.of("method", request.getMethod(), "role", user.role().name()));
 			}
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden", Map.of());
+				problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden", Map.of());
 			}
 			else {
 				response.sendError(HttpStatus.FORBIDDEN.value());

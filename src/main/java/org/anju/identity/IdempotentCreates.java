@@ -1,0 +1,258 @@
+package org.anju.identity;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * A POST to the API that carries an {@code Idempotency-Key} runs in one transaction with
+ * the record of its answer, so the create and its record commit together. A retry with
+ * the same key and body gets the first answer again; the same key with another body is
+ * refused (422); a key whose first request is still running answers 409. Failed requests
+ * keep nothing, so they can be retried.
+ */
+class IdempotentCreates extends OncePerRequestFilter {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private static final Pattern VISIBLE = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final ProblemWriter problems;
+
+	IdempotentCreates(JdbcClient jdbc, TransactionTemplate transaction, ProblemWriter problems) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.problems = problems;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!(SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser user)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String key = request.getHeader(HEADER);
+		if (!VISIBLE.matcher(key).matches()) {
+			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-parameter", "idempotency.key.format",
+					Map.of("errors", List.of(Map.of("field", HEADER, "message", "1-200 visible ASCII"))));
+			return;
+		}
+		byte[] body = request.getInputStream().readAllBytes();
+		HttpServletRequest cachedRequest = new ReplayableRequest(request, body);
+		String hash = sha256(request.getRequestURI() + "\n" + request.getQueryString() + "\n"
+				+ new String(body, StandardCharsets.UTF_8));
+		Optional<Stored> earlier = find(user, key);
+		if (earlier.isPresent()) {
+			replay(earlier.get(), hash, request, response);
+			return;
+		}
+		ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
+		try {
+			this.transaction
+				.executeWithoutResult((status) -> run(user, key, hash, cachedRequest, cachedResponse, chain, status));
+		}
+		catch (InFlight ex) {
+			Optional<Stored> finished = find(user, key);
+			if (finished.isPresent()) {
+				replay(finished.get(), hash, request, response);
+			}
+			else {
+				this.problems.write(request, response, HttpStatus.CONFLICT, "idempotency-in-flight",
+						"idempotency.inFlight", Map.of());
+			}
+			return;
+		}
+		cachedResponse.copyBodyToResponse();
+	}
+
+	private void run(CurrentUser user, String key, String hash, HttpServletRequest request,
+			ContentCachingResponseWrapper response, FilterChain chain, TransactionStatus status) {
+		try {
+			this.jdbc.sql("set local lock_timeout = '200ms'").update();
+			int claimed = this.jdbc.sql("""
+					insert into idempotency_record (community_id, username, idempotency_key, request_hash, status, body)
+					values (:c, :u, :k, :h, 0, '') on conflict do nothing
+					""")
+				.param("c", user.communityId())
+				.param("u", user.username())
+				.param("k", key)
+				.param("h", hash)
+				.update();
+			if (claimed == 0) {
+				throw new InFlight();
+			}
+			this.jdbc.sql("set local lock_timeout = 0").update();
+		}
+		catch (DataAccessException ex) {
+			throw new InFlight();
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (response.getStatus() >= 400) {
+			status.setRollbackOnly();
+			return;
+		}
+		this.jdbc.sql("""
+				update idempotency_record set status = :status, content_type = :type, location = :location,
+				       etag = :etag, body = :body
+				where community_id = :c and username = :u and idempotency_key = :k
+				""")
+			.param("status", response.getStatus())
+			.param("type", response.getContentType())
+			.param("location", response.getHeader("Location"))
+			.param("etag", response.getHeader("ETag"))
+			.param("body", response.getContentAsByteArray())
+			.param("c", user.communityId())
+			.param("u", user.username())
+			.param("k", key)
+			.update();
+	}
+
+	private Optional<Stored> find(CurrentUser user, String key) {
+		return this.jdbc.sql("""
+				select request_hash, status, content_type, location, etag, body from idempotency_record
+				where community_id = :c and username = :u and idempotency_key = :k and status > 0
+				""")
+			.param("c", user.communityId())
+			.param("u", user.username())
+			.param("k", key)
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBytes(6)))
+			.optional();
+	}
+
+	private void replay(Stored stored, String hash, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (!stored.requestHash().equals(hash)) {
+			this.problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"idempotency.otherBody",
+					Map.of("errors", List.of(Map.of("field", HEADER, "message", "used before with another body"))));
+			return;
+		}
+		response.setStatus(stored.status());
+		if (stored.contentType() != null) {
+			response.setContentType(stored.contentType());
+		}
+		if (stored.location() != null) {
+			response.setHeader("Location", stored.location());
+		}
+		if (stored.etag() != null) {
+			response.setHeader("ETag", stored.etag());
+		}
+		response.setHeader("Idempotent-Replayed", "true");
+		response.getOutputStream().write(stored.body());
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Stored(String requestHash, int status, String contentType, String location, String etag,
+			byte[] body) {
+	}
+
+	private static final class InFlight extends RuntimeException {
+
+	}
+
+	/**
+	 * The request with its body read once for the hash and served again to the
+	 * controller.
+	 */
+	private static final class ReplayableRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		ReplayableRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream bytes = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return bytes.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return bytes.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return bytes.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+
+			};
+		}
+
+		@Override
+		public BufferedReader getReader() {
+			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
