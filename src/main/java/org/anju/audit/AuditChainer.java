@@ -9,9 +9,14 @@ import java.util.List;
 import org.anju.shared.CommunityId;
 import org.jspecify.annotations.Nullable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class AuditChainer {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
 
 	private static final int BATCH = 2000;
 
@@ -37,10 +44,16 @@ class AuditChainer {
 
 	@Scheduled(fixedDelayString = "${anju.audit.seal-interval:1000}")
 	void sealAll() {
-		this.jdbc.sql("select distinct community_id from audit_event where hash is null")
-			.query(Long.class)
-			.list()
-			.forEach((community) -> seal(new CommunityId(community)));
+		try {
+			this.jdbc.sql("select distinct community_id from audit_event where hash is null")
+				.query(Long.class)
+				.list()
+				.forEach((community) -> seal(new CommunityId(community)));
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			// The database is away; health says so, and the rows wait for the next round.
+			log.debug("Audit chainer skipped a round: {}", ex.getMessage());
+		}
 	}
 
 	void seal(CommunityId community) {

@@ -1,13 +1,17 @@
 package org.anju.identity;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,8 +22,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	BearerTokenFilter(ApiTokens tokens) {
+	private final ProblemWriter problems;
+
+	BearerTokenFilter(ApiTokens tokens, ProblemWriter problems) {
 		this.tokens = tokens;
+		this.problems = problems;
 	}
 
 	@Override
@@ -27,9 +34,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			this.tokens.resolve(header.substring(7).strip())
-				.ifPresent((user) -> SecurityContextHolder.getContext()
-					.setAuthentication(PasswordLogin.authenticated(user)));
+			try {
+				this.tokens.resolve(header.substring(7).strip())
+					.ifPresent((user) -> SecurityContextHolder.getContext()
+						.setAuthentication(PasswordLogin.authenticated(user)));
+			}
+			catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+				this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+						"problem.databaseUnavailable", Map.of());
+				return;
+			}
 		}
 		chain.doFilter(request, response);
 	}

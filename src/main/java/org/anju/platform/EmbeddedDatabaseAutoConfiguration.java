@@ -30,6 +30,7 @@ class EmbeddedDatabaseAutoConfiguration {
 		config.setDataSource(embedded);
 		config.setPoolName("anju-embedded");
 		config.setMaximumPoolSize(poolSize);
+		config.setConnectionTimeout(5000);
 		return new HikariDataSource(config);
 	}
 

@@ -24,7 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -158,7 +158,7 @@ public class ProblemAnswers {
 		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", text("problem.mediaType"), Map.of());
 	}
 
-	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> databaseDown(Exception ex, HttpServletRequest request) {
 		log.error("Database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
 				ex.getMessage());
