@@ -50,7 +50,8 @@ class ConsoleModel {
 		CurrentUser user = signedIn();
 		page.addObject("me", user);
 		page.addObject("may", permissions(user));
-		page.addObject("section", "");
+		// no navigation entry is the current one on an error page
+		page.addObject("section", "-");
 		return page;
 	}
 
