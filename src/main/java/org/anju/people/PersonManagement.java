@@ -145,13 +145,15 @@ public class PersonManagement {
 	}
 
 	/**
-	 * Edits a person's record. A new room is recorded as a move, the rest as an edit.
+	 * Edits a person's record. A new room is recorded as a move, the rest as an edit. An
+	 * ID number or phone sent back exactly as it was shown, masked, keeps the stored
+	 * value: an edit form never needs the full numbers.
 	 * @throws StaleVersion when someone changed the person since {@code expectedVersion}
 	 */
 	public Person update(CurrentUser user, long id, long expectedVersion, PersonForm form) {
 		require(user, Permission.PEOPLE_WRITE);
 		StoredPerson before = load(user, id);
-		Valid valid = validate(user, form, id);
+		Valid valid = validate(user, keepingMasked(form, before), id);
 		PinyinIndex.Keys pinyin = PinyinIndex.of(valid.name().value());
 		int updated = this.jdbc.sql("""
 				update person set name = :name, id_number = :idNumber, id_last4 = :idLast4, gender = :gender,
@@ -415,6 +417,14 @@ public class PersonManagement {
 		}
 		return new Valid(Objects.requireNonNull(name), Objects.requireNonNull(idNumber), phone, address, codes,
 				relation, formerUnit, notes);
+	}
+
+	private static PersonForm keepingMasked(PersonForm form, StoredPerson before) {
+		String idNumber = before.maskedIdNumber().equals(form.idNumber()) ? before.idNumber() : form.idNumber();
+		String phone = (before.phone() != null && Objects.equals(before.maskedPhone(), form.phone())) ? before.phone()
+				: form.phone();
+		return new PersonForm(form.name(), idNumber, phone, form.roomId(), form.groupCodes(), form.householdRelation(),
+				form.formerUnit(), form.notes());
 	}
 
 	private static <T> @Nullable T attempt(List<Violation> problems, java.util.function.Supplier<T> parse) {

@@ -2,6 +2,8 @@ package org.anju.places;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.anju.identity.GridDirectory;
@@ -33,6 +35,20 @@ class Grids implements GridDirectory {
 					.param("ids", gridIds.toArray(Long[]::new))
 					.query(Long.class)
 					.list());
+	}
+
+	@Override
+	public Map<Long, String> gridNames(CommunityId community) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select g.id, a.name || ' ' || g.name as name from place g
+				join place a on a.community_id = g.community_id and a.id = g.parent_id
+				where g.community_id = :c and g.kind = 'GRID'
+				order by length(a.name), a.name, length(g.name), g.name, g.id
+				""").param("c", community.value()).query((rs) -> {
+			names.put(rs.getLong("id"), rs.getString("name"));
+		});
+		return names;
 	}
 
 }

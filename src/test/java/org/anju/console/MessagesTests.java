@@ -1,0 +1,112 @@
+package org.anju.console;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text of the console exists in Chinese and in English, and every message key that
+ * a template names exists.
+ */
+class MessagesTests {
+
+	private static final Path BUNDLES = Path.of("src/main/resources/i18n");
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	/**
+	 * A literal key in a message expression: #{people.title} or #{people.count(${n})}.
+	 */
+	private static final Pattern KEY = Pattern.compile("#\\{([A-Za-z][\\w.]*)\\s*[}(]");
+
+	@Test
+	void everyBundleHasTheSameKeysInChineseAndEnglish() throws IOException {
+		List<Path> chinese = chineseBundles();
+		assertThat(chinese).extracting((path) -> path.getFileName().toString()).contains("messages.properties");
+		for (Path zh : chinese) {
+			Path en = zh.resolveSibling(zh.getFileName().toString().replace(".properties", "_en.properties"));
+			assertThat(en).as("English twin of %s", zh).exists();
+			Set<String> zhKeys = keys(zh);
+			Set<String> enKeys = keys(en);
+			assertThat(difference(zhKeys, enKeys)).as("keys of %s missing in %s", zh, en.getFileName()).isEmpty();
+			assertThat(difference(enKeys, zhKeys)).as("keys of %s missing in %s", en, zh.getFileName()).isEmpty();
+		}
+	}
+
+	@Test
+	void noMessageIsEmpty() throws IOException {
+		for (Path zh : chineseBundles()) {
+			for (Path bundle : List.of(zh,
+					zh.resolveSibling(zh.getFileName().toString().replace(".properties", "_en.properties")))) {
+				Properties properties = load(bundle);
+				assertThat(properties.stringPropertyNames()).as("empty messages in %s", bundle)
+					.allSatisfy((key) -> assertThat(properties.getProperty(key)).as(key).isNotBlank());
+			}
+		}
+	}
+
+	@Test
+	void everyKeyThatATemplateNamesExistsInBothLanguages() throws IOException {
+		Set<String> zh = new HashSet<>();
+		Set<String> en = new HashSet<>();
+		for (Path bundle : chineseBundles()) {
+			zh.addAll(keys(bundle));
+			en.addAll(keys(
+					bundle.resolveSibling(bundle.getFileName().toString().replace(".properties", "_en.properties"))));
+		}
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			for (Path template : files.filter((path) -> path.toString().endsWith(".html")).toList()) {
+				Matcher matcher = KEY.matcher(Files.readString(template));
+				while (matcher.find()) {
+					used.add(matcher.group(1));
+				}
+			}
+		}
+		assertThat(used).contains("home.title", "people.title", "error.404.title");
+		assertThat(difference(used, zh)).as("keys used in templates but missing in Chinese").isEmpty();
+		assertThat(difference(used, en)).as("keys used in templates but missing in English").isEmpty();
+	}
+
+	private static List<Path> chineseBundles() throws IOException {
+		try (Stream<Path> files = Files.list(BUNDLES)) {
+			return files.filter((path) -> path.getFileName().toString().matches("[a-z]+\\.properties"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	private static Set<String> keys(Path bundle) throws IOException {
+		return new TreeSet<>(load(bundle).stringPropertyNames());
+	}
+
+	private static Properties load(Path bundle) throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		return properties;
+	}
+
+	private static List<String> difference(Set<String> left, Set<String> right) {
+		List<String> missing = new ArrayList<>(left);
+		missing.removeAll(right);
+		return missing;
+	}
+
+}
