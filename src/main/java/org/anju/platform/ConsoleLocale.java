@@ -23,7 +23,8 @@ class ConsoleLocale implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("anju-lang");
 		resolver.setDefaultLocaleFunction((request) -> {
-			if (request.getHeader("Accept-Language") == null) {
+			boolean program = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+			if (!program || request.getHeader("Accept-Language") == null) {
 				return DEFAULT;
 			}
 			return request.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : DEFAULT;
