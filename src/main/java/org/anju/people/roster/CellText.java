@@ -38,10 +38,37 @@ final class CellText {
 		if (text == null) {
 			return "";
 		}
+		if (plain(text)) {
+			return text;
+		}
 		return Normalizer.normalize(text, Normalizer.Form.NFKC)
 			.replaceAll("[\\u200B\\u200C\\u200D\\uFEFF]", "")
 			.replaceAll("\\s+", " ")
 			.strip();
+	}
+
+	/**
+	 * Most cells need no cleaning; finding that out is much cheaper than the cleaning.
+	 */
+	private static boolean plain(String text) {
+		if (text.isEmpty()) {
+			return true;
+		}
+		if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20) || (c > 0x7E && c < 0x3400) || (c > 0x9FFF)) {
+				// Possibly full-width, invisible or an odd space: leave it to the slow
+				// path.
+				return false;
+			}
+			if (c == ' ' && text.charAt(i + 1) == ' ') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String numberOrText(String raw) {

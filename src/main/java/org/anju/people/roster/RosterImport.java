@@ -214,8 +214,38 @@ class RosterImport {
 		}
 		this.jdbc.sql(STAGE).update();
 		copy(staged);
-		this.jdbc.sql("analyze roster_stage").update();
 		long expected = staged.stream().filter((person) -> !person.created()).count();
+		if (expected > 0) {
+			update(community, expected);
+		}
+		if (expected < staged.size()) {
+			insert(community);
+		}
+		if (expected > 0) {
+			this.jdbc
+				.sql("""
+						delete from person_group g using roster_stage s
+						where g.community_id = :c and g.person_id = s.person_id and s.groups_changed and s.registered is null
+						""")
+				.param("c", community.value())
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into person_group (community_id, person_id, group_code)
+				select :c, s.person_id, unnest(s.group_codes) from roster_stage s where s.groups_changed
+				""").param("c", community.value()).update();
+		this.jdbc.sql("""
+				insert into person_history (community_id, person_id, actor, kind, changes)
+				select :c, s.person_id, :actor, h.kind, h.changes
+				from roster_stage s
+				cross join lateral (values ('IMPORTED', s.registered), ('MOVED', s.moved), ('EDITED', s.edited))
+				  as h(kind, changes)
+				where h.changes is not null
+				order by s.row_no
+				""").param("c", community.value()).param("actor", actor).update();
+	}
+
+	private void update(CommunityId community, long expected) {
 		int changed = this.jdbc.sql("""
 				update person p set name = s.name, phone = s.phone, phone_last4 = s.phone_last4, room_id = s.room_id,
 				       area_id = s.area_id, grid_id = s.grid_id, address = s.address,
@@ -228,6 +258,13 @@ class RosterImport {
 		if (changed != expected) {
 			throw new Refused("import.changedMeanwhile");
 		}
+	}
+
+	private void insert(CommunityId community) {
+		// New rows go to the GIN indexes' pending lists, merged later by autovacuum,
+		// rather
+		// than into the trigram trees one by one.
+		this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		try {
 			this.jdbc
 				.sql("""
@@ -248,23 +285,6 @@ class RosterImport {
 		catch (DuplicateKeyException ex) {
 			throw new Refused("import.changedMeanwhile");
 		}
-		this.jdbc.sql("""
-				delete from person_group g using roster_stage s
-				where g.community_id = :c and g.person_id = s.person_id and s.groups_changed and s.registered is null
-				""").param("c", community.value()).update();
-		this.jdbc.sql("""
-				insert into person_group (community_id, person_id, group_code)
-				select :c, s.person_id, unnest(s.group_codes) from roster_stage s where s.groups_changed
-				""").param("c", community.value()).update();
-		this.jdbc.sql("""
-				insert into person_history (community_id, person_id, actor, kind, changes)
-				select :c, s.person_id, :actor, h.kind, h.changes
-				from roster_stage s
-				cross join lateral (values ('IMPORTED', s.registered), ('MOVED', s.moved), ('EDITED', s.edited))
-				  as h(kind, changes)
-				where h.changes is not null
-				order by s.row_no
-				""").param("c", community.value()).param("actor", actor).update();
 	}
 
 	private void copy(List<StagedPerson> staged) {

@@ -87,11 +87,12 @@ final class RosterReader {
 		Parse parse = new Parse();
 		while (rows.hasNext()) {
 			Row row = rows.next();
-			if (isEmpty(row)) {
+			String[] cells = texts(row);
+			if (isEmpty(cells)) {
 				continue;
 			}
 			if (header == null) {
-				header = header(row, parse);
+				header = header(row.getRowNum(), cells, parse);
 				continue;
 			}
 			parse.total++;
@@ -101,7 +102,7 @@ final class RosterReader {
 			if (row.isHidden()) {
 				parse.warnings.add(problem(row.getRowNum(), "", "", "import.row.hidden"));
 			}
-			parse.row(header, row);
+			parse.row(header, row.getRowNum(), cells);
 		}
 		if (header == null) {
 			throw new InvalidInput("file", "import.sheet.empty");
@@ -112,17 +113,17 @@ final class RosterReader {
 		return parse.result(header);
 	}
 
-	private Header header(Row row, Parse parse) {
+	private Header header(int row, String[] cells, Parse parse) {
 		Map<RosterColumn, Integer> index = new EnumMap<>(RosterColumn.class);
 		Map<RosterColumn, String> text = new EnumMap<>(RosterColumn.class);
-		for (int i = 0; i < row.getCellCount(); i++) {
-			String cell = CellText.of(row.getCell(i));
+		for (int i = 0; i < cells.length; i++) {
+			String cell = cells[i];
 			if (cell.isEmpty()) {
 				continue;
 			}
 			Optional<RosterColumn> column = RosterColumn.match(cell);
 			if (column.isEmpty()) {
-				parse.warnings.add(problem(row.getRowNum(), cell, cell, "import.column.unknown", cell));
+				parse.warnings.add(problem(row, cell, cell, "import.column.unknown", cell));
 			}
 			else if (index.containsKey(column.get())) {
 				throw new InvalidInput("file", "import.column.twice", text.get(column.get()), cell);
@@ -140,9 +141,17 @@ final class RosterReader {
 		return new Header(index, text);
 	}
 
-	private static boolean isEmpty(Row row) {
-		for (int i = 0; i < row.getCellCount(); i++) {
-			if (!CellText.of(row.getCell(i)).isEmpty()) {
+	private static String[] texts(Row row) {
+		String[] texts = new String[row.getCellCount()];
+		for (int i = 0; i < texts.length; i++) {
+			texts[i] = CellText.of(row.getCell(i));
+		}
+		return texts;
+	}
+
+	private static boolean isEmpty(String[] cells) {
+		for (String cell : cells) {
+			if (!cell.isEmpty()) {
 				return false;
 			}
 		}
@@ -156,9 +165,9 @@ final class RosterReader {
 
 	private record Header(Map<RosterColumn, Integer> index, Map<RosterColumn, String> text) {
 
-		String cell(Row row, RosterColumn column) {
+		String cell(String[] cells, RosterColumn column) {
 			Integer i = this.index.get(column);
-			return (i == null || i >= row.getCellCount()) ? "" : CellText.of(row.getCell(i));
+			return (i == null || i >= cells.length) ? "" : cells[i];
 		}
 
 		String name(RosterColumn column) {
@@ -185,19 +194,18 @@ final class RosterReader {
 
 		final Set<Integer> doubled = new HashSet<>();
 
-		void row(Header header, Row row) {
-			int number = row.getRowNum();
+		void row(Header header, int number, String[] row) {
 			int before = this.errors.size();
-			PersonName name = required(header, row, RosterColumn.NAME, PersonName::parse);
-			IdNumber id = required(header, row, RosterColumn.ID_NUMBER, IdNumber::parse);
+			PersonName name = required(header, number, row, RosterColumn.NAME, PersonName::parse);
+			IdNumber id = required(header, number, row, RosterColumn.ID_NUMBER, IdNumber::parse);
 			String phoneText = header.cell(row, RosterColumn.PHONE);
 			Phone phone = phoneText.isEmpty() ? null
 					: parsed(header, number, RosterColumn.PHONE, phoneText, Phone::parse);
-			Set<String> codes = groups(header, row);
-			PlacePath place = place(header, row);
-			String formerUnit = limited(header, row, RosterColumn.FORMER_UNIT, MAX_FORMER_UNIT,
+			Set<String> codes = groups(header, number, row);
+			PlacePath place = place(header, number, row);
+			String formerUnit = limited(header, number, row, RosterColumn.FORMER_UNIT, MAX_FORMER_UNIT,
 					"person.formerUnit.length");
-			String notes = limited(header, row, RosterColumn.NOTES, MAX_NOTES, "person.notes.length");
+			String notes = limited(header, number, row, RosterColumn.NOTES, MAX_NOTES, "person.notes.length");
 			if (id != null) {
 				Integer first = this.firstRowOfId.putIfAbsent(id.value(), number);
 				if (first != null) {
@@ -213,13 +221,14 @@ final class RosterReader {
 			}
 		}
 
-		private <T> @Nullable T required(Header header, Row row, RosterColumn column, Function<String, T> parse) {
+		private <T> @Nullable T required(Header header, int number, String[] row, RosterColumn column,
+				Function<String, T> parse) {
 			String text = header.cell(row, column);
 			if (text.isEmpty()) {
-				fail(row.getRowNum(), header.name(column), "", "import.cell.required", header.name(column));
+				fail(number, header.name(column), "", "import.cell.required", header.name(column));
 				return null;
 			}
-			return parsed(header, row.getRowNum(), column, text, parse);
+			return parsed(header, number, column, text, parse);
 		}
 
 		private <T> @Nullable T parsed(Header header, int row, RosterColumn column, String text,
@@ -234,7 +243,7 @@ final class RosterReader {
 			}
 		}
 
-		private Set<String> groups(Header header, Row row) {
+		private Set<String> groups(Header header, int number, String[] row) {
 			Set<String> codes = new LinkedHashSet<>();
 			for (String name : GroupNames.split(header.cell(row, RosterColumn.GROUPS))) {
 				InterestGroup group = RosterReader.this.groups.get(name);
@@ -245,10 +254,10 @@ final class RosterReader {
 					group = RosterReader.this.groups.get(name.toLowerCase(Locale.ROOT));
 				}
 				if (group == null) {
-					fail(row.getRowNum(), header.name(RosterColumn.GROUPS), name, "import.group.unknown", name);
+					fail(number, header.name(RosterColumn.GROUPS), name, "import.group.unknown", name);
 				}
 				else if (!group.active()) {
-					fail(row.getRowNum(), header.name(RosterColumn.GROUPS), name, "import.group.inactive", name);
+					fail(number, header.name(RosterColumn.GROUPS), name, "import.group.inactive", name);
 				}
 				else {
 					codes.add(group.code());
@@ -257,12 +266,12 @@ final class RosterReader {
 			return codes;
 		}
 
-		private @Nullable PlacePath place(Header header, Row row) {
+		private @Nullable PlacePath place(Header header, int number, String[] row) {
 			Map<RosterColumn, String> names = new EnumMap<>(RosterColumn.class);
 			for (RosterColumn column : RosterColumn.PLACE) {
 				String name = header.cell(row, column);
 				if (name.length() > MAX_PLACE_NAME) {
-					fail(row.getRowNum(), header.name(column), name, "place.name.length");
+					fail(number, header.name(column), name, "place.name.length");
 					return null;
 				}
 				if (!name.isEmpty()) {
@@ -277,17 +286,18 @@ final class RosterReader {
 				.map(header::name)
 				.toList();
 			if (!missing.isEmpty()) {
-				fail(row.getRowNum(), missing.get(0), "", "import.place.incomplete", String.join("、", missing));
+				fail(number, missing.get(0), "", "import.place.incomplete", String.join("、", missing));
 				return null;
 			}
 			return new PlacePath(names.get(RosterColumn.AREA), names.get(RosterColumn.GRID),
 					names.get(RosterColumn.BUILDING), names.get(RosterColumn.UNIT), names.get(RosterColumn.ROOM));
 		}
 
-		private @Nullable String limited(Header header, Row row, RosterColumn column, int max, String code) {
+		private @Nullable String limited(Header header, int number, String[] row, RosterColumn column, int max,
+				String code) {
 			String text = header.cell(row, column);
 			if (text.length() > max) {
-				fail(row.getRowNum(), header.name(column), text, code);
+				fail(number, header.name(column), text, code);
 			}
 			return text.isEmpty() ? null : text;
 		}

@@ -39,8 +39,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -266,6 +268,35 @@ class RosterImportTests {
 			.param("area", String.valueOf(areaId))
 			.query(Long.class)
 			.single()).isOne();
+	}
+
+	@Test
+	void theConsolePreviewsAFileAndCommitsItWithoutAnotherUpload() throws Exception {
+		String id = idNumber();
+		byte[] file = xlsx(HEADERS, List.of(person("周八", id, "", "退休", "", "", "", "", "")));
+		jakarta.servlet.http.Cookie session = this.mvc
+			.perform(multipart("/people/import/preview").file(new MockMultipartFile("file", "周八.xlsx", null, file))
+				.with(csrf())
+				.with(authentication(as(ADMIN))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"count-created\">1<")))
+			.andExpect(content().string(containsString("id=\"commit\"")))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).as("the upload waits in the session").isNotNull();
+		assertThat(count(id)).as("a preview writes nothing").isZero();
+		this.mvc.perform(post("/people/import/commit").cookie(session).with(csrf()).with(authentication(as(ADMIN))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("导入完成")));
+		assertThat(count(id)).isOne();
+	}
+
+	private long count(String idNumber) {
+		return this.jdbc.sql("select count(*) from person where id_number = :id")
+			.param("id", idNumber)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<List<String>> export(CurrentUser user, long areaId) throws Exception {
