@@ -16,9 +16,10 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 /**
  * The pinyin a name can be searched by: every reading of every character, so that
  * polyphonic surnames still match (曾 zeng and ceng, 单 shan and dan), in full
- * ({@code zhangsan}) and as initials ({@code zs}).
+ * ({@code zhangsan}) and as initials ({@code zs}). Public only so that the roster import
+ * can fill these columns in bulk.
  */
-final class PinyinIndex {
+public final class PinyinIndex {
 
 	/** A name of many polyphonic characters stops growing readings here. */
 	static final int MAX_READINGS = 64;
@@ -35,9 +36,9 @@ final class PinyinIndex {
 	}
 
 	/**
-	 * @return the readings of a name, the most usual first
+	 * @return the readings of a name, the most usual first; never {@literal null}
 	 */
-	static Keys of(String name) {
+	public static Keys of(String name) {
 		List<String> full = new ArrayList<>(List.of(""));
 		List<String> initials = new ArrayList<>(List.of(""));
 		for (int i = 0; i < name.length(); i++) {
@@ -91,7 +92,7 @@ final class PinyinIndex {
 	 * @param text the full readings joined by spaces, for a partial match
 	 * @param sortKey the most usual reading, to sort by
 	 */
-	record Keys(List<String> keys, String text, String sortKey) {
+	public record Keys(List<String> keys, String text, String sortKey) {
 	}
 
 }

@@ -1,0 +1,356 @@
+package org.anju.people.roster;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.anju.audit.AuditTrail;
+import org.anju.identity.CurrentUser;
+import org.anju.identity.DataScope;
+import org.anju.people.InterestGroups;
+import org.anju.people.PinyinIndex;
+import org.anju.places.Address;
+import org.anju.places.PlaceManagement;
+import org.anju.places.PlacePath;
+import org.anju.places.PlaceTreeChange;
+import org.anju.shared.CommunityId;
+import org.anju.shared.IdNumber;
+import org.anju.shared.InvalidInput;
+import org.anju.shared.Refused;
+import org.anju.shared.UploadRejected;
+import org.postgresql.PGConnection;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a roster all or nothing. The file is checked at the gate, read and checked row
+ * by row, and then, in one transaction, its places are found or created, its people
+ * compared with the registry by ID number, and the new and changed ones brought in by
+ * {@code COPY} into a staging table and a few set-based statements. Any error, or a dry
+ * run, rolls the transaction back, so a preview reports exactly what a commit would do.
+ */
+@Service
+class RosterImport {
+
+	private static final String STAGE = """
+			create temp table roster_stage (
+			  row_no int not null, person_id bigint, version bigint, name text not null, id_number text not null,
+			  id_last4 text not null, gender text not null, birth_date date not null, phone text, phone_last4 text,
+			  room_id bigint, area_id bigint, grid_id bigint, address text, former_unit text, notes text,
+			  group_codes text[] not null, groups_changed boolean not null, pinyin_keys text[] not null,
+			  pinyin_text text not null, sort_key text not null, registered jsonb, moved jsonb, edited jsonb
+			) on commit drop
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transactions;
+
+	private final PlaceManagement places;
+
+	private final InterestGroups groups;
+
+	private final AuditTrail audit;
+
+	private final ImportJobs jobs;
+
+	private final MessageSource messages;
+
+	private final ObjectMapper json;
+
+	RosterImport(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+			PlaceManagement places, InterestGroups groups, AuditTrail audit, ImportJobs jobs, MessageSource messages,
+			ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.transactions = new TransactionTemplate(transactions);
+		this.places = places;
+		this.groups = groups;
+		this.audit = audit;
+		this.jobs = jobs;
+		this.messages = messages;
+		this.json = json;
+	}
+
+	/**
+	 * Checks a roster and, unless this is a dry run and when it has no errors, writes it.
+	 * @param file the uploaded bytes; the caller deletes it
+	 * @return the counts, the places created and every problem; with errors nothing was
+	 * written
+	 * @throws UploadRejected when the file is too large, not an xlsx, or unsafe
+	 * @throws InvalidInput for a problem of the whole file, such as a missing column
+	 */
+	ImportReport run(CurrentUser user, Path file, String fileName, boolean dryRun) throws IOException {
+		RosterFile.check(file);
+		Long job = dryRun ? null : this.jobs.start(user, fileName);
+		try {
+			Locale locale = LocaleContextHolder.getLocale();
+			ParsedRoster roster = new RosterReader(this.groups.all(user.community()), this.messages, locale).read(file);
+			ImportReport report = this.transactions.execute((status) -> {
+				ImportReport result = apply(user, roster, dryRun, job, fileName);
+				if (dryRun || !result.ok()) {
+					status.setRollbackOnly();
+				}
+				return result;
+			});
+			Objects.requireNonNull(report);
+			if (job != null) {
+				this.jobs.finish(user, job, report.ok() ? ImportJobs.Outcome.COMMITTED : ImportJobs.Outcome.REJECTED,
+						summary(report));
+			}
+			return report;
+		}
+		catch (InvalidInput | UploadRejected ex) {
+			if (job != null) {
+				this.jobs.finish(user, job, ImportJobs.Outcome.REJECTED, Map.of("reason", ex.getMessage()));
+			}
+			throw ex;
+		}
+		catch (RuntimeException | IOException ex) {
+			if (job != null) {
+				this.jobs.finish(user, job, ImportJobs.Outcome.FAILED, Map.of("reason", ex.getClass().getSimpleName()));
+			}
+			throw ex;
+		}
+	}
+
+	private ImportReport apply(CurrentUser user, ParsedRoster roster, boolean dryRun,
+			@org.jspecify.annotations.Nullable Long job, String fileName) {
+		CommunityId community = user.community();
+		Set<PlacePath> paths = new LinkedHashSet<>();
+		roster.rows().stream().map(RosterRow::place).filter(Objects::nonNull).forEach(paths::add);
+		PlaceTreeChange tree = paths.isEmpty() ? new PlaceTreeChange(Map.of(), List.of())
+				: this.places.ensurePaths(community, paths);
+		Map<String, KnownPerson> known = known(community, roster.rows());
+		DataScope scope = user.scope();
+		List<ImportProblem> errors = new ArrayList<>(roster.errors());
+		List<StagedPerson> staged = new ArrayList<>();
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		Locale locale = LocaleContextHolder.getLocale();
+		for (RosterRow row : roster.rows()) {
+			Address place = (row.place() != null) ? tree.addresses().get(row.place()) : null;
+			KnownPerson before = known.get(row.idNumber().value());
+			if (!scope.wholeCommunity()) {
+				if (before != null && !scope.covers(before.gridId())) {
+					errors.add(problem(row.row(), RosterColumn.ID_NUMBER.header(),
+							IdNumber.mask(row.idNumber().value()), "import.person.outOfScope", locale));
+					continue;
+				}
+				if (place != null && !scope.covers(place.gridId())) {
+					errors.add(problem(row.row(), RosterColumn.GRID.header(), row.place().grid(),
+							"import.place.outOfScope", locale));
+					continue;
+				}
+			}
+			StagedPerson person = StagedPerson.of(row, before, roster, place);
+			if (person.created()) {
+				created++;
+			}
+			else if (person.unchanged()) {
+				unchanged++;
+				continue;
+			}
+			else {
+				updated++;
+			}
+			staged.add(person);
+		}
+		errors.sort(Comparator.comparingInt(ImportProblem::row));
+		ImportReport report = new ImportReport(roster.total(), created, updated, unchanged, tree.created(),
+				roster.warnings(), errors);
+		if (dryRun || !report.ok()) {
+			return report;
+		}
+		write(community, user.username(), staged);
+		Map<String, Object> detail = new LinkedHashMap<>(summary(report));
+		detail.put("file", fileName);
+		this.audit.record(community, "ROSTER_IMPORTED", "IMPORT_JOB", Objects.requireNonNull(job), detail);
+		return report;
+	}
+
+	private Map<String, KnownPerson> known(CommunityId community, List<RosterRow> rows) {
+		Map<String, KnownPerson> known = new HashMap<>();
+		if (rows.isEmpty()) {
+			return known;
+		}
+		this.jdbc.sql(KnownPerson.SELECT + " where p.community_id = :c and p.id_number = any(cast(:ids as text[]))")
+			.param("c", community.value())
+			.param("ids", rows.stream().map((row) -> row.idNumber().value()).toArray(String[]::new))
+			.query(KnownPerson::read)
+			.list()
+			.forEach((person) -> known.put(person.idNumber(), person));
+		return known;
+	}
+
+	private void write(CommunityId community, String actor, List<StagedPerson> staged) {
+		if (staged.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql(STAGE).update();
+		copy(staged);
+		long expected = staged.stream().filter((person) -> !person.created()).count();
+		if (expected > 0) {
+			update(community, expected);
+		}
+		if (expected < staged.size()) {
+			insert(community);
+		}
+		if (expected > 0) {
+			this.jdbc
+				.sql("""
+						delete from person_group g using roster_stage s
+						where g.community_id = :c and g.person_id = s.person_id and s.groups_changed and s.registered is null
+						""")
+				.param("c", community.value())
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into person_group (community_id, person_id, group_code)
+				select :c, s.person_id, unnest(s.group_codes) from roster_stage s where s.groups_changed
+				""").param("c", community.value()).update();
+		this.jdbc.sql("""
+				insert into person_history (community_id, person_id, actor, kind, changes)
+				select :c, s.person_id, :actor, h.kind, h.changes
+				from roster_stage s
+				cross join lateral (values ('IMPORTED', s.registered), ('MOVED', s.moved), ('EDITED', s.edited))
+				  as h(kind, changes)
+				where h.changes is not null
+				order by s.row_no
+				""").param("c", community.value()).param("actor", actor).update();
+	}
+
+	private void update(CommunityId community, long expected) {
+		int changed = this.jdbc.sql("""
+				update person p set name = s.name, phone = s.phone, phone_last4 = s.phone_last4, room_id = s.room_id,
+				       area_id = s.area_id, grid_id = s.grid_id, address = s.address,
+				       household_id = case when s.room_id is not distinct from p.room_id then p.household_id end,
+				       former_unit = s.former_unit, notes = s.notes, pinyin_keys = s.pinyin_keys,
+				       pinyin_text = s.pinyin_text, sort_key = s.sort_key, version = p.version + 1, updated_at = now()
+				from roster_stage s
+				where p.community_id = :c and s.person_id is not null and p.id = s.person_id and p.version = s.version
+				""").param("c", community.value()).update();
+		if (changed != expected) {
+			throw new Refused("import.changedMeanwhile");
+		}
+	}
+
+	private void insert(CommunityId community) {
+		// New rows go to the GIN indexes' pending lists, merged later by autovacuum,
+		// rather
+		// than into the trigram trees one by one.
+		this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
+		try {
+			this.jdbc
+				.sql("""
+						with inserted as (
+						  insert into person (community_id, name, id_number, id_last4, gender, birth_date, phone, phone_last4,
+						                      room_id, area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text,
+						                      sort_key)
+						  select :c, name, id_number, id_last4, gender, birth_date, phone, phone_last4, room_id, area_id,
+						         grid_id, address, former_unit, notes, pinyin_keys, pinyin_text, sort_key
+						  from roster_stage where person_id is null order by row_no
+						  returning id, id_number
+						)
+						update roster_stage s set person_id = i.id from inserted i where s.id_number = i.id_number
+						""")
+				.param("c", community.value())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Refused("import.changedMeanwhile");
+		}
+	}
+
+	private void copy(List<StagedPerson> staged) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			CopyRows out = new CopyRows(
+					connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy roster_stage from stdin"));
+			for (StagedPerson person : staged) {
+				RosterRow row = person.row;
+				IdNumber id = row.idNumber();
+				PinyinIndex.Keys pinyin = PinyinIndex.of(row.name().value());
+				KnownPerson before = person.before;
+				out.value(row.row())
+					.value((before != null) ? before.id() : null)
+					.value((before != null) ? before.version() : null)
+					.value(row.name().value())
+					.value(id.value())
+					.value(id.lastFour())
+					.value(id.gender().name())
+					.value(id.birthDate())
+					.value(person.phone)
+					.value((person.phone != null) ? org.anju.shared.Phone.parse(person.phone).lastFour() : null)
+					.value(person.roomId)
+					.value(person.areaId)
+					.value(person.gridId)
+					.value(person.address)
+					.value(person.formerUnit)
+					.value(person.notes)
+					.array(person.groupCodes)
+					.value(person.groupsChanged() ? "t" : "f")
+					.array(pinyin.keys())
+					.value(pinyin.text())
+					.value(pinyin.sortKey())
+					.value(person.created() ? this.json.writeValueAsString(person.snapshot()) : null)
+					.value(jsonOrNull(person.move()))
+					.value(jsonOrNull(person.edits()))
+					.endRow();
+			}
+			out.finish();
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedSQLException("copy roster_stage", null, ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private @org.jspecify.annotations.Nullable String jsonOrNull(
+			@org.jspecify.annotations.Nullable Map<String, Object> value) {
+		return (value != null) ? this.json.writeValueAsString(value) : null;
+	}
+
+	private ImportProblem problem(int row, String column, String value, String code, Locale locale) {
+		return new ImportProblem(row, column, value, this.messages.getMessage(code, null, code, locale));
+	}
+
+	private static Map<String, Object> summary(ImportReport report) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("total", report.total());
+		summary.put("created", report.created());
+		summary.put("updated", report.updated());
+		summary.put("unchanged", report.unchanged());
+		summary.put("createdPlaces", report.createdPlaces().size());
+		summary.put("errors", report.errors().size());
+		return summary;
+	}
+
+}

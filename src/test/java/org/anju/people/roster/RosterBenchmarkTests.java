@@ -1,0 +1,252 @@
+package org.anju.people.roster;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.anju.identity.CurrentUser;
+import org.anju.people.PeopleQuery;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How fast 50,000 rows come in and go out, against a plain {@code COPY} of the same rows
+ * as the baseline. Not part of the normal build: run it as docs/BENCHMARKS.md says.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = "anju.embedded-db.data-dir=target/pg-roster-benchmark")
+class RosterBenchmarkTests {
+
+	private static final int ROWS = 50_000;
+
+	private static final String[] GROUPS = { "退休", "在岗职工", "家属/居民", "协解", "内部退养", "退休、协解" };
+
+	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "曾", "单" };
+
+	private static final String[] GIVEN = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明",
+			"超", "秀英", "建国", "桂兰", "志强" };
+
+	@Autowired
+	RosterImport imports;
+
+	@Autowired
+	RosterExport exports;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@TempDir
+	Path folder;
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void fiftyThousandRowsComeInWithinFiveSecondsAndGoOutWithinThree() throws Exception {
+		CurrentUser admin = RosterFixtures.admin();
+		SecurityContextHolder.getContext().setAuthentication(RosterFixtures.as(admin));
+		List<List<Object>> rows = new java.util.ArrayList<>(ROWS);
+		for (int i = 0; i < ROWS; i++) {
+			int area = i % 6;
+			int grid = i % 60;
+			int building = i % 900;
+			rows.add(List.of(SURNAMES[i % SURNAMES.length] + GIVEN[(i / 12) % GIVEN.length], RosterFixtures.idNumber(),
+					13_000_000_000L + i, GROUPS[i % GROUPS.length], "片区" + area, "网格" + grid, building + "栋",
+					(i % 2) + 1 + "单元", 101 + (i % 30), "长岭炼油厂", ""));
+		}
+		Path file = this.folder.resolve("50k.xlsx");
+		write(file, rows);
+
+		// Warm the code paths on a small file so that the figures are not class loading.
+		Path small = this.folder.resolve("small.xlsx");
+		write(small, rows.subList(0, 5_000).stream().map((row) -> {
+			List<Object> copy = new java.util.ArrayList<>(row);
+			copy.set(1, RosterFixtures.idNumber());
+			copy.set(4, "热身片区");
+			return (List<Object>) copy;
+		}).toList());
+		this.imports.run(admin, small, "small.xlsx", false);
+
+		Heap heap = Heap.watch();
+		long start = System.nanoTime();
+		ImportReport report = this.imports.run(admin, file, "50k.xlsx", false);
+		long importMillis = (System.nanoTime() - start) / 1_000_000;
+		long extraHeap = heap.stop();
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.created()).isEqualTo(ROWS);
+
+		start = System.nanoTime();
+		ImportReport again = this.imports.run(admin, file, "50k.xlsx", false);
+		long reimportMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(again.unchanged()).isEqualTo(ROWS);
+
+		long copyMillis = plainCopy(rows);
+
+		CountingStream out = new CountingStream();
+		start = System.nanoTime();
+		long exported = this.exports.export(admin, PeopleQuery.everyone(), out);
+		long exportMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(exported).isGreaterThanOrEqualTo(ROWS);
+
+		System.out.printf("%nRoster benchmark, %d rows (%d cores, max heap %d MB)%n", ROWS,
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024);
+		System.out.printf("  import (new people)     %6d ms, peak extra heap %d MB%n", importMillis,
+				extraHeap / 1024 / 1024);
+		System.out.printf("  re-import (unchanged)   %6d ms%n", reimportMillis);
+		System.out.printf("  baseline: plain COPY    %6d ms  (import / COPY = %.1f)%n", copyMillis,
+				(double) importMillis / copyMillis);
+		System.out.printf("  export %d rows       %6d ms, %d KB%n%n", exported, exportMillis, out.count.get() / 1024);
+		assertThat(importMillis).isLessThanOrEqualTo(5_000);
+		assertThat(extraHeap).isLessThanOrEqualTo(256L * 1024 * 1024);
+		assertThat(exportMillis).isLessThanOrEqualTo(3_000);
+	}
+
+	/**
+	 * The least any import must do: the same rows, already parsed, copied into a table
+	 * with the person table's columns but none of its indexes.
+	 */
+	private long plainCopy(List<List<Object>> rows) {
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		return transaction.execute((status) -> {
+			try {
+				Connection connection = org.springframework.jdbc.datasource.DataSourceUtils
+					.getConnection(this.dataSource);
+				connection.createStatement()
+					.execute("create temp table copy_baseline (name text, id_number text, phone text, groups text,"
+							+ " area text, grid text, building text, unit text, room text, former_unit text,"
+							+ " notes text) on commit drop");
+				long start = System.nanoTime();
+				CopyRows copy = new CopyRows(
+						connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy copy_baseline from stdin"));
+				for (List<Object> row : rows) {
+					for (Object value : row) {
+						copy.value(value);
+					}
+					copy.endRow();
+				}
+				copy.finish();
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				status.setRollbackOnly();
+				return millis;
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	private static void write(Path file, List<List<Object>> rows) throws IOException {
+		try (OutputStream out = Files.newOutputStream(file)) {
+			Workbook workbook = new Workbook(out, "benchmark", "1.0");
+			Worksheet sheet = workbook.newWorksheet("花名册");
+			for (int c = 0; c < RosterFixtures.HEADERS.size(); c++) {
+				sheet.value(0, c, RosterFixtures.HEADERS.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				List<Object> row = rows.get(r);
+				for (int c = 0; c < row.size(); c++) {
+					if (row.get(c) instanceof Number number) {
+						sheet.value(r + 1, c, number);
+					}
+					else {
+						sheet.value(r + 1, c, (String) row.get(c));
+					}
+				}
+				if (r % 5000 == 0) {
+					sheet.flush();
+				}
+			}
+			workbook.finish();
+		}
+	}
+
+	/**
+	 * Samples the used heap while the import runs; the peak above the start is what the
+	 * import cost.
+	 */
+	private static final class Heap {
+
+		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final AtomicLong peak = new AtomicLong();
+
+		private final long base;
+
+		private final Thread sampler;
+
+		private Heap() {
+			System.gc();
+			this.base = this.memory.getHeapMemoryUsage().getUsed();
+			this.sampler = new Thread(() -> {
+				while (this.running.get()) {
+					this.peak.accumulateAndGet(this.memory.getHeapMemoryUsage().getUsed(), Math::max);
+					try {
+						Thread.sleep(5);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			});
+			this.sampler.setDaemon(true);
+			this.sampler.start();
+		}
+
+		static Heap watch() {
+			return new Heap();
+		}
+
+		long stop() throws InterruptedException {
+			this.running.set(false);
+			this.sampler.join();
+			return Math.max(0, this.peak.get() - this.base);
+		}
+
+	}
+
+	private static final class CountingStream extends OutputStream {
+
+		final AtomicLong count = new AtomicLong();
+
+		@Override
+		public void write(int b) {
+			this.count.incrementAndGet();
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			this.count.addAndGet(len);
+		}
+
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.anju.people.roster;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.anju.shared.UploadRejected;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The rules of reading a roster that need no database: headers, cells, groups and the
+ * file gate.
+ */
+class RosterRulesTests {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void headersAreFoundByNameForgivingSpacesWidthAndRequiredMarks() {
+		assertThat(RosterColumn.match("姓名")).contains(RosterColumn.NAME);
+		assertThat(RosterColumn.match(" 身份证号码 ")).contains(RosterColumn.ID_NUMBER);
+		assertThat(RosterColumn.match("*身份证号")).contains(RosterColumn.ID_NUMBER);
+		assertThat(RosterColumn.match("手 机 号")).contains(RosterColumn.PHONE);
+		assertThat(RosterColumn.match("姓名（必填）")).contains(RosterColumn.NAME);
+		assertThat(RosterColumn.match("房间号")).contains(RosterColumn.ROOM);
+		assertThat(RosterColumn.match("血型")).isEmpty();
+	}
+
+	@Test
+	void onlyNameAndIdNumberAreRequired() {
+		assertThat(List.of(RosterColumn.values()).stream().filter(RosterColumn::required))
+			.containsExactly(RosterColumn.NAME, RosterColumn.ID_NUMBER);
+	}
+
+	@Test
+	void groupsAreSplitAtEveryUsualSeparatorButNotAtASlash() {
+		assertThat(GroupNames.split("退休、协解")).containsExactly("退休", "协解");
+		assertThat(GroupNames.split("退休,协解，离休;歇岗；在岗职工")).containsExactly("退休", "协解", "离休", "歇岗", "在岗职工");
+		assertThat(GroupNames.split(" 家属/居民 ")).containsExactly("家属/居民");
+		assertThat(GroupNames.split("退休、、退休")).containsExactly("退休");
+		assertThat(GroupNames.split("")).isEmpty();
+	}
+
+	@Test
+	void textIsTrimmedWidenedToAsciiAndRidOfInvisibleCharacters() {
+		assertThat(CellText.clean("  １３８００１３８０００ ")).isEqualTo("13800138000");
+		assertThat(CellText.clean("3\u3000栋")).isEqualTo("3 栋");
+		assertThat(CellText.clean("\uFEFF张三\u200B")).isEqualTo("张三");
+		assertThat(CellText.clean(null)).isEmpty();
+	}
+
+	@Test
+	void numbersTypedIntoCellsReadAsTheirDigits() throws IOException {
+		byte[] file = RosterFixtures.xlsx(List.of("手机号", "房号", "小数"),
+				List.of(List.of(13800138000L, 301, 2.50), List.of(18012345678.0, 1201.0, 0.1)));
+		Path path = this.folder.resolve("numbers.xlsx");
+		Files.write(path, file);
+		try (ReadableWorkbook workbook = new ReadableWorkbook(path.toFile())) {
+			List<Row> rows = workbook.getFirstSheet().read();
+			assertThat(CellText.of(rows.get(1).getCell(0))).isEqualTo("13800138000");
+			assertThat(CellText.of(rows.get(1).getCell(1))).isEqualTo("301");
+			assertThat(CellText.of(rows.get(1).getCell(2))).isEqualTo("2.5");
+			assertThat(CellText.of(rows.get(2).getCell(0))).isEqualTo("18012345678");
+			assertThat(CellText.of(rows.get(2).getCell(1))).isEqualTo("1201");
+		}
+	}
+
+	@Test
+	void exportedTextThatASpreadsheetWouldReadAsAFormulaGetsAnApostrophe() {
+		assertThat(RosterExport.guarded("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(RosterExport.guarded("+86")).isEqualTo("'+86");
+		assertThat(RosterExport.guarded("-1")).isEqualTo("'-1");
+		assertThat(RosterExport.guarded("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(RosterExport.guarded("张三")).isEqualTo("张三");
+	}
+
+	@Test
+	void aFileThatIsNotAZipIsRefusedWhateverItsName() throws IOException {
+		Path path = this.folder.resolve("roster.xlsx");
+		Files.writeString(path, "姓名,身份证号\n张三,11010519491231002X\n");
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.notXlsx"))
+			.satisfies((ex) -> assertThat(ex.tooLarge()).isFalse());
+	}
+
+	@Test
+	void aZipThatIsNoWorkbookIsRefused() throws IOException {
+		Path path = zip("other.xlsx", false, "readme.txt", "hello".getBytes());
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.notXlsx"));
+	}
+
+	@Test
+	void aWorkbookWithMacrosIsRefused() throws IOException {
+		Path path = zip("macro.xlsx", true, "xl/vbaProject.bin", new byte[] { 1, 2, 3 });
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.macro"));
+	}
+
+	@Test
+	void aPartThatInflatesMoreThanAHundredfoldIsRefusedAsAZipBomb() throws IOException {
+		Path path = zip("bomb.xlsx", true, "xl/worksheets/sheet1.xml", new byte[50 * 1024 * 1024]);
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.zipBomb"));
+	}
+
+	@Test
+	void anOrdinaryWorkbookPasses() throws IOException {
+		Path path = this.folder.resolve("ok.xlsx");
+		Files.write(path, RosterFixtures.xlsx(RosterFixtures.HEADERS, List.of()));
+		RosterFile.check(path);
+	}
+
+	private Path zip(String name, boolean workbook, String entry, byte[] content) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			if (workbook) {
+				zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+				zip.write("<workbook/>".getBytes());
+			}
+			zip.putNextEntry(new ZipEntry(entry));
+			zip.write(content);
+		}
+		Path path = this.folder.resolve(name);
+		Files.write(path, bytes.toByteArray());
+		return path;
+	}
+
+}
