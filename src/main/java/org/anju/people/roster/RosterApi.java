@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -97,10 +95,7 @@ class RosterApi {
 			@RequestParam(required = false) @Nullable Long gridId,
 			@RequestParam(required = false) @Nullable PersonStatus status, HttpServletResponse response)
 			throws IOException {
-		response.setContentType(XLSX.toString());
-		String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("花名册-" + day + ".xlsx"));
-		this.exports.export(user, new PeopleQuery(q, group, areaId, gridId, status), response.getOutputStream());
+		this.exports.download(user, new PeopleQuery(q, group, areaId, gridId, status), response);
 	}
 
 	/**
@@ -125,7 +120,7 @@ class RosterApi {
 		return (name == null || name.isBlank()) ? "roster.xlsx" : name.strip();
 	}
 
-	private static String attachment(String name) {
+	static String attachment(String name) {
 		return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
 	}
 

@@ -2,6 +2,8 @@ package org.anju.people.roster;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,10 @@ import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +58,16 @@ class RosterExport {
 	 * @return how many people were written
 	 */
 	@Transactional
+	/**
+	 * Sends the export as an xlsx download named after today's date.
+	 */
+	void download(CurrentUser user, PeopleQuery query, HttpServletResponse response) throws IOException {
+		response.setContentType(RosterApi.XLSX.toString());
+		String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, RosterApi.attachment("花名册-" + day + ".xlsx"));
+		export(user, query, response.getOutputStream());
+	}
+
 	long export(CurrentUser user, PeopleQuery query, OutputStream out) throws IOException {
 		Locale locale = LocaleContextHolder.getLocale();
 		Workbook workbook = new Workbook(out, "Anju", "1.0");

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.DataScope;
+import org.anju.people.Rosters;
 import org.anju.people.InterestGroups;
 import org.anju.people.PinyinIndex;
 import org.anju.places.Address;
@@ -52,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * run, rolls the transaction back, so a preview reports exactly what a commit would do.
  */
 @Service
-class RosterImport {
+class RosterImport implements Rosters {
 
 	private static final String STAGE = """
 			create temp table roster_stage (
@@ -94,6 +95,17 @@ class RosterImport {
 		this.jobs = jobs;
 		this.messages = messages;
 		this.json = json;
+	}
+
+	@Override
+	public RosterOutcome load(CurrentUser user, Path file, String fileName) throws IOException {
+		ImportReport report = run(user, file, fileName, false);
+		return new RosterOutcome(report.total(), report.created(), report.updated(), report.unchanged(),
+				report.createdPlaces().size(),
+				report.errors()
+					.stream()
+					.map((error) -> error.row() + " " + error.column() + ": " + error.message())
+					.toList());
 	}
 
 	/**
