@@ -59,6 +59,15 @@ public class UserManagement {
 	}
 
 	/**
+	 * Opens an account that the operator's configuration seeds, such as the demo
+	 * community's: its password is documented, not set by an administrator, so it is not
+	 * forced to change.
+	 */
+	public UserAccount openSeeded(CommunityId community, NewUser user) {
+		return open(community, user, false);
+	}
+
+	/**
 	 * Opens the first administrator of a deployment. Its password is not forced to change
 	 * when it came from the operator's environment.
 	 */

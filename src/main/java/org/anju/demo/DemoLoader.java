@@ -1,0 +1,175 @@
+package org.anju.demo;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.anju.identity.CurrentUser;
+import org.anju.identity.NewUser;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
+import org.anju.people.PeopleQuery;
+import org.anju.people.PeopleSearch;
+import org.anju.people.Rosters;
+import org.anju.places.Place;
+import org.anju.places.PlaceKind;
+import org.anju.places.PlaceManagement;
+import org.anju.shared.CommunityId;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills an empty community with the demo community when {@code anju.demo=true}: the
+ * people go in through the same roster import that offices use, then the demo accounts
+ * are opened.
+ */
+@Component
+@ConditionalOnProperty(name = "anju.demo", havingValue = "true")
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DemoLoader implements ApplicationRunner {
+
+	static final String PASSWORD = "Anju-Demo-2026";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+	private static final List<String> HEADERS = List.of("姓名", "身份证号", "手机号", "人员类别", "片区", "网格", "楼栋", "单元", "房号",
+			"原工作单位");
+
+	private final Rosters rosters;
+
+	private final PeopleSearch search;
+
+	private final PlaceManagement places;
+
+	private final UserManagement users;
+
+	private final TransactionTemplate transaction;
+
+	private final CommunityId community;
+
+	private final int size;
+
+	DemoLoader(Rosters rosters, PeopleSearch search, PlaceManagement places, UserManagement users,
+			TransactionTemplate transaction, @Value("${anju.community-id:1}") long community,
+			@Value("${anju.demo.size:50000}") int size) {
+		this.rosters = rosters;
+		this.search = search;
+		this.places = places;
+		this.users = users;
+		this.transaction = transaction;
+		this.community = new CommunityId(community);
+		this.size = size;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		CurrentUser admin = administrator();
+		if (this.search.search(admin.scope(), PeopleQuery.everyone(), null, 1).total() > 0) {
+			log.info("Demo data not loaded: the community already has people");
+			return;
+		}
+		long started = System.nanoTime();
+		Path roster = Files.createTempFile("anju-demo-", ".xlsx");
+		try {
+			writeRoster(new DemoCommunity(20261126L).people(this.size), roster);
+			SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, List.of()));
+			Rosters.RosterOutcome outcome = this.rosters.load(admin, roster, "demo.xlsx");
+			if (!outcome.errors().isEmpty()) {
+				throw new IllegalStateException("The demo roster did not import: "
+						+ outcome.errors().subList(0, Math.min(5, outcome.errors().size())));
+			}
+			this.transaction.executeWithoutResult((status) -> openAccounts(admin));
+			log.info("Demo community loaded: {} people, {} places, in {} ms", outcome.created(),
+					outcome.createdPlaces(), (System.nanoTime() - started) / 1_000_000);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+			Files.deleteIfExists(roster);
+		}
+	}
+
+	private CurrentUser administrator() {
+		UserAccount admin = this.users.all(this.community)
+			.stream()
+			.filter((account) -> account.role() == Role.ADMIN)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no administrator to load the demo as"));
+		return new CurrentUser(this.community.value(), admin.id(), admin.username(), admin.displayName(), Role.ADMIN,
+				Set.of(), null, null, false);
+	}
+
+	private static void writeRoster(List<DemoCommunity.DemoPerson> people, Path file) throws IOException {
+		try (OutputStream out = Files.newOutputStream(file)) {
+			Workbook workbook = new Workbook(out, "Anju", "1.0");
+			Worksheet sheet = workbook.newWorksheet("花名册");
+			for (int c = 0; c < HEADERS.size(); c++) {
+				sheet.value(0, c, HEADERS.get(c));
+			}
+			int row = 1;
+			for (DemoCommunity.DemoPerson person : people) {
+				sheet.value(row, 0, person.name());
+				sheet.value(row, 1, person.idNumber());
+				sheet.value(row, 2, person.phone());
+				sheet.value(row, 3, String.join("、", person.groups()));
+				sheet.value(row, 4, person.area());
+				sheet.value(row, 5, person.grid());
+				sheet.value(row, 6, person.building());
+				sheet.value(row, 7, person.unit());
+				sheet.value(row, 8, person.room());
+				sheet.value(row, 9, person.formerUnit());
+				row++;
+			}
+			workbook.finish();
+		}
+	}
+
+	private void openAccounts(CurrentUser admin) {
+		open("leader", "王建国（社区书记）", Role.LEADER, Set.of(), null);
+		open("wuye", "李秀英（物业）", Role.DEPARTMENT_STAFF, Set.of(), "PROPERTY");
+		open("lituixiu", "张志明（离退休管理）", Role.DEPARTMENT_STAFF, Set.of(), "RETIREE_AFFAIRS");
+		List<Place> areas = this.places.list(admin.scope(), PlaceKind.AREA, null);
+		Map<String, Long> firstGrids = new LinkedHashMap<>();
+		for (Place area : areas) {
+			this.places.list(admin.scope(), PlaceKind.GRID, area.id())
+				.stream()
+				.filter((grid) -> grid.name().equals("第1网格"))
+				.findFirst()
+				.ifPresent((grid) -> firstGrids.put(area.name(), grid.id()));
+		}
+		int n = 1;
+		for (String area : DemoCommunity.AREAS) {
+			Long grid = firstGrids.get(area);
+			if (grid != null) {
+				open(String.format("wangge%02d", n), area + "第1网格网格员", Role.GRID_WORKER, Set.of(grid), null);
+			}
+			n++;
+		}
+	}
+
+	private void open(String username, String displayName, Role role, Set<Long> grids, @Nullable String department) {
+		this.users.openSeeded(this.community,
+				new NewUser(username, PASSWORD, displayName, role, grids, department, null));
+	}
+
+}
