@@ -9,8 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -26,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * so that tampering with its chain never breaks the chain other tests verify.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
+@Import(CommunityOneCallers.class)
 class AuditModuleTests {
 
 	@Autowired
@@ -204,19 +204,6 @@ class AuditModuleTests {
 			.param("c", this.community.value())
 			.query(String.class)
 			.list();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Callers {
-
-		/**
-		 * Identity tells the real application who calls; here everyone is of community 1.
-		 */
-		@Bean
-		CommunityOfCaller communityOfCaller() {
-			return (caller) -> new CommunityId(1);
-		}
-
 	}
 
 }
