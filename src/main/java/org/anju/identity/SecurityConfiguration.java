@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Two ways in. Programs call {@code /api/**} with a bearer token and no session or CSRF.
@@ -41,6 +42,21 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The console's session cookie: scripts cannot read it and other sites' requests do
+	 * not carry it. Set here rather than left to {@code server.servlet.session.cookie.*},
+	 * which Spring Boot applies only with its embedded server: in a WAR, or under
+	 * MockMvc, the cookie would lose both.
+	 */
+	@Bean
+	DefaultCookieSerializer sessionCookie() {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName("SESSION");
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		return cookie;
 	}
 
 	@Bean
