@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,6 +44,21 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The console's session cookie: scripts cannot read it and other sites' requests do
+	 * not carry it. Set here rather than left to {@code server.servlet.session.cookie.*},
+	 * which Spring Boot applies only with its embedded server: in a WAR, or under
+	 * MockMvc, the cookie would lose both.
+	 */
+	@Bean
+	DefaultCookieSerializer sessionCookie() {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName("SESSION");
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		return cookie;
 	}
 
 	@Bean

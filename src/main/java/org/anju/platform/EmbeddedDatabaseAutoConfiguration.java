@@ -1,6 +1,7 @@
 package org.anju.platform;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -25,13 +26,38 @@ class EmbeddedDatabaseAutoConfiguration {
 	DataSource dataSource(@Value("${anju.embedded-db.data-dir:./data/pg}") String dataDirectory,
 			@Value("${anju.embedded-db.clean:false}") boolean clean,
 			@Value("${anju.embedded-db.pool-size:20}") int poolSize) {
-		DataSource embedded = EmbeddedPostgresServer.dataSource(Path.of(dataDirectory), clean);
+		Path directory = Path.of(dataDirectory);
 		HikariConfig config = new HikariConfig();
-		config.setDataSource(embedded);
+		config.setDataSource(EmbeddedPostgresServer.dataSource(directory, clean));
 		config.setPoolName("anju-embedded");
 		config.setMaximumPoolSize(poolSize);
 		config.setConnectionTimeout(5000);
-		return new HikariDataSource(config);
+		return new EmbeddedPool(config, directory);
+	}
+
+	/**
+	 * A pool that lets its server go when it closes, so that the server stops only after
+	 * the application that used it.
+	 */
+	static final class EmbeddedPool extends HikariDataSource {
+
+		private final Path directory;
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		EmbeddedPool(HikariConfig config, Path directory) {
+			super(config);
+			this.directory = directory;
+		}
+
+		@Override
+		public void close() {
+			super.close();
+			if (this.released.compareAndSet(false, true)) {
+				EmbeddedPostgresServer.release(this.directory);
+			}
+		}
+
 	}
 
 }

@@ -9,9 +9,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -29,15 +29,46 @@ final class EmbeddedPostgresServer {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-	private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+	/** Guarded by the class: a server and how many open pools use it. */
+	private static final Map<Path, Running> RUNNING = new HashMap<>();
 
 	private EmbeddedPostgresServer() {
 	}
 
-	static DataSource dataSource(Path dataDirectory, boolean clean) {
+	/**
+	 * Starts the server of a data directory, or joins the one running. Each caller must
+	 * {@link #release} it when its pool has closed.
+	 */
+	static synchronized DataSource dataSource(Path dataDirectory, boolean clean) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
-		EmbeddedPostgres postgres = RUNNING.computeIfAbsent(directory, (dir) -> start(dir, clean));
+		Running running = RUNNING.get(directory);
+		EmbeddedPostgres postgres = (running != null) ? running.postgres() : start(directory, clean);
+		RUNNING.put(directory, new Running(postgres, (running != null) ? running.users() + 1 : 1));
 		return postgres.getPostgresDatabase(Map.of("ApplicationName", "anju"));
+	}
+
+	/**
+	 * The last pool of a server has closed: stop the server. It stops after the
+	 * application rather than beside it, which zonky's own shutdown hook would do,
+	 * pulling the database away from schedulers and pools that are still closing.
+	 */
+	static synchronized void release(Path dataDirectory) {
+		Path directory = dataDirectory.toAbsolutePath().normalize();
+		Running running = RUNNING.get(directory);
+		if (running == null) {
+			return;
+		}
+		if (running.users() > 1) {
+			RUNNING.put(directory, new Running(running.postgres(), running.users() - 1));
+			return;
+		}
+		RUNNING.remove(directory);
+		try {
+			running.postgres().close();
+		}
+		catch (IOException ex) {
+			log.warn("The embedded PostgreSQL on {} did not stop cleanly", directory, ex);
+		}
 	}
 
 	private static EmbeddedPostgres start(Path directory, boolean clean) {
@@ -55,6 +86,7 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("synchronous_commit", "on")
 				.setPGStartupWait(Duration.ofSeconds(60))
+				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Embedded PostgreSQL 17 is up on port {} with data in {} ({} ms)", postgres.getPort(), directory,
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -110,6 +142,9 @@ final class EmbeddedPostgresServer {
 			log.warn("The orphaned PostgreSQL did not stop in time; forcing it", ex);
 			orphan.destroyForcibly();
 		}
+	}
+
+	private record Running(EmbeddedPostgres postgres, int users) {
 	}
 
 }

@@ -11,8 +11,9 @@ import org.anju.shared.Phone;
  */
 final class LogMask {
 
+	// A mobile may be written with the country code run into it (+8613812345678).
 	private static final Pattern SENSITIVE = Pattern
-		.compile("(?<![0-9])(\\d{17}[0-9Xx]|\\d{15}|1[3-9]\\d{9})(?![0-9])");
+		.compile("(?<![0-9])(\\d{17}[0-9Xx]|\\d{15}|(86)?(1[3-9]\\d{9}))(?![0-9])");
 
 	private LogMask() {
 	}
@@ -24,8 +25,10 @@ final class LogMask {
 		}
 		StringBuilder masked = new StringBuilder();
 		do {
-			String value = matcher.group(1);
-			matcher.appendReplacement(masked, (value.length() == 11) ? Phone.mask(value) : IdNumber.mask(value));
+			String mobile = matcher.group(3);
+			String replacement = (mobile != null) ? ((matcher.group(2) != null) ? "86" : "") + Phone.mask(mobile)
+					: IdNumber.mask(matcher.group(1));
+			matcher.appendReplacement(masked, replacement);
 		}
 		while (matcher.find());
 		matcher.appendTail(masked);

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -164,6 +165,16 @@ public class ProblemAnswers {
 				ex.getMessage());
 		return answer(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", text("problem.databaseUnavailable"),
 				Map.of());
+	}
+
+	/**
+	 * Any other database error: the caller gets problem+json without the error's text,
+	 * which may quote a key such as an ID number; the log gets the whole of it, masked.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> databaseError(DataAccessException ex, HttpServletRequest request) {
+		log.error("Database error while serving {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", text("problem.internalError"), Map.of());
 	}
 
 	private ResponseEntity<ProblemDetail> badParameter(String field, String message) {

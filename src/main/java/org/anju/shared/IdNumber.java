@@ -3,6 +3,7 @@ package org.anju.shared;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,8 @@ public final class IdNumber {
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	private static final char[] CHECK = "10X98765432".toCharArray();
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final String value;
 
@@ -48,15 +51,16 @@ public final class IdNumber {
 	}
 
 	private static IdNumber checked(String value) {
+		LocalDate birth;
 		try {
-			LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+			birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
 					Integer.parseInt(value.substring(12, 14)));
 		}
 		catch (DateTimeException ex) {
 			throw new InvalidInput("idNumber", "idNumber.birthDate");
 		}
-		int year = Integer.parseInt(value.substring(6, 10));
-		if (year < 1880) {
+		// A day later than today in China is as impossible as 30 February.
+		if (birth.getYear() < 1880 || birth.isAfter(LocalDate.now(CHINA))) {
 			throw new InvalidInput("idNumber", "idNumber.birthDate");
 		}
 		return new IdNumber(value);
