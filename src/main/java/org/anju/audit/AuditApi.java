@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.anju.shared.BadParameter;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ class AuditApi {
 			@RequestParam(required = false) @Nullable Instant to,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		if (size < 1 || size > 200) {
-			throw new InvalidInput("size", "search.size", 200);
+			throw new BadParameter("size", "search.size", 200);
 		}
 		return this.audit.find(community(caller), new AuditFilter(actor, action, subjectType, subjectId, from, to),
 				cursor, size);

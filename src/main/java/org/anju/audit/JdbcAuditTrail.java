@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.anju.shared.BadParameter;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,7 @@ class JdbcAuditTrail implements AuditTrail {
 				before = Long.parseLong(cursor);
 			}
 			catch (NumberFormatException ex) {
-				throw new InvalidInput("cursor", "cursor.invalid");
+				throw new BadParameter("cursor", "cursor.invalid");
 			}
 		}
 		List<AuditEntry> rows = new ArrayList<>(this.jdbc.sql("""

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.anju.identity.DataScope;
+import org.anju.shared.BadParameter;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,7 @@ public class PeopleSearch {
 	 */
 	public PersonPage search(DataScope scope, PeopleQuery query, @Nullable String cursor, int size) {
 		if (size < 1 || size > MAX_PAGE) {
-			throw new InvalidInput("size", "search.size", MAX_PAGE);
+			throw new BadParameter("size", "search.size", MAX_PAGE);
 		}
 		Filter filter = filter(scope, query);
 		Cursor after = Cursor.parse(cursor);
@@ -230,7 +231,7 @@ public class PeopleSearch {
 				return new Cursor(text.substring(0, split), Long.parseLong(text.substring(split + 1)));
 			}
 			catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
-				throw new InvalidInput("cursor", "cursor.invalid");
+				throw new BadParameter("cursor", "cursor.invalid");
 			}
 		}
 

@@ -375,7 +375,9 @@ public class PersonManagement {
 				.query(Long.class)
 				.optional();
 			if (holder.isPresent() && !holder.get().equals(existingId)) {
-				problems.add(new Violation("idNumber", "person.idNumber.taken", idNumber.masked(), holder.get()));
+				problems.add(visible(user, holder.get())
+						? new Violation("idNumber", "person.idNumber.taken", idNumber.masked(), holder.get())
+						: new Violation("idNumber", "person.idNumber.takenElsewhere", idNumber.masked()));
 			}
 		}
 		Phone phone = (form.phone() == null || form.phone().isBlank()) ? null
@@ -425,6 +427,14 @@ public class PersonManagement {
 				: form.phone();
 		return new PersonForm(form.name(), idNumber, phone, form.roomId(), form.groupCodes(), form.householdRelation(),
 				form.formerUnit(), form.notes());
+	}
+
+	/**
+	 * Whether the caller may learn that a person exists: a grid worker may not, for
+	 * people outside their grids.
+	 */
+	private boolean visible(CurrentUser user, long personId) {
+		return stored(user, personId).map((person) -> user.scope().covers(person.gridId())).orElse(false);
 	}
 
 	private static <T> @Nullable T attempt(List<Violation> problems, java.util.function.Supplier<T> parse) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.anju.shared.BadParameter;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.NotFound;
 import org.anju.shared.PreconditionRequired;
@@ -66,6 +67,12 @@ public class ProblemAnswers {
 			.toList();
 		return answer(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", text("problem.invalidInput"),
 				Map.of("errors", errors));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> badParameter(BadParameter ex) {
+		InvalidInput.Violation first = ex.violations().get(0);
+		return badParameter(first.field(), text(first.code(), first.args()));
 	}
 
 	@ExceptionHandler

@@ -159,6 +159,18 @@ class DataScopeTests {
 	}
 
 	@Test
+	void aDuplicateIdNumberFromAnotherGridDoesNotRevealWhoHoldsIt() {
+		MockHttpServletResponse duplicate = call(
+				json(post("/api/v1/residents"), Map.of("name", RegistryFixtures.chineseName(), "idNumber",
+						unmaskedIdOf(this.stranger), "roomId", this.mine.room().id())));
+
+		assertThat(duplicate.getStatus()).isEqualTo(422);
+		assertThat((List<String>) JsonPath.read(content(duplicate), "$.errors[*].field")).containsExactly("idNumber");
+		String message = JsonPath.read(content(duplicate), "$.errors[0].message");
+		assertThat(message).contains("其他网格").doesNotContainPattern("人员编号");
+	}
+
+	@Test
 	void theListShowsOnlyTheirGrid() {
 		MockHttpServletResponse all = call(get("/api/v1/residents").param("size", "200"));
 		List<Integer> grids = JsonPath.read(content(all), "$.items[*].gridId");
