@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.DataScope;
 import org.anju.people.InterestGroup;
+import org.anju.people.Households;
 import org.anju.people.InterestGroups;
 import org.anju.people.PeopleQuery;
 import org.anju.people.PeopleSearch;
@@ -63,11 +64,15 @@ class PeopleConsole {
 
 	private final PlaceManagement places;
 
-	PeopleConsole(PeopleSearch search, PersonManagement people, InterestGroups groups, PlaceManagement places) {
+	private final Households households;
+
+	PeopleConsole(PeopleSearch search, PersonManagement people, InterestGroups groups, PlaceManagement places,
+			Households households) {
 		this.search = search;
 		this.people = people;
 		this.groups = groups;
 		this.places = places;
+		this.households = households;
 	}
 
 	@GetMapping("/people")
@@ -110,6 +115,9 @@ class PeopleConsole {
 		Person person = this.people.get(user, id);
 		model.addAttribute("person", person);
 		model.addAttribute("history", HistoryView.of(this.people.history(user, id)));
+		model.addAttribute("household",
+				(person.householdId() != null) ? this.households.get(user, person.householdId()) : null);
+		model.addAttribute("relations", PersonManagement.RELATIONS.stream().filter((r) -> !r.equals("HEAD")).toList());
 		model.addAttribute("statuses", PersonStatus.values());
 		if (!model.containsAttribute("statusChange")) {
 			StatusChange change = new StatusChange();
