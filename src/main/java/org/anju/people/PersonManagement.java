@@ -393,10 +393,15 @@ public class PersonManagement {
 		}
 		Set<String> codes = new LinkedHashSet<>();
 		Map<String, InterestGroup> known = this.groups.byCode(user.community());
+		List<String> held = (existingId != null)
+				? stored(user, existingId).map(StoredPerson::groupCodes).orElse(List.of()) : List.of();
 		for (String code : form.groupCodes()) {
 			InterestGroup group = known.get(code.strip());
 			if (group == null) {
 				problems.add(new Violation("groups", "person.group.unknown", code));
+			}
+			else if (!group.active() && !held.contains(group.code())) {
+				problems.add(new Violation("groups", "person.group.inactive", group.nameZh()));
 			}
 			else {
 				codes.add(group.code());
