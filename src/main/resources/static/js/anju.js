@@ -74,3 +74,16 @@ document.addEventListener('htmx:beforeRequest', function (event) {
 		flash.innerHTML = '';
 	}
 });
+
+// Switching the language keeps the page's own query, such as a search in progress.
+document.addEventListener('click', function (event) {
+	var link = event.target.closest('a[data-keep-query]');
+	if (!link) {
+		return;
+	}
+	var target = new URL(link.href, window.location.href);
+	var here = new URL(window.location.href);
+	here.searchParams.set('lang', target.searchParams.get('lang'));
+	event.preventDefault();
+	window.location.assign(here.toString());
+});

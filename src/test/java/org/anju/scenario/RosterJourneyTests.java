@@ -155,6 +155,9 @@ class RosterJourneyTests {
 			assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Roster import"))).isVisible();
 			assertThat(page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true))).isVisible();
 			assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("中文"))).isVisible();
+			assertThat(page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)))
+				.hasValue(SOUGHT_INITIALS);
+			assertThat(page.locator("#results tbody tr")).hasCount(1);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("roster-journey-english.png")));
 		}
 
