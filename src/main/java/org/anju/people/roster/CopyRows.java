@@ -1,5 +1,6 @@
 package org.anju.people.roster;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -9,7 +10,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Writes rows to a PostgreSQL {@code COPY ... from stdin} in its text format, in large
- * chunks: the fastest way to bring many rows into a table.
+ * chunks: the fastest way to bring many rows into a table. Each row is built as a
+ * {@link Line} of its own, so that many can be built at once on several threads and then
+ * written in order.
  */
 final class CopyRows {
 
@@ -17,43 +20,18 @@ final class CopyRows {
 
 	private final CopyIn copy;
 
-	private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
-
-	private boolean first = true;
+	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 4096);
 
 	CopyRows(CopyIn copy) {
 		this.copy = copy;
 	}
 
-	CopyRows value(@Nullable Object value) {
-		separate();
-		if (value == null) {
-			this.buffer.append("\\N");
-		}
-		else {
-			escape(String.valueOf(value));
-		}
-		return this;
-	}
-
 	/**
-	 * Writes a {@code text[]} value.
+	 * Writes a row made by {@link Line#end()}.
 	 */
-	CopyRows array(Collection<String> values) {
-		StringBuilder literal = new StringBuilder("{");
-		for (String value : values) {
-			if (literal.length() > 1) {
-				literal.append(',');
-			}
-			literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-		}
-		return value(literal.append('}').toString());
-	}
-
-	void endRow() throws SQLException {
-		this.buffer.append('\n');
-		this.first = true;
-		if (this.buffer.length() >= CHUNK) {
+	void write(byte[] line) throws SQLException {
+		this.buffer.writeBytes(line);
+		if (this.buffer.size() >= CHUNK) {
 			flush();
 		}
 	}
@@ -66,33 +44,72 @@ final class CopyRows {
 		return this.copy.endCopy();
 	}
 
-	private void separate() {
-		if (!this.first) {
-			this.buffer.append('\t');
-		}
-		this.first = false;
-	}
-
-	private void escape(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '\\' -> this.buffer.append("\\\\");
-				case '\t' -> this.buffer.append("\\t");
-				case '\n' -> this.buffer.append("\\n");
-				case '\r' -> this.buffer.append("\\r");
-				default -> this.buffer.append(c);
-			}
-		}
-	}
-
 	private void flush() throws SQLException {
-		if (this.buffer.isEmpty()) {
+		if (this.buffer.size() == 0) {
 			return;
 		}
-		byte[] bytes = this.buffer.toString().getBytes(StandardCharsets.UTF_8);
-		this.copy.writeToCopy(bytes, 0, bytes.length);
-		this.buffer.setLength(0);
+		this.copy.writeToCopy(this.buffer.toByteArray(), 0, this.buffer.size());
+		this.buffer.reset();
+	}
+
+	/**
+	 * One row in {@code COPY}'s text format: values separated by tabs, escaped, with
+	 * {@code \N} for {@code null}.
+	 */
+	static final class Line {
+
+		private final StringBuilder text = new StringBuilder(512);
+
+		private boolean first = true;
+
+		Line value(@Nullable Object value) {
+			if (!this.first) {
+				this.text.append('\t');
+			}
+			this.first = false;
+			if (value == null) {
+				this.text.append("\\N");
+			}
+			else {
+				escape(String.valueOf(value));
+			}
+			return this;
+		}
+
+		/**
+		 * Adds a {@code text[]} value.
+		 */
+		Line array(Collection<String> values) {
+			StringBuilder literal = new StringBuilder("{");
+			for (String value : values) {
+				if (literal.length() > 1) {
+					literal.append(',');
+				}
+				literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+			}
+			return value(literal.append('}').toString());
+		}
+
+		/**
+		 * @return the row, ended by a newline, in UTF-8
+		 */
+		byte[] end() {
+			return this.text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+		}
+
+		private void escape(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				switch (c) {
+					case '\\' -> this.text.append("\\\\");
+					case '\t' -> this.text.append("\\t");
+					case '\n' -> this.text.append("\\n");
+					case '\r' -> this.text.append("\\r");
+					default -> this.text.append(c);
+				}
+			}
+		}
+
 	}
 
 }

@@ -55,12 +55,9 @@ class RosterExport {
 	}
 
 	/**
-	 * @return how many people were written
-	 */
-	@Transactional
-	/**
 	 * Sends the export as an xlsx download named after today's date.
 	 */
+	@Transactional
 	void download(CurrentUser user, PeopleQuery query, HttpServletResponse response) throws IOException {
 		response.setContentType(RosterApi.XLSX.toString());
 		String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
@@ -68,6 +65,11 @@ class RosterExport {
 		export(user, query, response.getOutputStream());
 	}
 
+	/**
+	 * Writes the export and its audit row, in one transaction.
+	 * @return how many people were written
+	 */
+	@Transactional
 	long export(CurrentUser user, PeopleQuery query, OutputStream out) throws IOException {
 		Locale locale = LocaleContextHolder.getLocale();
 		Workbook workbook = new Workbook(out, "Anju", "1.0");

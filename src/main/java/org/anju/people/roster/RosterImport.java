@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -57,13 +59,16 @@ class RosterImport implements Rosters {
 
 	private static final String STAGE = """
 			create temp table roster_stage (
-			  row_no int not null, person_id bigint, version bigint, name text not null, id_number text not null,
+			  row_no int not null, person_id bigint not null, version bigint, name text not null, id_number text not null,
 			  id_last4 text not null, gender text not null, birth_date date not null, phone text, phone_last4 text,
 			  room_id bigint, area_id bigint, grid_id bigint, address text, former_unit text, notes text,
 			  group_codes text[] not null, groups_changed boolean not null, pinyin_keys text[] not null,
 			  pinyin_text text not null, sort_key text not null, registered jsonb, moved jsonb, edited jsonb
 			) on commit drop
 			""";
+
+	/** Rows staged at a time: enough to keep both cores busy, few enough to hold. */
+	private static final int COPY_BATCH = 2_000;
 
 	private final JdbcClient jdbc;
 
@@ -225,7 +230,7 @@ class RosterImport implements Rosters {
 			return;
 		}
 		this.jdbc.sql(STAGE).update();
-		copy(staged);
+		copy(staged, personIds(staged));
 		long expected = staged.stream().filter((person) -> !person.created()).count();
 		if (expected > 0) {
 			update(community, expected);
@@ -265,7 +270,7 @@ class RosterImport implements Rosters {
 				       former_unit = s.former_unit, notes = s.notes, pinyin_keys = s.pinyin_keys,
 				       pinyin_text = s.pinyin_text, sort_key = s.sort_key, version = p.version + 1, updated_at = now()
 				from roster_stage s
-				where p.community_id = :c and s.person_id is not null and p.id = s.person_id and p.version = s.version
+				where p.community_id = :c and s.registered is null and p.id = s.person_id and p.version = s.version
 				""").param("c", community.value()).update();
 		if (changed != expected) {
 			throw new Refused("import.changedMeanwhile");
@@ -274,22 +279,18 @@ class RosterImport implements Rosters {
 
 	private void insert(CommunityId community) {
 		// New rows go to the GIN indexes' pending lists, merged later by autovacuum,
-		// rather
-		// than into the trigram trees one by one.
+		// rather than into the trigram trees one by one.
 		this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		try {
 			this.jdbc
 				.sql("""
-						with inserted as (
-						  insert into person (community_id, name, id_number, id_last4, gender, birth_date, phone, phone_last4,
-						                      room_id, area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text,
-						                      sort_key)
-						  select :c, name, id_number, id_last4, gender, birth_date, phone, phone_last4, room_id, area_id,
-						         grid_id, address, former_unit, notes, pinyin_keys, pinyin_text, sort_key
-						  from roster_stage where person_id is null order by row_no
-						  returning id, id_number
-						)
-						update roster_stage s set person_id = i.id from inserted i where s.id_number = i.id_number
+						insert into person (community_id, id, name, id_number, id_last4, gender, birth_date, phone, phone_last4,
+						                    room_id, area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text,
+						                    sort_key)
+						overriding system value
+						select :c, person_id, name, id_number, id_last4, gender, birth_date, phone, phone_last4, room_id,
+						       area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text, sort_key
+						from roster_stage where registered is not null order by row_no
 						""")
 				.param("c", community.value())
 				.update();
@@ -299,41 +300,43 @@ class RosterImport implements Rosters {
 		}
 	}
 
-	private void copy(List<StagedPerson> staged) {
+	/**
+	 * Takes the IDs of the people to be created from the person table's own sequence, so
+	 * that their groups and history can be written straight from the staging table.
+	 * @return each staged person's ID, in order
+	 */
+	private long[] personIds(List<StagedPerson> staged) {
+		long created = staged.stream().filter(StagedPerson::created).count();
+		Iterator<Long> fresh = this.jdbc
+			.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
+			.param("n", created)
+			.query(Long.class)
+			.list()
+			.iterator();
+		long[] ids = new long[staged.size()];
+		for (int i = 0; i < ids.length; i++) {
+			KnownPerson before = staged.get(i).before;
+			ids[i] = (before != null) ? before.id() : fresh.next();
+		}
+		return ids;
+	}
+
+	private void copy(List<StagedPerson> staged, long[] personIds) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyRows out = new CopyRows(
 					connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy roster_stage from stdin"));
-			for (StagedPerson person : staged) {
-				RosterRow row = person.row;
-				IdNumber id = row.idNumber();
-				PinyinIndex.Keys pinyin = PinyinIndex.of(row.name().value());
-				KnownPerson before = person.before;
-				out.value(row.row())
-					.value((before != null) ? before.id() : null)
-					.value((before != null) ? before.version() : null)
-					.value(row.name().value())
-					.value(id.value())
-					.value(id.lastFour())
-					.value(id.gender().name())
-					.value(id.birthDate())
-					.value(person.phone)
-					.value((person.phone != null) ? org.anju.shared.Phone.parse(person.phone).lastFour() : null)
-					.value(person.roomId)
-					.value(person.areaId)
-					.value(person.gridId)
-					.value(person.address)
-					.value(person.formerUnit)
-					.value(person.notes)
-					.array(person.groupCodes)
-					.value(person.groupsChanged() ? "t" : "f")
-					.array(pinyin.keys())
-					.value(pinyin.text())
-					.value(pinyin.sortKey())
-					.value(person.created() ? this.json.writeValueAsString(person.snapshot()) : null)
-					.value(jsonOrNull(person.move()))
-					.value(jsonOrNull(person.edits()))
-					.endRow();
+			for (int from = 0; from < staged.size(); from += COPY_BATCH) {
+				// Pinyin and JSON are most of the work: build a batch of lines on every
+				// core, then write them in order, so that only one batch is held at a
+				// time.
+				List<byte[]> lines = IntStream.range(from, Math.min(from + COPY_BATCH, staged.size()))
+					.parallel()
+					.mapToObj((i) -> line(staged.get(i), personIds[i]))
+					.toList();
+				for (byte[] line : lines) {
+					out.write(line);
+				}
 			}
 			out.finish();
 		}
@@ -343,6 +346,41 @@ class RosterImport implements Rosters {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	/**
+	 * @return the person's row of the staging table
+	 */
+	private byte[] line(StagedPerson person, long personId) {
+		RosterRow row = person.row;
+		IdNumber id = row.idNumber();
+		PinyinIndex.Keys pinyin = PinyinIndex.of(row.name().value());
+		KnownPerson before = person.before;
+		return new CopyRows.Line().value(row.row())
+			.value(personId)
+			.value((before != null) ? before.version() : null)
+			.value(row.name().value())
+			.value(id.value())
+			.value(id.lastFour())
+			.value(id.gender().name())
+			.value(id.birthDate())
+			.value(person.phone)
+			.value((person.phone != null) ? org.anju.shared.Phone.parse(person.phone).lastFour() : null)
+			.value(person.roomId)
+			.value(person.areaId)
+			.value(person.gridId)
+			.value(person.address)
+			.value(person.formerUnit)
+			.value(person.notes)
+			.array(person.groupCodes)
+			.value(person.groupsChanged() ? "t" : "f")
+			.array(pinyin.keys())
+			.value(pinyin.text())
+			.value(pinyin.sortKey())
+			.value(person.created() ? this.json.writeValueAsString(person.snapshot()) : null)
+			.value(jsonOrNull(person.move()))
+			.value(jsonOrNull(person.edits()))
+			.end();
 	}
 
 	private @org.jspecify.annotations.Nullable String jsonOrNull(

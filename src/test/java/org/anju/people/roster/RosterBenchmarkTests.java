@@ -146,10 +146,11 @@ class RosterBenchmarkTests {
 				CopyRows copy = new CopyRows(
 						connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy copy_baseline from stdin"));
 				for (List<Object> row : rows) {
+					CopyRows.Line line = new CopyRows.Line();
 					for (Object value : row) {
-						copy.value(value);
+						line.value(value);
 					}
-					copy.endRow();
+					copy.write(line.end());
 				}
 				copy.finish();
 				long millis = (System.nanoTime() - start) / 1_000_000;
