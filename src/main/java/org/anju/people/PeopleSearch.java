@@ -158,7 +158,11 @@ public class PeopleSearch {
 			}
 		}
 		else {
-			filter.and("p.name like :like").param("like", "%" + escapeLike(raw.strip()) + "%");
+			String name = raw.strip();
+			filter.and(
+					"string_to_array(p.name, null) @> string_to_array(cast(:name as text), null) and p.name like :like")
+				.param("name", name)
+				.param("like", "%" + escapeLike(name) + "%");
 		}
 	}
 
