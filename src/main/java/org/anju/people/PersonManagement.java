@@ -33,6 +33,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -114,27 +115,7 @@ public class PersonManagement {
 				values (:c, :name, :idNumber, :idLast4, :gender, :birthDate, :phone, :phoneLast4, :room, :area, :grid,
 				        :address, :relation, :formerUnit, :notes, :keys, :text, :sortKey)
 				returning id
-				""")
-			.param("c", user.communityId())
-			.param("name", valid.name().value())
-			.param("idNumber", valid.idNumber().value())
-			.param("idLast4", valid.idNumber().lastFour())
-			.param("gender", valid.idNumber().gender().name())
-			.param("birthDate", valid.idNumber().birthDate())
-			.param("phone", (valid.phone() != null) ? valid.phone().value() : null)
-			.param("phoneLast4", (valid.phone() != null) ? valid.phone().lastFour() : null)
-			.param("room", (valid.address() != null) ? valid.address().roomId() : null)
-			.param("area", (valid.address() != null) ? valid.address().areaId() : null)
-			.param("grid", (valid.address() != null) ? valid.address().gridId() : null)
-			.param("address", (valid.address() != null) ? valid.address().text() : null)
-			.param("relation", valid.relation())
-			.param("formerUnit", valid.formerUnit())
-			.param("notes", valid.notes())
-			.param("keys", pinyin.keys().toArray(String[]::new))
-			.param("text", pinyin.text())
-			.param("sortKey", pinyin.sortKey())
-			.query(Long.class)
-			.single();
+				""").paramSource(fields(valid, pinyin).addValue("c", user.communityId())).query(Long.class).single();
 		replaceGroups(user, id, valid.groupCodes());
 		StoredPerson created = stored(user, id).orElseThrow();
 		Map<String, Object> snapshot = snapshot(created);
@@ -164,26 +145,9 @@ public class PersonManagement {
 				       sort_key = :sortKey, version = version + 1, updated_at = now()
 				where community_id = :c and id = :id and version = :version
 				""")
-			.param("c", user.communityId())
-			.param("id", id)
-			.param("version", expectedVersion)
-			.param("name", valid.name().value())
-			.param("idNumber", valid.idNumber().value())
-			.param("idLast4", valid.idNumber().lastFour())
-			.param("gender", valid.idNumber().gender().name())
-			.param("birthDate", valid.idNumber().birthDate())
-			.param("phone", (valid.phone() != null) ? valid.phone().value() : null)
-			.param("phoneLast4", (valid.phone() != null) ? valid.phone().lastFour() : null)
-			.param("room", (valid.address() != null) ? valid.address().roomId() : null)
-			.param("area", (valid.address() != null) ? valid.address().areaId() : null)
-			.param("grid", (valid.address() != null) ? valid.address().gridId() : null)
-			.param("address", (valid.address() != null) ? valid.address().text() : null)
-			.param("relation", valid.relation())
-			.param("formerUnit", valid.formerUnit())
-			.param("notes", valid.notes())
-			.param("keys", pinyin.keys().toArray(String[]::new))
-			.param("text", pinyin.text())
-			.param("sortKey", pinyin.sortKey())
+			.paramSource(fields(valid, pinyin).addValue("c", user.communityId())
+				.addValue("id", id)
+				.addValue("version", expectedVersion))
 			.update();
 		if (updated == 0) {
 			throw new StaleVersion(before.version());
@@ -442,6 +406,31 @@ public class PersonManagement {
 		return stored(user, personId).map((person) -> user.scope().covers(person.gridId())).orElse(false);
 	}
 
+	/**
+	 * The columns that registering and editing a person both write.
+	 */
+	private static MapSqlParameterSource fields(Valid valid, PinyinIndex.Keys pinyin) {
+		Phone phone = valid.phone();
+		Address address = valid.address();
+		return new MapSqlParameterSource().addValue("name", valid.name().value())
+			.addValue("idNumber", valid.idNumber().value())
+			.addValue("idLast4", valid.idNumber().lastFour())
+			.addValue("gender", valid.idNumber().gender().name())
+			.addValue("birthDate", valid.idNumber().birthDate())
+			.addValue("phone", (phone != null) ? phone.value() : null)
+			.addValue("phoneLast4", (phone != null) ? phone.lastFour() : null)
+			.addValue("room", (address != null) ? address.roomId() : null)
+			.addValue("area", (address != null) ? address.areaId() : null)
+			.addValue("grid", (address != null) ? address.gridId() : null)
+			.addValue("address", (address != null) ? address.text() : null)
+			.addValue("relation", valid.relation())
+			.addValue("formerUnit", valid.formerUnit())
+			.addValue("notes", valid.notes())
+			.addValue("keys", pinyin.keys().toArray(String[]::new))
+			.addValue("text", pinyin.text())
+			.addValue("sortKey", pinyin.sortKey());
+	}
+
 	private static <T> @Nullable T attempt(List<Violation> problems, java.util.function.Supplier<T> parse) {
 		try {
 			return parse.get();
@@ -512,16 +501,9 @@ public class PersonManagement {
 	 * The record as history and audit keep it: the ID number and phone masked.
 	 */
 	static Map<String, Object> snapshot(StoredPerson person) {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("name", person.name());
-		snapshot.put("idNumber", person.maskedIdNumber());
-		snapshot.put("phone", person.maskedPhone());
-		snapshot.put("address", person.address());
-		snapshot.put("groups", person.groupCodes());
-		snapshot.put("householdRelation", person.householdRelation());
-		snapshot.put("formerUnit", person.formerUnit());
-		snapshot.put("notes", person.notes());
-		return snapshot;
+		return new RecordedFields(person.name(), person.maskedIdNumber(), person.maskedPhone(), person.address(),
+				person.groupCodes(), person.householdRelation(), person.formerUnit(), person.notes())
+			.asMap();
 	}
 
 	private Person view(CurrentUser user, StoredPerson person) {

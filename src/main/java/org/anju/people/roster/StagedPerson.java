@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.anju.people.RecordedFields;
 import org.anju.places.Address;
 import org.anju.shared.IdNumber;
 import org.anju.shared.Phone;
@@ -137,16 +138,7 @@ final class StagedPerson {
 	private static Map<String, Object> raw(String name, String idNumber, @Nullable String phone,
 			@Nullable String address, List<String> groups, @Nullable String relation, @Nullable String formerUnit,
 			@Nullable String notes) {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("name", name);
-		snapshot.put("idNumber", idNumber);
-		snapshot.put("phone", phone);
-		snapshot.put("address", address);
-		snapshot.put("groups", groups);
-		snapshot.put("householdRelation", relation);
-		snapshot.put("formerUnit", formerUnit);
-		snapshot.put("notes", notes);
-		return snapshot;
+		return new RecordedFields(name, idNumber, phone, address, groups, relation, formerUnit, notes).asMap();
 	}
 
 	/**
