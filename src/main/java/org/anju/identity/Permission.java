@@ -28,6 +28,24 @@ public enum Permission {
 	/** Manage accounts. */
 	USERS_MANAGE,
 	/** Read the audit trail. */
-	AUDIT_READ
+	AUDIT_READ,
+	/**
+	 * See appeals within the caller's reach: their department, their grids or the whole
+	 * community.
+	 */
+	APPEALS_READ,
+	/** Take in an appeal at the counter, on the phone, on a visit. */
+	APPEALS_INTAKE,
+	/**
+	 * Handle an appeal given to one's department or oneself: accept, note, resolve,
+	 * return, ask for time.
+	 */
+	APPEALS_HANDLE,
+	/**
+	 * Dispatch: assign and transfer appeals to any department, and call residents back.
+	 */
+	APPEALS_DISPATCH,
+	/** Supervise (督办): urge, and decide on extensions. */
+	APPEALS_SUPERVISE
 
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.anju.identity.DataScope;
+import org.anju.platform.SqlFilter;
 import org.anju.shared.BadParameter;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.Phone;
@@ -59,7 +60,7 @@ public class PeopleSearch {
 		if (size < 1 || size > MAX_PAGE) {
 			throw new BadParameter("size", "search.size", MAX_PAGE);
 		}
-		Filter filter = filter(scope, query);
+		SqlFilter filter = filter(scope, query);
 		Cursor after = Cursor.parse(cursor);
 		String sql = "select " + StoredPerson.COLUMNS + " from person p where " + filter.where()
 				+ ((after != null) ? " and (p.sort_key, p.id) > (:afterKey, :afterId)" : "")
@@ -91,7 +92,7 @@ public class PeopleSearch {
 	 * @return how many were streamed
 	 */
 	public long forEach(DataScope scope, PeopleQuery query, Consumer<Person> consumer) {
-		Filter filter = filter(scope, query);
+		SqlFilter filter = filter(scope, query);
 		Map<String, InterestGroup> names = this.groups.byCode(scope.community());
 		Locale locale = LocaleContextHolder.getLocale();
 		long[] count = { 0 };
@@ -105,8 +106,8 @@ public class PeopleSearch {
 		return count[0];
 	}
 
-	private static Filter filter(DataScope scope, PeopleQuery query) {
-		Filter filter = new Filter(new StringBuilder("p.community_id = :community"), new ArrayList<>());
+	private static SqlFilter filter(DataScope scope, PeopleQuery query) {
+		SqlFilter filter = new SqlFilter("p.community_id = :community");
 		filter.param("community", scope.communityId());
 		Long[] grids = scope.gridFilter();
 		if (grids != null) {
@@ -135,7 +136,7 @@ public class PeopleSearch {
 		return filter;
 	}
 
-	private static void textCondition(Filter filter, String raw) {
+	private static void textCondition(SqlFilter filter, String raw) {
 		String q = raw.replaceAll("\\s+", "");
 		String lower = q.toLowerCase(Locale.ROOT);
 		if (FOUR_DIGITS.matcher(q.toUpperCase(Locale.ROOT)).matches()) {
@@ -186,32 +187,6 @@ public class PeopleSearch {
 
 	private static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	private record Filter(StringBuilder sql, List<Object[]> params) {
-
-		Filter and(String condition) {
-			this.sql.append(" and ").append(condition);
-			return this;
-		}
-
-		Filter param(String name, Object value) {
-			this.params.add(new Object[] { name, value });
-			return this;
-		}
-
-		String where() {
-			return this.sql.toString();
-		}
-
-		StatementSpec bind(StatementSpec statement) {
-			StatementSpec bound = statement;
-			for (Object[] param : this.params) {
-				bound = bound.param((String) param[0], param[1]);
-			}
-			return bound;
-		}
-
 	}
 
 	/**

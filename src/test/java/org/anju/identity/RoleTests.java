@@ -15,7 +15,8 @@ class RoleTests {
 	 * What each role may do at all, as the design gives it: the admin everything; the
 	 * leader reads the whole community, unmasks and exports; department staff look people
 	 * up; a grid worker keeps the registry of their grids; a resident reaches nothing of
-	 * the registry.
+	 * the registry. For appeals the leader dispatches and supervises; department staff
+	 * and grid workers take appeals in and handle what is given to them.
 	 */
 	private static final String MATRIX = """
 			permission        ADMIN LEADER DEPARTMENT_STAFF GRID_WORKER RESIDENT
@@ -31,6 +32,11 @@ class RoleTests {
 			REFERENCE_DATA    x     -      -                -           -
 			USERS_MANAGE      x     -      -                -           -
 			AUDIT_READ        x     x      -                -           -
+			APPEALS_READ      x     x      x                x           -
+			APPEALS_INTAKE    x     -      x                x           -
+			APPEALS_HANDLE    x     -      x                x           -
+			APPEALS_DISPATCH  x     x      -                -           -
+			APPEALS_SUPERVISE x     x      -                -           -
 			""";
 
 	@Test
