@@ -1,0 +1,512 @@
+package org.anju.appeals;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.anju.audit.AuditTrail;
+import org.anju.calendar.WorkingCalendar;
+import org.anju.identity.CurrentUser;
+import org.anju.identity.Permission;
+import org.anju.identity.UserManagement;
+import org.anju.organisation.Department;
+import org.anju.organisation.Departments;
+import org.anju.people.Person;
+import org.anju.people.PersonManagement;
+import org.anju.places.Place;
+import org.anju.places.PlaceManagement;
+import org.anju.shared.CommunityId;
+import org.anju.shared.InvalidInput;
+import org.anju.shared.InvalidInput.Violation;
+import org.anju.shared.NotFound;
+import org.anju.shared.PersonName;
+import org.anju.shared.Phone;
+import org.anju.shared.StaleVersion;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes appeals in and moves them through the loop. Intake routes an appeal by its category and
+ * place, sets its clocks from the working-day calendar, and marks its warning signs; every action
+ * checks the caller's role and reach, the appeal's state and version, and writes its timeline entry,
+ * its audit row and its event in one transaction.
+ */
+@Service
+@Transactional
+public class AppealManagement {
+
+	static final Duration BACKDATE_LIMIT = Duration.ofDays(30);
+
+	private final JdbcClient jdbc;
+
+	private final Appeals appeals;
+
+	private final AppealCategories categories;
+
+	private final Routing routing;
+
+	private final WorkingCalendar calendar;
+
+	private final PersonManagement people;
+
+	private final PlaceManagement places;
+
+	private final Departments departments;
+
+	private final UserManagement users;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AppealManagement(JdbcClient jdbc, Appeals appeals, AppealCategories categories, Routing routing,
+			WorkingCalendar calendar, PersonManagement people, PlaceManagement places, Departments departments,
+			UserManagement users, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.appeals = appeals;
+		this.categories = categories;
+		this.routing = routing;
+		this.calendar = calendar;
+		this.people = people;
+		this.places = places;
+		this.departments = departments;
+		this.users = users;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes an appeal in.
+	 * @throws InvalidInput listing every field that breaks a rule
+	 */
+	public AppealView submit(CurrentUser user, NewAppeal intake) {
+		if (!user.may(Permission.APPEALS_INTAKE)) {
+			throw new AccessDeniedException("needs APPEALS_INTAKE");
+		}
+		Instant now = this.clock.instant();
+		Intake valid = validate(user, intake, now);
+		CommunityId community = user.community();
+		AppealCategory category = valid.category();
+		Instant dueAt = this.calendar.dueAt(valid.receivedAt(), category.limitDays());
+		Instant warnAt = this.calendar.warningAt(valid.receivedAt(), dueAt, category.warningPercent());
+		int year = valid.receivedAt().atZone(WorkingCalendar.ZONE).getYear();
+		String number = this.appeals.nextNumber(community, year);
+		Set<AppealFlag> flags = EnumSet.noneOf(AppealFlag.class);
+		if (intake.escalated() || valid.channel() == Channel.REFERRAL) {
+			flags.add(AppealFlag.ESCALATED);
+		}
+		if (!valid.coSigners().isEmpty()) {
+			flags.add(AppealFlag.JOINT);
+		}
+		if (intake.confidential()) {
+			flags.add(AppealFlag.CONFIDENTIAL);
+		}
+		int peopleCount = Math.max(valid.peopleCount(), 1 + valid.coSigners().size());
+		if (peopleCount >= 5 || collectiveByGroup(community, valid, category.code(), now)) {
+			flags.add(AppealFlag.COLLECTIVE);
+		}
+		Long repeatOf = repeatOf(community, valid, category.code(), now);
+		if (repeatOf != null) {
+			flags.add(AppealFlag.REPEAT);
+		}
+		Person person = valid.person();
+		long id = this.jdbc.sql("""
+				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
+				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
+				                    grid_id, people_count, escalated, confidential, flags, repeat_of, received_at,
+				                    due_at, warn_at, created_by)
+				values (:c, :number, 'RECEIVED', :channel, :category, :person, :personName, :groups, :callerName,
+				        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
+				        :confidential, :flags, :repeatOf, :receivedAt, :dueAt, :warnAt, :createdBy)
+				returning id
+				""")
+			.param("c", community.value())
+			.param("number", number)
+			.param("channel", valid.channel().name())
+			.param("category", category.code())
+			.param("person", (person != null) ? person.id() : null)
+			.param("personName", (person != null) ? person.name() : null)
+			.param("groups", (person != null)
+					? person.groups().stream().map(Person.GroupRef::code).toArray(String[]::new) : new String[0])
+			.param("callerName", valid.callerName())
+			.param("callerPhone", valid.callerPhone())
+			.param("title", valid.title())
+			.param("description", valid.description())
+			.param("place", valid.placeId())
+			.param("area", valid.areaId())
+			.param("grid", valid.gridId())
+			.param("peopleCount", peopleCount)
+			.param("escalated", intake.escalated() || valid.channel() == Channel.REFERRAL)
+			.param("confidential", intake.confidential())
+			.param("flags", flags.stream().map(Enum::name).sorted().toArray(String[]::new))
+			.param("repeatOf", repeatOf)
+			.param("receivedAt", Timestamp.from(valid.receivedAt()))
+			.param("dueAt", Timestamp.from(dueAt))
+			.param("warnAt", Timestamp.from(warnAt))
+			.param("createdBy", user.username())
+			.query(Long.class)
+			.single();
+		for (Long coSigner : valid.coSigners()) {
+			this.jdbc.sql("insert into appeal_co_signer (community_id, appeal_id, person_id) values (:c, :a, :p)")
+				.param("c", community.value())
+				.param("a", id)
+				.param("p", coSigner)
+				.update();
+		}
+		this.appeals.timeline(community, id, user.username(),
+				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
+						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
+		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
+		if (!route.dispatch()) {
+			Appeal appeal = this.appeals.find(community, id).orElseThrow().toAppeal();
+			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
+			this.appeals.save(community, appeal, "routing");
+		}
+		this.audit.record(community, "APPEAL_RECEIVED", "APPEAL", id,
+				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
+		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
+				category.code(), flags, valid.receivedAt()));
+		return get(user, id);
+	}
+
+	/**
+	 * Takes one step on an appeal.
+	 * @param expectedVersion the version the caller saw ({@code If-Match})
+	 * @throws StaleVersion when the appeal changed since
+	 * @throws org.anju.shared.Refused when its state does not allow the step
+	 * @throws AccessDeniedException when the caller's role may not take it
+	 */
+	public AppealView act(CurrentUser user, long id, long expectedVersion, AppealAction action) {
+		CommunityId community = user.community();
+		AppealRow row = load(user, id);
+		if (row.version() != expectedVersion) {
+			throw new StaleVersion(row.version());
+		}
+		authorize(user, row, action);
+		Appeal appeal = row.toAppeal();
+		Instant now = this.clock.instant();
+		AppealCategory category = this.categories.get(community, row.categoryCode());
+		apply(community, row, appeal, category, action, now);
+		this.appeals.save(community, appeal, user.username());
+		this.audit.record(community, "APPEAL_" + action.name().toUpperCase().replace('-', '_'), "APPEAL", id,
+				Map.of("number", row.number(), "from", row.state().name(), "to", appeal.state().name()));
+		this.events.publishEvent(new AppealChanged(community, id, action.name(), appeal.state(),
+				appeal.departmentCode(), appeal.assigneeId()));
+		return get(user, id);
+	}
+
+	/**
+	 * @return the appeal with its whole timeline
+	 * @throws NotFound when there is no such appeal or it is beyond the caller's reach
+	 */
+	@Transactional(readOnly = true)
+	public AppealView get(CurrentUser user, long id) {
+		AppealRow row = load(user, id);
+		return row.view(AppealReach.hidesComplainant(user), this.appeals.timeline(user.community(), id));
+	}
+
+	private AppealRow load(CurrentUser user, long id) {
+		AppealRow row = this.appeals.find(user.community(), id).orElseThrow(() -> new NotFound("appeal", id));
+		if (!AppealReach.sees(user, row)) {
+			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "APPEAL", id,
+					Map.of("reason", "outside reach"));
+			throw new NotFound("appeal", id);
+		}
+		return row;
+	}
+
+	private void apply(CommunityId community, AppealRow row, Appeal appeal, AppealCategory category,
+			AppealAction action, Instant now) {
+		if (action instanceof AppealAction.Assign assign) {
+			appeal.assign(department(community, assign.departmentCode()), assignee(community, assign.assigneeId()),
+					assign.note());
+		}
+		else if (action instanceof AppealAction.Accept) {
+			appeal.accept();
+		}
+		else if (action instanceof AppealAction.Return back) {
+			appeal.returnToDispatch(back.reason());
+		}
+		else if (action instanceof AppealAction.Transfer transfer) {
+			appeal.transfer(required(department(community, transfer.departmentCode()), "departmentCode"),
+					transfer.reason());
+		}
+		else if (action instanceof AppealAction.RequestExtension request) {
+			appeal.requestExtension(request.workingDays(), request.reason());
+		}
+		else if (action instanceof AppealAction.DecideExtension decision) {
+			int days = Optional.ofNullable(appeal.pendingExtension()).orElse(0);
+			LocalDate dueDay = appeal.dueAt().atZone(WorkingCalendar.ZONE).toLocalDate().minusDays(1);
+			Instant extended = this.calendar.addWorkingDays(dueDay, days)
+				.plusDays(1)
+				.atStartOfDay(WorkingCalendar.ZONE)
+				.toInstant();
+			appeal.decideExtension(decision.approve(), decision.reason(), extended,
+					this.calendar.warningAt(row.receivedAt(), extended, category.warningPercent()));
+		}
+		else if (action instanceof AppealAction.Urge urge) {
+			appeal.urge(urge.note());
+		}
+		else if (action instanceof AppealAction.Note note) {
+			appeal.note(note.text());
+		}
+		else if (action instanceof AppealAction.Resolve resolve) {
+			appeal.resolve(resolve.reply(), now);
+		}
+		else if (action instanceof AppealAction.Callback callback) {
+			appeal.callback(callback.satisfaction(), callback.comment(), now, restartedClocks(category, now));
+		}
+		else if (action instanceof AppealAction.Close close) {
+			appeal.close(close.note(), now);
+		}
+		else if (action instanceof AppealAction.Reopen reopen) {
+			appeal.reopen(reopen.reason(), restartedClocks(category, now));
+		}
+	}
+
+	/**
+	 * Dispatchers assign, transfer and call back; leaders urge and decide on extensions; the
+	 * handling department or person accepts, returns, asks for time and resolves.
+	 */
+	private static void authorize(CurrentUser user, AppealRow row, AppealAction action) {
+		boolean allowed;
+		if (action instanceof AppealAction.Assign || action instanceof AppealAction.Transfer
+				|| action instanceof AppealAction.Callback || action instanceof AppealAction.Close
+				|| action instanceof AppealAction.Reopen) {
+			allowed = AppealReach.dispatches(user);
+		}
+		else if (action instanceof AppealAction.Urge || action instanceof AppealAction.DecideExtension) {
+			allowed = user.may(Permission.APPEALS_SUPERVISE);
+		}
+		else if (action instanceof AppealAction.Note) {
+			allowed = user.may(Permission.APPEALS_HANDLE) || AppealReach.dispatches(user)
+					|| user.may(Permission.APPEALS_SUPERVISE);
+		}
+		else {
+			allowed = handler(user, row);
+		}
+		if (!allowed) {
+			throw new AccessDeniedException("may not " + action.name() + " this appeal");
+		}
+	}
+
+	private static boolean handler(CurrentUser user, AppealRow row) {
+		return AppealReach.dispatches(user)
+				|| (user.may(Permission.APPEALS_HANDLE) && AppealReach.handles(user, row));
+	}
+
+	private Appeal.Clocks restartedClocks(AppealCategory category, Instant now) {
+		Instant due = this.calendar.dueAt(now, category.limitDays());
+		return new Appeal.Clocks(due, this.calendar.warningAt(now, due, category.warningPercent()));
+	}
+
+	private @Nullable String department(CommunityId community, @Nullable String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		return this.departments.find(community, code.strip())
+			.map(Department::code)
+			.orElseThrow(() -> new InvalidInput("departmentCode", "appeal.department.unknown", code));
+	}
+
+	private @Nullable Long assignee(CommunityId community, @Nullable Long assigneeId) {
+		if (assigneeId == null) {
+			return null;
+		}
+		try {
+			return this.users.get(community, assigneeId).id();
+		}
+		catch (NotFound ex) {
+			throw new InvalidInput("assigneeId", "appeal.assignee.unknown", assigneeId);
+		}
+	}
+
+	private static String required(@Nullable String value, String field) {
+		if (value == null) {
+			throw new InvalidInput(field, "field.required");
+		}
+		return value;
+	}
+
+	/**
+	 * 集体访 by group: five or more appeals, this one included, within seven days from people of one
+	 * interest group on one category.
+	 */
+	private boolean collectiveByGroup(CommunityId community, Intake intake, String category, Instant now) {
+		if (intake.person() == null || intake.person().groups().isEmpty()) {
+			return false;
+		}
+		String[] groups = intake.person().groups().stream().map(Person.GroupRef::code).toArray(String[]::new);
+		List<Integer> counts = this.jdbc.sql("""
+				select count(*)::int from appeal, unnest(person_groups) as g
+				where community_id = :c and category_code = :category and received_at >= :since
+				  and person_groups && cast(:groups as text[]) and g = any(cast(:groups as text[]))
+				group by g
+				""")
+			.param("c", community.value())
+			.param("category", category)
+			.param("since", Timestamp.from(now.minus(Duration.ofDays(7))))
+			.param("groups", groups)
+			.query(Integer.class)
+			.list();
+		return counts.stream().anyMatch((count) -> count + 1 >= 5);
+	}
+
+	/**
+	 * 重复访: the same person on the same category within 90 days, or an open appeal of theirs on a
+	 * similar text.
+	 * @return the earlier appeal it repeats
+	 */
+	private @Nullable Long repeatOf(CommunityId community, Intake intake, String category, Instant now) {
+		if (intake.person() == null) {
+			return null;
+		}
+		return this.jdbc.sql("""
+				select id from appeal
+				where community_id = :c and person_id = :person
+				  and ((category_code = :category and received_at >= :since)
+				       or (state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')
+				           and similarity(title || ' ' || description, :text) > 0.4))
+				order by received_at desc limit 1
+				""")
+			.param("c", community.value())
+			.param("person", intake.person().id())
+			.param("category", category)
+			.param("since", Timestamp.from(now.minus(Duration.ofDays(90))))
+			.param("text", intake.title() + " " + intake.description())
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private Intake validate(CurrentUser user, NewAppeal intake, Instant now) {
+		List<Violation> problems = new ArrayList<>();
+		Person person = null;
+		String callerName = null;
+		String callerPhone = null;
+		if (intake.personId() != null) {
+			try {
+				person = this.people.get(user, intake.personId());
+			}
+			catch (NotFound ex) {
+				problems.add(new Violation("personId", "appeal.person.unknown", intake.personId()));
+			}
+		}
+		else if (intake.callerName() != null && !intake.callerName().isBlank()) {
+			try {
+				callerName = PersonName.parse(intake.callerName()).value();
+			}
+			catch (InvalidInput ex) {
+				problems.add(new Violation("caller.name", "name.length"));
+			}
+			if (intake.callerPhone() != null && !intake.callerPhone().isBlank()) {
+				try {
+					callerPhone = Phone.parse(intake.callerPhone()).value();
+				}
+				catch (InvalidInput ex) {
+					problems.add(new Violation("caller.phone", "phone.format", intake.callerPhone()));
+				}
+			}
+		}
+		else {
+			problems.add(new Violation("personId", "appeal.who.required"));
+		}
+		AppealCategory category = null;
+		if (intake.categoryCode() == null || intake.categoryCode().isBlank()) {
+			problems.add(new Violation("categoryCode", "field.required"));
+		}
+		else {
+			category = this.categories.find(user.community(), intake.categoryCode().strip())
+				.filter(AppealCategory::active)
+				.orElse(null);
+			if (category == null) {
+				problems.add(new Violation("categoryCode", "appeal.category.unknown", intake.categoryCode()));
+			}
+		}
+		Channel channel = intake.channel();
+		if (channel == null) {
+			problems.add(new Violation("channel", "field.required"));
+		}
+		else if (channel == Channel.OPEN311 || channel == Channel.WEB) {
+			problems.add(new Violation("channel", "appeal.channel.notStaff", channel.name()));
+		}
+		String title = text(problems, intake.title(), "title", 100);
+		String description = text(problems, intake.description(), "description", 5000);
+		Long placeId = intake.placeId();
+		Long areaId = (person != null) ? person.areaId() : null;
+		Long gridId = (person != null) ? person.gridId() : null;
+		if (placeId != null) {
+			try {
+				Place place = this.places.get(user, placeId);
+				areaId = place.areaId();
+				gridId = place.gridId();
+			}
+			catch (NotFound ex) {
+				problems.add(new Violation("placeId", "appeal.place.unknown", placeId));
+			}
+		}
+		int peopleCount = (intake.peopleCount() != null) ? intake.peopleCount() : 1;
+		if (peopleCount < 1 || peopleCount > 100_000) {
+			problems.add(new Violation("peopleCount", "appeal.peopleCount.range"));
+		}
+		Instant receivedAt = (intake.receivedAt() != null) ? intake.receivedAt() : now;
+		if (receivedAt.isAfter(now.plusSeconds(60)) || receivedAt.isBefore(now.minus(BACKDATE_LIMIT))) {
+			problems.add(new Violation("receivedAt", "appeal.receivedAt.range", BACKDATE_LIMIT.toDays()));
+		}
+		Set<Long> coSigners = new LinkedHashSet<>();
+		for (Long coSigner : intake.coSignerIds()) {
+			if (coSigner == null || (person != null && coSigner == person.id())) {
+				problems.add(new Violation("coSignerIds", "appeal.coSigner.self"));
+				continue;
+			}
+			try {
+				coSigners.add(this.people.get(user, coSigner).id());
+			}
+			catch (NotFound ex) {
+				problems.add(new Violation("coSignerIds", "appeal.person.unknown", coSigner));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return new Intake(person, callerName, callerPhone, Objects.requireNonNull(category),
+				Objects.requireNonNull(channel), title, description, placeId, areaId, gridId, peopleCount,
+				receivedAt, List.copyOf(coSigners));
+	}
+
+	private static String text(List<Violation> problems, @Nullable String value, String field, int max) {
+		if (value == null || value.isBlank()) {
+			problems.add(new Violation(field, "field.required"));
+			return "";
+		}
+		String clean = value.strip();
+		if (clean.length() > max) {
+			problems.add(new Violation(field, "appeal.text.length", max));
+		}
+		return clean;
+	}
+
+	private record Intake(@Nullable Person person, @Nullable String callerName, @Nullable String callerPhone,
+			AppealCategory category, Channel channel, String title, String description, @Nullable Long placeId,
+			@Nullable Long areaId, @Nullable Long gridId, int peopleCount, Instant receivedAt, List<Long> coSigners) {
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.anju.appeals;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.anju.identity.CurrentUser;
+import org.anju.identity.Permission;
+import org.anju.platform.SqlFilter;
+import org.anju.shared.BadParameter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Work queues and ledgers: the appeals a caller reaches, filtered, the nearest deadline first, so
+ * that overdue ones lead and nearly-due ones follow; paged by key.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AppealQueues {
+
+	public static final int MAX_PAGE = 200;
+
+	static final int TOTAL_CAP = 10_000;
+
+	private final JdbcClient jdbc;
+
+	AppealQueues(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @throws BadParameter for a size outside 1 to 200 or a cursor this server did not make
+	 */
+	public AppealPage list(CurrentUser user, AppealQuery query, @Nullable String cursor, int size) {
+		if (!user.may(Permission.APPEALS_READ) && user.personId() == null) {
+			throw new AccessDeniedException("needs APPEALS_READ");
+		}
+		if (size < 1 || size > MAX_PAGE) {
+			throw new BadParameter("size", "search.size", MAX_PAGE);
+		}
+		SqlFilter filter = filter(user, query);
+		Cursor after = Cursor.parse(cursor);
+		String sql = "select " + AppealRow.COLUMNS + " from appeal a where " + filter.where()
+				+ ((after != null) ? " and (a.due_at, a.id) > (:afterDue, :afterId)" : "")
+				+ " order by a.due_at, a.id limit :limit";
+		var statement = filter.bind(this.jdbc.sql(sql)).param("limit", size + 1);
+		if (after != null) {
+			statement = statement.param("afterDue", Timestamp.from(after.dueAt())).param("afterId", after.id());
+		}
+		List<AppealRow> rows = new ArrayList<>(statement.query(AppealRow::read).list());
+		String next = null;
+		if (rows.size() > size) {
+			rows.remove(size);
+			AppealRow last = rows.get(size - 1);
+			next = new Cursor(last.dueAt(), last.id()).encode();
+		}
+		long total = filter.bind(this.jdbc.sql("select count(*) from (select 1 from appeal a where " + filter.where()
+				+ " limit " + (TOTAL_CAP + 1) + ") t")).query(Long.class).single();
+		boolean hide = AppealReach.hidesComplainant(user);
+		return new AppealPage(rows.stream().map((row) -> row.view(hide, List.of())).toList(), next,
+				Math.min(total, TOTAL_CAP), total > TOTAL_CAP);
+	}
+
+	private static SqlFilter filter(CurrentUser user, AppealQuery query) {
+		SqlFilter filter = new SqlFilter("a.community_id = :community").param("community", user.communityId());
+		AppealReach.restrict(filter, user);
+		if (query.state() != null) {
+			filter.and("a.state = :state").param("state", query.state().name());
+		}
+		else if (query.open()) {
+			filter.and("a.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')");
+		}
+		if (query.categoryCode() != null) {
+			filter.and("a.category_code = :category").param("category", query.categoryCode());
+		}
+		if (query.departmentCode() != null) {
+			filter.and("a.department_code = :department").param("department", query.departmentCode());
+		}
+		if (query.flag() != null) {
+			filter.and("a.flags @> array[cast(:flag as text)]").param("flag", query.flag().name());
+		}
+		if (Boolean.TRUE.equals(query.overdue())) {
+			filter.and("a.flags @> array['OVERDUE']");
+		}
+		if (query.areaId() != null) {
+			filter.and("a.area_id = :area").param("area", query.areaId());
+		}
+		if (query.gridId() != null) {
+			filter.and("a.grid_id = :grid").param("grid", query.gridId());
+		}
+		if (query.group() != null) {
+			filter.and("a.person_groups @> array[cast(:group as text)]").param("group", query.group());
+		}
+		if (query.mine()) {
+			filter.and("a.assignee_id = :me").param("me", user.userId());
+		}
+		return filter;
+	}
+
+	/**
+	 * Where a page ended: the due time and ID of its last appeal, opaque to clients.
+	 */
+	private record Cursor(Instant dueAt, long id) {
+
+		String encode() {
+			String text = (this.dueAt.getEpochSecond() * 1_000_000 + this.dueAt.getNano() / 1000) + ":" + this.id;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+		}
+
+		static @Nullable Cursor parse(@Nullable String cursor) {
+			if (cursor == null || cursor.isBlank()) {
+				return null;
+			}
+			try {
+				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+				long micros = Long.parseLong(parts[0]);
+				return new Cursor(Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000),
+						Long.parseLong(parts[1]));
+			}
+			catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+				throw new BadParameter("cursor", "cursor.invalid");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.anju.appeals;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.anju.shared.CommunityId;
+import org.anju.shared.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Appeals and their timelines on PostgreSQL.
+ */
+@Repository
+class Appeals {
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	Appeals(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	Optional<AppealRow> find(CommunityId community, long id) {
+		return this.jdbc.sql("select " + AppealRow.COLUMNS + " from appeal a where a.community_id = :c and a.id = :id")
+			.param("c", community.value())
+			.param("id", id)
+			.query(AppealRow::read)
+			.optional();
+	}
+
+	/**
+	 * @return the next business number of the year, such as {@code 2026-000123}; gapless, because
+	 * the counter row is locked until the appeal commits
+	 */
+	String nextNumber(CommunityId community, int year) {
+		int next = this.jdbc.sql("""
+				insert into appeal_number (community_id, year, last_number) values (:c, :year, 1)
+				on conflict (community_id, year) do update set last_number = appeal_number.last_number + 1
+				returning last_number
+				""").param("c", community.value()).param("year", year).query(Integer.class).single();
+		return String.format("%d-%06d", year, next);
+	}
+
+	/**
+	 * Writes the changes an aggregate made, if nobody changed the appeal in between.
+	 * @throws StaleVersion when the appeal is no longer at the version it was loaded with
+	 */
+	void save(CommunityId community, Appeal appeal, String actor) {
+		int updated = this.jdbc.sql("""
+				update appeal set state = :state, flags = :flags, department_code = :department, assignee_id = :assignee,
+				       due_at = :due, warn_at = :warn, nearly_due_fired_at = :nearlyDueFired,
+				       overdue_fired_at = :overdueFired, extension_days = :extensionDays,
+				       extension_reason = :extensionReason, resolved_at = :resolvedAt, reply = :reply,
+				       resolved_on_time = :onTime, satisfaction = :satisfaction, closed_at = :closedAt,
+				       reopen_count = :reopenCount, version = version + 1, updated_at = now()
+				where community_id = :c and id = :id and version = :version
+				""")
+			.param("state", appeal.state().name())
+			.param("flags", appeal.flags().stream().map(Enum::name).sorted().toArray(String[]::new))
+			.param("department", appeal.departmentCode())
+			.param("assignee", appeal.assigneeId())
+			.param("due", Timestamp.from(appeal.dueAt()))
+			.param("warn", Timestamp.from(appeal.warnAt()))
+			.param("nearlyDueFired", timestamp(appeal.nearlyDueFiredAt()))
+			.param("overdueFired", timestamp(appeal.overdueFiredAt()))
+			.param("extensionDays", appeal.pendingExtension())
+			.param("extensionReason", appeal.extensionReason())
+			.param("resolvedAt", timestamp(appeal.resolvedAt()))
+			.param("reply", appeal.reply())
+			.param("onTime", appeal.resolvedOnTime())
+			.param("satisfaction", (appeal.satisfaction() != null) ? appeal.satisfaction().name() : null)
+			.param("closedAt", timestamp(appeal.closedAt()))
+			.param("reopenCount", appeal.reopenCount())
+			.param("c", community.value())
+			.param("id", appeal.id())
+			.param("version", appeal.version())
+			.update();
+		if (updated == 0) {
+			long current = this.jdbc.sql("select version from appeal where community_id = :c and id = :id")
+				.param("c", community.value())
+				.param("id", appeal.id())
+				.query(Long.class)
+				.single();
+			throw new StaleVersion(current);
+		}
+		appeal.steps().forEach((step) -> timeline(community, appeal.id(), actor, step));
+	}
+
+	void timeline(CommunityId community, long appealId, String actor, Appeal.Step step) {
+		this.jdbc.sql("""
+				insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
+				values (:c, :appeal, :actor, :action, :from, :to, :note, cast(:detail as jsonb))
+				""")
+			.param("c", community.value())
+			.param("appeal", appealId)
+			.param("actor", actor)
+			.param("action", step.action())
+			.param("from", (step.from() != null) ? step.from().name() : null)
+			.param("to", step.to().name())
+			.param("note", step.note())
+			.param("detail", this.json.writeValueAsString(step.detail()))
+			.update();
+	}
+
+	List<AppealView.TimelineEntry> timeline(CommunityId community, long appealId) {
+		return this.jdbc.sql("""
+				select id, at, actor, action, from_state, to_state, note, detail::text as detail
+				from appeal_timeline where community_id = :c and appeal_id = :appeal order by id
+				""").param("c", community.value()).param("appeal", appealId).query((rs, n) -> {
+			String from = rs.getString("from_state");
+			String to = rs.getString("to_state");
+			return new AppealView.TimelineEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+					rs.getString("actor"), rs.getString("action"), (from != null) ? AppealState.valueOf(from) : null,
+					(to != null) ? AppealState.valueOf(to) : null, rs.getString("note"),
+					this.json.readValue(rs.getString("detail"), MAP));
+		}).list();
+	}
+
+	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+}
