@@ -1,0 +1,268 @@
+package org.anju.appeals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.jayway.jsonpath.JsonPath;
+import org.anju.AnjuSpringTest;
+import org.anju.RegistryFixtures;
+import org.anju.RegistryFixtures.Street;
+import org.anju.identity.ApiCallers;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
+import org.anju.people.Person;
+import org.anju.people.PersonManagement;
+import org.anju.places.PlaceManagement;
+import org.anju.shared.CommunityId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.anju.identity.ApiCallers.bearer;
+import static org.anju.identity.ApiCallers.content;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * A retiree's appeal through the loop over the API: intake, dispatch, handling, callback, and the
+ * clocks and versions that keep it honest.
+ */
+@AnjuSpringTest
+class AppealLoopTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	PlaceManagement places;
+
+	@Autowired
+	PersonManagement people;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	AppealClocks clocks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiCallers callers;
+
+	String admin;
+
+	Person retiree;
+
+	Street street;
+
+	@BeforeEach
+	void aRetireeInARoom() {
+		this.callers = new ApiCallers(this.mvc, this.json);
+		this.admin = this.callers.adminToken();
+		RegistryFixtures fixtures = new RegistryFixtures(this.places, this.people, this.users);
+		this.street = fixtures.street();
+		this.retiree = fixtures.person(this.street.room().id());
+	}
+
+	@Test
+	void aRetireesAppealGoesTheWholeLoopAndADissatisfiedCallbackReopensIt() {
+		MockHttpServletResponse created = submit(Map.of("personId", this.retiree.id(), "categoryCode", "PENSION",
+				"channel", "WALK_IN", "title", "养老金调整", "description", "今年的养老金调整还没有到账"));
+		assertThat(created.getStatus()).as(content(created)).isEqualTo(201);
+		long id = ((Number) JsonPath.read(content(created), "$.id")).longValue();
+		assertThat((String) JsonPath.read(content(created), "$.number")).matches("\\d{4}-\\d{6}");
+		assertThat((String) JsonPath.read(content(created), "$.state")).isEqualTo("RECEIVED");
+		assertThat(created.getHeader("Location")).isEqualTo("/api/v1/appeals/" + id);
+
+		String version = act(id, "0", "assign", Map.of("departmentCode", "RETIREE_AFFAIRS"), 200);
+		version = act(id, version, "accept", Map.of(), 200);
+		version = act(id, version, "note", Map.of("text", "已联系社保"), 200);
+		version = act(id, version, "resolve", Map.of("reply", "已补发"), 200);
+		version = act(id, version, "callback", Map.of("satisfaction", "DISSATISFIED", "comment", "只补了一部分"), 200);
+
+		String appeal = content(this.callers.perform(bearer(get("/api/v1/appeals/{id}", id), this.admin)));
+		assertThat((String) JsonPath.read(appeal, "$.state")).isEqualTo("ASSIGNED");
+		assertThat((String) JsonPath.read(appeal, "$.departmentCode")).isEqualTo("RETIREE_AFFAIRS");
+		assertThat((Integer) JsonPath.read(appeal, "$.reopenCount")).isEqualTo(1);
+		assertThat((List<String>) JsonPath.read(appeal, "$.flags")).contains("REOPENED");
+		assertThat((List<String>) JsonPath.read(appeal, "$.timeline[*].action")).containsExactly("receive", "assign",
+				"accept", "note", "resolve", "callback");
+
+		version = act(id, version, "accept", Map.of(), 200);
+		version = act(id, version, "resolve", Map.of("reply", "已全部补发"), 200);
+		act(id, version, "callback", Map.of("satisfaction", "SATISFIED"), 200);
+		String closed = content(this.callers.perform(bearer(get("/api/v1/appeals/{id}", id), this.admin)));
+		assertThat((String) JsonPath.read(closed, "$.state")).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void aStepTheStateDoesNotAllowAnswers409AndAStaleVersion412() {
+		long id = id(submit(intake()));
+
+		MockHttpServletResponse early = this.callers.perform(bearer(post("/api/v1/appeals/{id}/resolve", id), this.admin)
+			.header("If-Match", "0")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.callers.body(Map.of("reply", "太早了"))));
+		assertThat(early.getStatus()).isEqualTo(409);
+		assertThat((String) JsonPath.read(content(early), "$.type")).endsWith("/illegal-transition");
+
+		act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"), 200);
+		MockHttpServletResponse stale = this.callers.perform(bearer(post("/api/v1/appeals/{id}/note", id), this.admin)
+			.header("If-Match", "0")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.callers.body(Map.of("text", "旧版本"))));
+		assertThat(stale.getStatus()).isEqualTo(412);
+		assertThat((Integer) JsonPath.read(content(stale), "$.currentVersion")).isEqualTo(1);
+	}
+
+	@Test
+	void twoConcurrentStepsOnOneVersionLetExactlyOneWin() throws Exception {
+		long id = id(submit(intake()));
+		act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"), 200);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> note = () -> this.callers.perform(bearer(post("/api/v1/appeals/{id}/note", id), this.admin)
+				.header("If-Match", "1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(Map.of("text", "并发")))).getStatus();
+			List<Future<Integer>> answers = pool.invokeAll(List.of(note, note));
+			List<Integer> statuses = List.of(answers.get(0).get(), answers.get(1).get());
+			assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+		}
+		finally {
+			pool.shutdown();
+		}
+		long notes = this.jdbc
+			.sql("select count(*) from appeal_timeline where community_id = 1 and appeal_id = :id and action = 'note'")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		assertThat(notes).isEqualTo(1);
+	}
+
+	@Test
+	void aDeadlinePassedWhileNobodyLookedFiresExactlyOnce() {
+		long id = id(submit(intake()));
+		this.jdbc.sql("update appeal set warn_at = now() - interval '2 days', due_at = now() - interval '1 day'"
+				+ " where community_id = 1 and id = :id").param("id", id).update();
+
+		this.clocks.fire(new CommunityId(1));
+		this.clocks.fire(new CommunityId(1));
+
+		String appeal = content(this.callers.perform(bearer(get("/api/v1/appeals/{id}", id), this.admin)));
+		assertThat((List<String>) JsonPath.read(appeal, "$.flags")).contains("OVERDUE").doesNotContain("NEARLY_DUE");
+		assertThat((List<String>) JsonPath.read(appeal, "$.timeline[*].action")).containsOnlyOnce("overdue")
+			.containsOnlyOnce("nearly-due");
+	}
+
+	@Test
+	void fivePeopleMakeACollectiveAppealAndAReferralAnEscalatedOne() {
+		Map<String, Object> body = new java.util.HashMap<>(intake());
+		body.put("peopleCount", 6);
+		body.put("channel", "REFERRAL");
+		String created = content(submit(body));
+
+		assertThat((List<String>) JsonPath.read(created, "$.flags")).contains("COLLECTIVE", "ESCALATED");
+	}
+
+	@Test
+	void theSamePersonOnTheSameCategoryAgainIsARepeat() {
+		long first = id(submit(intake()));
+		String second = content(submit(intake()));
+
+		assertThat((List<String>) JsonPath.read(second, "$.flags")).contains("REPEAT");
+		assertThat(((Number) JsonPath.read(second, "$.repeatOf")).longValue()).isEqualTo(first);
+	}
+
+	@Test
+	void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+		String key = "appeal-" + System.nanoTime();
+		MockHttpServletResponse first = this.callers.perform(bearer(post("/api/v1/appeals"), this.admin)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.callers.body(intake())));
+		MockHttpServletResponse retry = this.callers.perform(bearer(post("/api/v1/appeals"), this.admin)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.callers.body(intake())));
+
+		assertThat(first.getStatus()).isEqualTo(201);
+		assertThat(retry.getStatus()).isEqualTo(201);
+		assertThat(content(retry)).isEqualTo(content(first));
+		long appeals = this.jdbc.sql("select count(*) from appeal where community_id = 1 and person_id = :p")
+			.param("p", this.retiree.id())
+			.query(Long.class)
+			.single();
+		assertThat(appeals).isEqualTo(1);
+	}
+
+	@Test
+	void aGridWorkerOfAnotherGridDoesNotSeeTheAppeal() {
+		long id = id(submit(intake()));
+		RegistryFixtures fixtures = new RegistryFixtures(this.places, this.people, this.users);
+		UserAccount worker = fixtures.user(Role.GRID_WORKER, Set.of(fixtures.street().grid().id()), null, null);
+		String token = this.callers.firstLogin(worker, RegistryFixtures.FIRST_PASSWORD);
+
+		assertThat(this.callers.perform(bearer(get("/api/v1/appeals/{id}", id), token)).getStatus()).isEqualTo(404);
+		List<Integer> visible = JsonPath.read(
+				content(this.callers.perform(bearer(get("/api/v1/appeals").param("size", "200"), token))),
+				"$.items[*].id");
+		assertThat(visible).doesNotContain((int) id);
+	}
+
+	@Test
+	void anIntakeWithoutWhoOrWhatIsRefusedWithEveryField() {
+		MockHttpServletResponse refused = submit(Map.of("channel", "PHONE", "categoryCode", "NO_SUCH", "title", ""));
+
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat((List<String>) JsonPath.read(content(refused), "$.errors[*].field")).contains("personId",
+				"categoryCode", "title", "description");
+		assertThat(this.jdbc.sql("select count(*) from appeal where community_id = 1 and person_id = :p")
+			.param("p", this.retiree.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private Map<String, Object> intake() {
+		return Map.of("personId", this.retiree.id(), "categoryCode", "PROPERTY_REPAIR", "channel", "PHONE", "title",
+				"楼道灯坏了", "description", "三单元楼道灯坏了一周", "receivedAt", Instant.now().minusSeconds(60).toString());
+	}
+
+	private MockHttpServletResponse submit(Map<String, Object> body) {
+		return this.callers.perform(bearer(post("/api/v1/appeals"), this.admin).contentType(MediaType.APPLICATION_JSON)
+			.content(this.callers.body(body)));
+	}
+
+	private static long id(MockHttpServletResponse response) {
+		assertThat(response.getStatus()).as(content(response)).isEqualTo(201);
+		return ((Number) JsonPath.read(content(response), "$.id")).longValue();
+	}
+
+	private String act(long id, String version, String action, Map<String, Object> body, int expected) {
+		MockHttpServletResponse response = this.callers
+			.perform(bearer(post("/api/v1/appeals/{id}/{action}", id, action), this.admin).header("If-Match", version)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(body)));
+		assertThat(response.getStatus()).as("%s: %s", action, content(response)).isEqualTo(expected);
+		return response.getHeader("ETag");
+	}
+
+}
