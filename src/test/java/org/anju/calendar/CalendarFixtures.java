@@ -2,6 +2,7 @@ package org.anju.calendar;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class CalendarFixtures {
 	 * published
 	 */
 	static WorkingDays arithmetic(YearSchedule... published) {
-		Map<Integer, YearSchedule> years = new java.util.HashMap<>();
+		Map<Integer, YearSchedule> years = new HashMap<>();
 		for (YearSchedule year : published) {
 			years.put(year.year(), year);
 		}

@@ -1,6 +1,9 @@
 package org.anju.calendar;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,8 +87,8 @@ class WorkingCalendarTests {
 	@Test
 	void theSeeded2026IsTheStateCouncilsSchedule() {
 		assertThat(this.calendar.year(2026)).isEqualTo(CalendarFixtures.year2026());
-		assertThat(this.calendar.dueAt(java.time.Instant.parse("2026-09-30T02:00:00Z"), 5))
-			.isEqualTo(java.time.Instant.parse("2026-10-13T16:00:00Z"));
+		assertThat(this.calendar.dueAt(Instant.parse("2026-09-30T02:00:00Z"), 5))
+			.isEqualTo(Instant.parse("2026-10-13T16:00:00Z"));
 	}
 
 	@Test
@@ -226,7 +229,7 @@ class WorkingCalendarTests {
 		String page = this.mvc.perform(console(get("/calendar?year=2026"), this.leaderAccount))
 			.andReturn()
 			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			.getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(page).contains("2026 年工作日历", "国庆节", "调休上班").doesNotContain("保存本年日历");
 	}
@@ -249,8 +252,8 @@ class WorkingCalendarTests {
 			.getResponse();
 
 		assertThat(wrong.getStatus()).isEqualTo(200);
-		assertThat(wrong.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-			.contains("第 2 行：2095-05-02 不是周六或周日", "value=\"2095-05-01\"");
+		assertThat(wrong.getContentAsString(StandardCharsets.UTF_8)).contains("第 2 行：2095-05-02 不是周六或周日",
+				"value=\"2095-05-01\"");
 		assertThat(this.calendar.year(2095).days()).isEmpty();
 
 		MockHttpServletResponse saved = this.mvc
@@ -293,7 +296,7 @@ class WorkingCalendarTests {
 		CurrentUser user = new CurrentUser(RegistryFixtures.COMMUNITY.value(), account.id(), account.username(),
 				account.displayName(), account.role(), account.gridIds(), account.departmentCode(), account.personId(),
 				false);
-		List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(user.role()
+		List<SimpleGrantedAuthority> authorities = new ArrayList<>(user.role()
 			.permissions()
 			.stream()
 			.map((permission) -> new SimpleGrantedAuthority(permission.name()))
