@@ -29,7 +29,7 @@ class SchemaRulesTests {
 			"flyway_schema_history", "event_publication", "event_publication_archive", "spring_session",
 			"spring_session_attributes",
 			// reference tables
-			"community", "account_directory");
+			"community", "account_directory", "calendar_year", "calendar_day");
 
 	private static final String TABLES_WITHOUT_COMMUNITY = """
 			select t.table_name from information_schema.tables t
@@ -93,7 +93,8 @@ class SchemaRulesTests {
 			.list();
 
 		assertThat(tables).contains("flyway_schema_history", "event_publication", "spring_session",
-				"spring_session_attributes", "community", "account_directory", "audit_chain_head");
+				"spring_session_attributes", "community", "account_directory", "audit_chain_head", "calendar_year",
+				"calendar_day");
 	}
 
 	@Test

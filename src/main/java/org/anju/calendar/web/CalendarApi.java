@@ -1,0 +1,65 @@
+package org.anju.calendar.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.anju.calendar.WorkingCalendar;
+import org.anju.calendar.YearSchedule;
+import org.anju.identity.CurrentUser;
+import org.anju.shared.InvalidInput;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The working-day calendar by year:
+ * {@code {"year","published","days":[{"date","kind","name"}]}}, readable by anyone signed
+ * in and replaced whole by an administrator.
+ */
+@RestController
+@RequestMapping("/api/v1/calendar")
+@Tag(name = "calendar", description = "Working-day calendar: public holidays and make-up working days (调休)")
+class CalendarApi {
+
+	private final WorkingCalendar calendar;
+
+	CalendarApi(WorkingCalendar calendar) {
+		this.calendar = calendar;
+	}
+
+	@GetMapping("/{year}")
+	@Operation(summary = "A year's holidays and make-up working days; an unpublished year counts Monday to Friday")
+	YearSchedule year(@PathVariable int year) {
+		WorkingCalendar.requireSupportedYear(year);
+		return this.calendar.year(year);
+	}
+
+	@PutMapping("/{year}")
+	@PreAuthorize("hasAuthority('REFERENCE_DATA')")
+	@Operation(summary = "Replace a year's days (administrators); published defaults to true")
+	YearSchedule replace(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+			@RequestBody CalendarBody body) {
+		WorkingCalendar.requireSupportedYear(year);
+		if (body.year() != null && body.year() != year) {
+			throw new InvalidInput("year", "calendar.error.yearMismatch", String.valueOf(body.year()),
+					String.valueOf(year));
+		}
+		List<TypedDay> days = (body.days() != null)
+				? body.days().stream().map((day) -> (day != null) ? day : new TypedDay(null, null, null)).toList()
+				: List.of();
+		return this.calendar.replaceYear(user, year,
+				TypedDay.schedule(year, (body.published() == null) || body.published(), days));
+	}
+
+	record CalendarBody(@Nullable Integer year, @Nullable Boolean published, @Nullable List<@Nullable TypedDay> days) {
+	}
+
+}

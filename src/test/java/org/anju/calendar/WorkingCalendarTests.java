@@ -1,0 +1,308 @@
+package org.anju.calendar;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.anju.AnjuSpringTest;
+import org.anju.RegistryFixtures;
+import org.anju.identity.ApiCallers;
+import org.anju.identity.CurrentUser;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
+import org.anju.places.PlaceManagement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.anju.identity.ApiCallers.bearer;
+import static org.anju.identity.ApiCallers.content;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * The calendar on the real database, over the API and in the console. The tests share the
+ * database with every other test, so each one that writes takes a year of its own far in
+ * the future and leaves 2026, which everyone counts on, alone.
+ */
+@AnjuSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkingCalendarTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	PlaceManagement places;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiCallers callers;
+
+	String admin;
+
+	String leader;
+
+	UserAccount leaderAccount;
+
+	@BeforeAll
+	void signIn() {
+		this.callers = new ApiCallers(this.mvc, this.json);
+		this.admin = this.callers.adminToken();
+		this.leaderAccount = new RegistryFixtures(this.places, null, this.users).user(Role.LEADER, Set.of(), null,
+				null);
+		this.leader = this.callers.firstLogin(this.leaderAccount, RegistryFixtures.FIRST_PASSWORD);
+	}
+
+	@Test
+	void theSeeded2026IsTheStateCouncilsSchedule() {
+		assertThat(this.calendar.year(2026)).isEqualTo(CalendarFixtures.year2026());
+		assertThat(this.calendar.dueAt(Instant.parse("2026-09-30T02:00:00Z"), 5))
+			.isEqualTo(Instant.parse("2026-10-13T16:00:00Z"));
+	}
+
+	@Test
+	void anyoneSignedInReadsAYearAsJson() {
+		MockHttpServletResponse response = this.callers.perform(bearer(get("/api/v1/calendar/2026"), this.leader));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		String body = content(response);
+		assertThat((Integer) JsonPath.read(body, "$.year")).isEqualTo(2026);
+		assertThat((Boolean) JsonPath.read(body, "$.published")).isTrue();
+		assertThat((List<?>) JsonPath.read(body, "$.days")).hasSize(39);
+		assertThat((Map<String, Object>) JsonPath.read(body, "$.days[0]"))
+			.isEqualTo(Map.of("date", "2026-01-01", "kind", "HOLIDAY", "name", "元旦"));
+		assertThat((List<String>) JsonPath.read(body, "$.days[?(@.date == '2026-10-10')].kind"))
+			.containsExactly("MAKEUP_WORKDAY");
+	}
+
+	@Test
+	void aYearNobodyFilledInIsUnpublishedAndEmpty() {
+		MockHttpServletResponse response = this.callers.perform(bearer(get("/api/v1/calendar/2099"), this.leader));
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat((Boolean) JsonPath.read(content(response), "$.published")).isFalse();
+		assertThat((List<?>) JsonPath.read(content(response), "$.days")).isEmpty();
+	}
+
+	@Test
+	void anAdministratorReplacesAYearWholeAndEveryoneCountsOnItAtOnce() {
+		// Thu 2091-03-01 and Fri 2091-03-02 are working days while the year is empty
+		LocalDate thursday = LocalDate.of(2091, 3, 1);
+		assertThat(this.calendar.isWorkingDay(thursday)).isTrue();
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2091, 3, 3))).as("a Saturday").isFalse();
+
+		MockHttpServletResponse first = putYear(2091, this.admin,
+				Map.of("year", 2091, "published", true, "days", List.of(day("2091-03-01", "HOLIDAY", " 测试节 "),
+						day("2091-03-02", "HOLIDAY", "测试节"), day("2091-03-03", "MAKEUP_WORKDAY", "测试节"))));
+
+		assertThat(first.getStatus()).isEqualTo(200);
+		assertThat((String) JsonPath.read(content(first), "$.days[0].name")).isEqualTo("测试节");
+		assertThat(this.calendar.isWorkingDay(thursday)).isFalse();
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2091, 3, 3))).isTrue();
+		assertThat(this.calendar.addWorkingDays(LocalDate.of(2091, 2, 28), 1)).isEqualTo(LocalDate.of(2091, 3, 3));
+
+		MockHttpServletResponse second = putYear(2091, this.admin,
+				Map.of("days", List.of(day("2091-12-31", "HOLIDAY", "跨年"))));
+
+		assertThat(second.getStatus()).isEqualTo(200);
+		assertThat(this.calendar.year(2091).days())
+			.containsExactly(new CalendarDay(LocalDate.of(2091, 12, 31), DayKind.HOLIDAY, "跨年"));
+		assertThat(this.calendar.isWorkingDay(thursday)).isTrue();
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_event
+				where community_id = 1 and action = 'CALENDAR_YEAR_REPLACED' and subject_type = 'CALENDAR_YEAR'
+				  and subject_id = '2091' and actor = 'admin'
+				""").query(Integer.class).single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("select updated_by from calendar_year where year = 2091").query(String.class).single())
+			.isEqualTo("admin");
+	}
+
+	@Test
+	void aYearCanBeKeptAsAnUnpublishedDraftThatCountsForNothing() {
+		MockHttpServletResponse draft = putYear(2094, this.admin,
+				Map.of("published", false, "days", List.of(day("2094-03-01", "HOLIDAY", "草稿节"))));
+
+		assertThat(draft.getStatus()).isEqualTo(200);
+		assertThat(this.calendar.published(2094)).isFalse();
+		assertThat(this.calendar.year(2094).days()).hasSize(1);
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2094, 3, 1))).as("a Monday").isTrue();
+	}
+
+	@Test
+	void aBodyThatBreaksARuleNamesEachBadDayAndChangesNothing() {
+		assertThat(putYear(2092, this.admin, Map.of("days", List.of(day("2092-05-01", "HOLIDAY", "劳动节")))).getStatus())
+			.isEqualTo(200);
+		YearSchedule before = this.calendar.year(2092);
+		int audited = auditRows(2092);
+
+		// 2092-05-03 is a Saturday, 2092-05-04 a Sunday, 2092-05-05 a Monday
+		MockHttpServletResponse broken = putYear(2092, this.admin,
+				Map.of("days", List.of(day("2092-05-03", "HOLIDAY", "劳动节"), day("2092-05-05", "MAKEUP_WORKDAY", "劳动节"),
+						day("2093-01-01", "HOLIDAY", "元旦"), day("2092-05-03", "MAKEUP_WORKDAY", "劳动节"),
+						day("2092-05-04", "MAKEUP_WORKDAY", " "), day("2092-05-06", "HOLIDAY", "名".repeat(21)))));
+
+		assertThat(broken.getStatus()).isEqualTo(422);
+		assertThat((List<String>) JsonPath.read(content(broken), "$.errors[*].field")).containsExactly("days[1].date",
+				"days[2].date", "days[3].date", "days[4].name", "days[5].name");
+		assertThat((String) JsonPath.read(content(broken), "$.errors[2].message"))
+			.isEqualTo("日期 2092-05-03 不能既放假又调休上班。");
+		assertThat(this.calendar.year(2092)).isEqualTo(before);
+		assertThat(auditRows(2092)).isEqualTo(audited);
+	}
+
+	@Test
+	void unreadableDatesAndKindsAreNamedInTheCallersLanguage() {
+		MockHttpServletResponse broken = this.callers
+			.perform(bearer(put("/api/v1/calendar/2092"), this.admin).header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(
+						Map.of("days", List.of(day("1 May", "HOLIDAY", "劳动节"), day("2092-05-06", "DAY_OFF", "劳动节"))))));
+
+		assertThat(broken.getStatus()).isEqualTo(422);
+		assertThat((List<String>) JsonPath.read(content(broken), "$.errors[*].field")).containsExactly("days[0].date",
+				"days[1].kind");
+		assertThat((String) JsonPath.read(content(broken), "$.errors[0].message"))
+			.isEqualTo("The date \"1 May\" cannot be read. Use YYYY-MM-DD, for example 2026-10-01.");
+	}
+
+	@Test
+	void onlyAnAdministratorReplacesAYear() {
+		MockHttpServletResponse refused = putYear(2093, this.leader,
+				Map.of("days", List.of(day("2093-05-01", "HOLIDAY", "劳动节"))));
+
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(this.calendar.year(2093)).isEqualTo(YearSchedule.unpublished(2093));
+	}
+
+	@Test
+	void strangersAreAskedToSignIn() {
+		assertThat(this.callers.perform(get("/api/v1/calendar/2026")).getStatus()).isEqualTo(401);
+		assertThat(this.callers
+			.perform(put("/api/v1/calendar/2093").contentType(MediaType.APPLICATION_JSON).content("{\"days\":[]}"))
+			.getStatus()).isEqualTo(401);
+	}
+
+	@Test
+	void aYearThatIsNotAYearIsABadRequest() {
+		for (String year : List.of("abc", "1999", "2101")) {
+			MockHttpServletResponse response = this.callers
+				.perform(bearer(get("/api/v1/calendar/" + year), this.leader));
+			assertThat(response.getStatus()).as(year).isEqualTo(400);
+			assertThat((List<String>) JsonPath.read(content(response), "$.errors[*].field")).containsExactly("year");
+		}
+		assertThat(putYear(2101, this.admin, Map.of("days", List.of())).getStatus()).isEqualTo(400);
+	}
+
+	@Test
+	void theConsoleShowsTheYearToLeadersWithoutTheForm() throws Exception {
+		String page = this.mvc.perform(console(get("/calendar?year=2026"), this.leaderAccount))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(page).contains("2026 年工作日历", "国庆节", "调休上班").doesNotContain("保存本年日历");
+	}
+
+	@Test
+	void theConsoleSavesAYearAndKeepsWhatWasTypedWhenARowIsWrong() throws Exception {
+		UserAccount admin = this.users.all(RegistryFixtures.COMMUNITY)
+			.stream()
+			.filter((account) -> account.username().equals("admin"))
+			.findFirst()
+			.orElseThrow();
+		// 2095-05-02 is a Monday
+		MockHttpServletResponse wrong = this.mvc
+			.perform(console(post("/calendar/2095"), admin).with(csrf())
+				.param("published", "true")
+				.param("date", "2095-05-01", "2095-05-02", "")
+				.param("kind", "HOLIDAY", "MAKEUP_WORKDAY", "HOLIDAY")
+				.param("name", "劳动节", "劳动节", ""))
+			.andReturn()
+			.getResponse();
+
+		assertThat(wrong.getStatus()).isEqualTo(200);
+		assertThat(wrong.getContentAsString(StandardCharsets.UTF_8)).contains("第 2 行：2095-05-02 不是周六或周日",
+				"value=\"2095-05-01\"");
+		assertThat(this.calendar.year(2095).days()).isEmpty();
+
+		MockHttpServletResponse saved = this.mvc
+			.perform(console(post("/calendar/2095"), admin).with(csrf())
+				.param("published", "true")
+				.param("date", "2095-05-01", "")
+				.param("kind", "HOLIDAY", "HOLIDAY")
+				.param("name", "劳动节", ""))
+			.andReturn()
+			.getResponse();
+
+		assertThat(saved.getRedirectedUrl()).isEqualTo("/calendar?year=2095&saved");
+		assertThat(this.calendar.year(2095)).isEqualTo(new YearSchedule(2095, true,
+				List.of(new CalendarDay(LocalDate.of(2095, 5, 1), DayKind.HOLIDAY, "劳动节"))));
+	}
+
+	private MockHttpServletResponse putYear(int year, String token, Map<String, ?> body) {
+		return this.callers
+			.perform(bearer(put("/api/v1/calendar/" + year), token).contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(body)));
+	}
+
+	private int auditRows(int year) {
+		return this.jdbc
+			.sql("select count(*) from audit_event where community_id = 1 and action = 'CALENDAR_YEAR_REPLACED'"
+					+ " and subject_id = :year")
+			.param("year", String.valueOf(year))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static Map<String, String> day(String date, String kind, String name) {
+		return Map.of("date", date, "kind", kind, "name", name);
+	}
+
+	/**
+	 * Signs the request in the way the console's form login does.
+	 */
+	private static MockHttpServletRequestBuilder console(MockHttpServletRequestBuilder request, UserAccount account) {
+		CurrentUser user = new CurrentUser(RegistryFixtures.COMMUNITY.value(), account.id(), account.username(),
+				account.displayName(), account.role(), account.gridIds(), account.departmentCode(), account.personId(),
+				false);
+		List<SimpleGrantedAuthority> authorities = new ArrayList<>(user.role()
+			.permissions()
+			.stream()
+			.map((permission) -> new SimpleGrantedAuthority(permission.name()))
+			.toList());
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+		return request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities)));
+	}
+
+}
