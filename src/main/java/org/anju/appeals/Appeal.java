@@ -407,7 +407,8 @@ final class Appeal {
 	/**
 	 * One step to write to the timeline.
 	 */
-	record Step(String action, @Nullable AppealState from, AppealState to, @Nullable String note, Map<String, Object> detail) {
+	record Step(String action, @Nullable AppealState from, AppealState to, @Nullable String note,
+			Map<String, Object> detail) {
 	}
 
 }

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Appeals over HTTP: intake, work queues, one appeal with its timeline, and the actions of the
- * loop, each with {@code If-Match}.
+ * Appeals over HTTP: intake, work queues, one appeal with its timeline, and the actions
+ * of the loop, each with {@code If-Match}.
  */
 @RestController
 @RequestMapping("/api/v1/appeals")
@@ -59,7 +59,8 @@ class AppealApi {
 			@RequestParam(required = false) @Nullable String departmentCode,
 			@RequestParam(required = false) @Nullable AppealFlag flag,
 			@RequestParam(required = false) @Nullable Boolean overdue,
-			@RequestParam(required = false) @Nullable Long areaId, @RequestParam(required = false) @Nullable Long gridId,
+			@RequestParam(required = false) @Nullable Long areaId,
+			@RequestParam(required = false) @Nullable Long gridId,
 			@RequestParam(required = false) @Nullable String group, @RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "20") int size) {
@@ -75,8 +76,10 @@ class AppealApi {
 	}
 
 	@PostMapping("/{id}/{action}")
-	@Operation(summary = "Take a step: assign, accept, return, transfer, request-extension, decide-extension, urge, "
-			+ "note, resolve, callback, close or reopen", description = "Needs If-Match with the appeal's version.")
+	@Operation(
+			summary = "Take a step: assign, accept, return, transfer, request-extension, decide-extension, urge, "
+					+ "note, resolve, callback, close or reopen",
+			description = "Needs If-Match with the appeal's version.")
 	ResponseEntity<AppealView> act(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable String action, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable ActionBody body) {
@@ -119,15 +122,14 @@ class AppealApi {
 				case "return" -> new AppealAction.Return(String.valueOf(required(this.reason, "reason")));
 				case "transfer" -> new AppealAction.Transfer(required(this.departmentCode, "departmentCode"),
 						required(this.reason, "reason"));
-				case "request-extension" -> new AppealAction.RequestExtension(
-						required(this.workingDays, "workingDays"), required(this.reason, "reason"));
-				case "decide-extension" -> new AppealAction.DecideExtension(required(this.approve, "approve"),
-						this.reason);
+				case "request-extension" -> new AppealAction.RequestExtension(required(this.workingDays, "workingDays"),
+						required(this.reason, "reason"));
+				case "decide-extension" ->
+					new AppealAction.DecideExtension(required(this.approve, "approve"), this.reason);
 				case "urge" -> new AppealAction.Urge(required(this.note, "note"));
 				case "note" -> new AppealAction.Note(required(this.text, "text"));
 				case "resolve" -> new AppealAction.Resolve(required(this.reply, "reply"));
-				case "callback" -> new AppealAction.Callback(required(this.satisfaction, "satisfaction"),
-						this.comment);
+				case "callback" -> new AppealAction.Callback(required(this.satisfaction, "satisfaction"), this.comment);
 				case "close" -> new AppealAction.Close(this.note);
 				case "reopen" -> new AppealAction.Reopen(required(this.reason, "reason"));
 				default -> throw new BadParameter("action", "appeal.action.unknown", action);

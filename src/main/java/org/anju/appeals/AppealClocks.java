@@ -20,9 +20,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires each appeal's warning point (临期) and due time (超期) exactly once. Deadlines are columns;
- * a round claims the due rows with {@code FOR UPDATE SKIP LOCKED}, so that two nodes never fire the
- * same one, and a deadline that passed while Anju was down fires on the first round after it starts.
+ * Fires each appeal's warning point (临期) and due time (超期) exactly once. Deadlines are
+ * columns; a round claims the due rows with {@code FOR UPDATE SKIP LOCKED}, so that two
+ * nodes never fire the same one, and a deadline that passed while Anju was down fires on
+ * the first round after it starts.
  */
 @Component
 class AppealClocks {
@@ -88,9 +89,10 @@ class AppealClocks {
 	private int fireBatch(CommunityId community, String deadline, String firedColumn, String action) {
 		Integer fired = this.transaction.execute((status) -> {
 			Instant now = this.clock.instant();
-			List<Long> due = this.jdbc.sql("select id from appeal where community_id = :c and " + firedColumn
-					+ " is null and state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') and " + deadline
-					+ " <= :now order by " + deadline + ", id limit " + BATCH + " for update skip locked")
+			List<Long> due = this.jdbc
+				.sql("select id from appeal where community_id = :c and " + firedColumn
+						+ " is null and state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') and " + deadline
+						+ " <= :now order by " + deadline + ", id limit " + BATCH + " for update skip locked")
 				.param("c", community.value())
 				.param("now", Timestamp.from(now))
 				.query(Long.class)

@@ -41,10 +41,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes appeals in and moves them through the loop. Intake routes an appeal by its category and
- * place, sets its clocks from the working-day calendar, and marks its warning signs; every action
- * checks the caller's role and reach, the appeal's state and version, and writes its timeline entry,
- * its audit row and its event in one transaction.
+ * Takes appeals in and moves them through the loop. Intake routes an appeal by its
+ * category and place, sets its clocks from the working-day calendar, and marks its
+ * warning signs; every action checks the caller's role and reach, the appeal's state and
+ * version, and writes its timeline entry, its audit row and its event in one transaction.
  */
 @Service
 @Transactional
@@ -144,8 +144,9 @@ public class AppealManagement {
 			.param("category", category.code())
 			.param("person", (person != null) ? person.id() : null)
 			.param("personName", (person != null) ? person.name() : null)
-			.param("groups", (person != null)
-					? person.groups().stream().map(Person.GroupRef::code).toArray(String[]::new) : new String[0])
+			.param("groups",
+					(person != null) ? person.groups().stream().map(Person.GroupRef::code).toArray(String[]::new)
+							: new String[0])
 			.param("callerName", valid.callerName())
 			.param("callerPhone", valid.callerPhone())
 			.param("title", valid.title())
@@ -283,8 +284,8 @@ public class AppealManagement {
 	}
 
 	/**
-	 * Dispatchers assign, transfer and call back; leaders urge and decide on extensions; the
-	 * handling department or person accepts, returns, asks for time and resolves.
+	 * Dispatchers assign, transfer and call back; leaders urge and decide on extensions;
+	 * the handling department or person accepts, returns, asks for time and resolves.
 	 */
 	private static void authorize(CurrentUser user, AppealRow row, AppealAction action) {
 		boolean allowed;
@@ -309,8 +310,7 @@ public class AppealManagement {
 	}
 
 	private static boolean handler(CurrentUser user, AppealRow row) {
-		return AppealReach.dispatches(user)
-				|| (user.may(Permission.APPEALS_HANDLE) && AppealReach.handles(user, row));
+		return AppealReach.dispatches(user) || (user.may(Permission.APPEALS_HANDLE) && AppealReach.handles(user, row));
 	}
 
 	private Appeal.Clocks restartedClocks(AppealCategory category, Instant now) {
@@ -347,8 +347,8 @@ public class AppealManagement {
 	}
 
 	/**
-	 * 集体访 by group: five or more appeals, this one included, within seven days from people of one
-	 * interest group on one category.
+	 * 集体访 by group: five or more appeals, this one included, within seven days from
+	 * people of one interest group on one category.
 	 */
 	private boolean collectiveByGroup(CommunityId community, Intake intake, String category, Instant now) {
 		if (intake.person() == null || intake.person().groups().isEmpty()) {
@@ -371,8 +371,8 @@ public class AppealManagement {
 	}
 
 	/**
-	 * 重复访: the same person on the same category within 90 days, or an open appeal of theirs on a
-	 * similar text.
+	 * 重复访: the same person on the same category within 90 days, or an open appeal of
+	 * theirs on a similar text.
 	 * @return the earlier appeal it repeats
 	 */
 	private @Nullable Long repeatOf(CommunityId community, Intake intake, String category, Instant now) {
@@ -488,8 +488,8 @@ public class AppealManagement {
 			throw new InvalidInput(problems);
 		}
 		return new Intake(person, callerName, callerPhone, Objects.requireNonNull(category),
-				Objects.requireNonNull(channel), title, description, placeId, areaId, gridId, peopleCount,
-				receivedAt, List.copyOf(coSigners));
+				Objects.requireNonNull(channel), title, description, placeId, areaId, gridId, peopleCount, receivedAt,
+				List.copyOf(coSigners));
 	}
 
 	private static String text(List<Violation> problems, @Nullable String value, String field, int max) {

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * When two records of one person are merged, their appeals and joint signatures follow the person
- * kept, in the merge's transaction.
+ * When two records of one person are merged, their appeals and joint signatures follow
+ * the person kept, in the merge's transaction.
  */
 @Component
 class AppealPeople implements PersonReferences {

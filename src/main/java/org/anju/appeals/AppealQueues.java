@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Work queues and ledgers: the appeals a caller reaches, filtered, the nearest deadline first, so
- * that overdue ones lead and nearly-due ones follow; paged by key.
+ * Work queues and ledgers: the appeals a caller reaches, filtered, the nearest deadline
+ * first, so that overdue ones lead and nearly-due ones follow; paged by key.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,7 +37,8 @@ public class AppealQueues {
 	}
 
 	/**
-	 * @throws BadParameter for a size outside 1 to 200 or a cursor this server did not make
+	 * @throws BadParameter for a size outside 1 to 200 or a cursor this server did not
+	 * make
 	 */
 	public AppealPage list(CurrentUser user, AppealQuery query, @Nullable String cursor, int size) {
 		if (!user.may(Permission.APPEALS_READ) && user.personId() == null) {
@@ -63,7 +64,9 @@ public class AppealQueues {
 			next = new Cursor(last.dueAt(), last.id()).encode();
 		}
 		long total = filter.bind(this.jdbc.sql("select count(*) from (select 1 from appeal a where " + filter.where()
-				+ " limit " + (TOTAL_CAP + 1) + ") t")).query(Long.class).single();
+				+ " limit " + (TOTAL_CAP + 1) + ") t"))
+			.query(Long.class)
+			.single();
 		boolean hide = AppealReach.hidesComplainant(user);
 		return new AppealPage(rows.stream().map((row) -> row.view(hide, List.of())).toList(), next,
 				Math.min(total, TOTAL_CAP), total > TOTAL_CAP);

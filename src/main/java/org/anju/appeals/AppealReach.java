@@ -15,15 +15,12 @@ import org.anju.platform.SqlFilter;
  */
 final class AppealReach {
 
-	/** The department that dispatches and calls back. */
-	static final String DISPATCH_DEPARTMENT = "GENERAL_OFFICE";
-
 	private AppealReach() {
 	}
 
 	static boolean dispatches(CurrentUser user) {
 		return user.may(Permission.APPEALS_DISPATCH)
-				|| (user.role() == Role.DEPARTMENT_STAFF && DISPATCH_DEPARTMENT.equals(user.departmentCode()));
+				|| (user.role() == Role.DEPARTMENT_STAFF && Routing.DISPATCH_DEPARTMENT.equals(user.departmentCode()));
 	}
 
 	static boolean sees(CurrentUser user, AppealRow appeal) {

@@ -42,8 +42,8 @@ class Appeals {
 	}
 
 	/**
-	 * @return the next business number of the year, such as {@code 2026-000123}; gapless, because
-	 * the counter row is locked until the appeal commits
+	 * @return the next business number of the year, such as {@code 2026-000123}; gapless,
+	 * because the counter row is locked until the appeal commits
 	 */
 	String nextNumber(CommunityId community, int year) {
 		int next = this.jdbc.sql("""
@@ -59,15 +59,16 @@ class Appeals {
 	 * @throws StaleVersion when the appeal is no longer at the version it was loaded with
 	 */
 	void save(CommunityId community, Appeal appeal, String actor) {
-		int updated = this.jdbc.sql("""
-				update appeal set state = :state, flags = :flags, department_code = :department, assignee_id = :assignee,
-				       due_at = :due, warn_at = :warn, nearly_due_fired_at = :nearlyDueFired,
-				       overdue_fired_at = :overdueFired, extension_days = :extensionDays,
-				       extension_reason = :extensionReason, resolved_at = :resolvedAt, reply = :reply,
-				       resolved_on_time = :onTime, satisfaction = :satisfaction, closed_at = :closedAt,
-				       reopen_count = :reopenCount, version = version + 1, updated_at = now()
-				where community_id = :c and id = :id and version = :version
-				""")
+		int updated = this.jdbc
+			.sql("""
+					update appeal set state = :state, flags = :flags, department_code = :department, assignee_id = :assignee,
+					       due_at = :due, warn_at = :warn, nearly_due_fired_at = :nearlyDueFired,
+					       overdue_fired_at = :overdueFired, extension_days = :extensionDays,
+					       extension_reason = :extensionReason, resolved_at = :resolvedAt, reply = :reply,
+					       resolved_on_time = :onTime, satisfaction = :satisfaction, closed_at = :closedAt,
+					       reopen_count = :reopenCount, version = version + 1, updated_at = now()
+					where community_id = :c and id = :id and version = :version
+					""")
 			.param("state", appeal.state().name())
 			.param("flags", appeal.flags().stream().map(Enum::name).sorted().toArray(String[]::new))
 			.param("department", appeal.departmentCode())

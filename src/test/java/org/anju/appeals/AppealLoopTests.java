@@ -38,8 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A retiree's appeal through the loop over the API: intake, dispatch, handling, callback, and the
- * clocks and versions that keep it honest.
+ * A retiree's appeal through the loop over the API: intake, dispatch, handling, callback,
+ * and the clocks and versions that keep it honest.
  */
 @AnjuSpringTest
 class AppealLoopTests {
@@ -117,18 +117,18 @@ class AppealLoopTests {
 	void aStepTheStateDoesNotAllowAnswers409AndAStaleVersion412() {
 		long id = id(submit(intake()));
 
-		MockHttpServletResponse early = this.callers.perform(bearer(post("/api/v1/appeals/{id}/resolve", id), this.admin)
-			.header("If-Match", "0")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.callers.body(Map.of("reply", "太早了"))));
+		MockHttpServletResponse early = this.callers
+			.perform(bearer(post("/api/v1/appeals/{id}/resolve", id), this.admin).header("If-Match", "0")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(Map.of("reply", "太早了"))));
 		assertThat(early.getStatus()).isEqualTo(409);
 		assertThat((String) JsonPath.read(content(early), "$.type")).endsWith("/illegal-transition");
 
 		act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"), 200);
-		MockHttpServletResponse stale = this.callers.perform(bearer(post("/api/v1/appeals/{id}/note", id), this.admin)
-			.header("If-Match", "0")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.callers.body(Map.of("text", "旧版本"))));
+		MockHttpServletResponse stale = this.callers
+			.perform(bearer(post("/api/v1/appeals/{id}/note", id), this.admin).header("If-Match", "0")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(Map.of("text", "旧版本"))));
 		assertThat(stale.getStatus()).isEqualTo(412);
 		assertThat((Integer) JsonPath.read(content(stale), "$.currentVersion")).isEqualTo(1);
 	}
@@ -139,10 +139,11 @@ class AppealLoopTests {
 		act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"), 200);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Callable<Integer> note = () -> this.callers.perform(bearer(post("/api/v1/appeals/{id}/note", id), this.admin)
-				.header("If-Match", "1")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(this.callers.body(Map.of("text", "并发")))).getStatus();
+			Callable<Integer> note = () -> this.callers
+				.perform(bearer(post("/api/v1/appeals/{id}/note", id), this.admin).header("If-Match", "1")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(this.callers.body(Map.of("text", "并发"))))
+				.getStatus();
 			List<Future<Integer>> answers = pool.invokeAll(List.of(note, note));
 			List<Integer> statuses = List.of(answers.get(0).get(), answers.get(1).get());
 			assertThat(statuses).containsExactlyInAnyOrder(200, 412);
@@ -161,8 +162,11 @@ class AppealLoopTests {
 	@Test
 	void aDeadlinePassedWhileNobodyLookedFiresExactlyOnce() {
 		long id = id(submit(intake()));
-		this.jdbc.sql("update appeal set warn_at = now() - interval '2 days', due_at = now() - interval '1 day'"
-				+ " where community_id = 1 and id = :id").param("id", id).update();
+		this.jdbc
+			.sql("update appeal set warn_at = now() - interval '2 days', due_at = now() - interval '1 day'"
+					+ " where community_id = 1 and id = :id")
+			.param("id", id)
+			.update();
 
 		this.clocks.fire(new CommunityId(1));
 		this.clocks.fire(new CommunityId(1));
@@ -195,18 +199,20 @@ class AppealLoopTests {
 	@Test
 	void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
 		String key = "appeal-" + System.nanoTime();
-		MockHttpServletResponse first = this.callers.perform(bearer(post("/api/v1/appeals"), this.admin)
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.callers.body(intake())));
-		MockHttpServletResponse retry = this.callers.perform(bearer(post("/api/v1/appeals"), this.admin)
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.callers.body(intake())));
+		String body = this.callers.body(intake());
+		MockHttpServletResponse first = this.callers
+			.perform(bearer(post("/api/v1/appeals"), this.admin).header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body));
+		MockHttpServletResponse retry = this.callers
+			.perform(bearer(post("/api/v1/appeals"), this.admin).header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body));
 
 		assertThat(first.getStatus()).isEqualTo(201);
 		assertThat(retry.getStatus()).isEqualTo(201);
 		assertThat(content(retry)).isEqualTo(content(first));
+		assertThat(retry.getHeader("Location")).isEqualTo(first.getHeader("Location"));
 		long appeals = this.jdbc.sql("select count(*) from appeal where community_id = 1 and person_id = :p")
 			.param("p", this.retiree.id())
 			.query(Long.class)

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The loop as the aggregate keeps it, without a database: which step each state allows, and what
- * each step leaves behind.
+ * The loop as the aggregate keeps it, without a database: which step each state allows,
+ * and what each step leaves behind.
  */
 class AppealTests {
 
@@ -71,8 +71,7 @@ class AppealTests {
 		assertThatThrownBy(() -> received().accept()).isInstanceOf(Refused.class).hasMessage("appeal.transition");
 		assertThatThrownBy(() -> received().resolve("x", RECEIVED)).isInstanceOf(Refused.class);
 		assertThatThrownBy(() -> inProgress().close(null, RECEIVED)).isInstanceOf(Refused.class);
-		assertThatThrownBy(() -> resolved().reopen("再看看", new Appeal.Clocks(DUE, WARN)))
-			.isInstanceOf(Refused.class);
+		assertThatThrownBy(() -> resolved().reopen("再看看", new Appeal.Clocks(DUE, WARN))).isInstanceOf(Refused.class);
 	}
 
 	@Test
