@@ -19,6 +19,7 @@ import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
 import org.anju.identity.UserManagement;
+import org.anju.messaging.TextMessages;
 import org.anju.organisation.Department;
 import org.anju.organisation.Departments;
 import org.anju.people.Person;
@@ -76,9 +77,12 @@ public class AppealManagement {
 
 	private final Clock clock;
 
+	private final TextMessages messages;
+
 	AppealManagement(JdbcClient jdbc, Appeals appeals, AppealCategories categories, Routing routing,
 			WorkingCalendar calendar, PersonManagement people, PlaceManagement places, Departments departments,
-			UserManagement users, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			UserManagement users, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			TextMessages messages) {
 		this.jdbc = jdbc;
 		this.appeals = appeals;
 		this.categories = categories;
@@ -91,6 +95,7 @@ public class AppealManagement {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/**
@@ -181,6 +186,9 @@ public class AppealManagement {
 			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
 			this.appeals.save(community, appeal, "routing");
 		}
+		AppealRow stored = this.appeals.find(community, id).orElseThrow();
+		text(community, stored, "APPEAL_RECEIVED",
+				Map.of("number", number, "dueDate", stored.view(false, List.of()).dueDate().toString()));
 		this.audit.record(community, "APPEAL_RECEIVED", "APPEAL", id,
 				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
 		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
@@ -207,6 +215,13 @@ public class AppealManagement {
 		AppealCategory category = this.categories.get(community, row.categoryCode());
 		apply(community, row, appeal, category, action, now);
 		this.appeals.save(community, appeal, user.username());
+		if (action instanceof AppealAction.Resolve resolve) {
+			text(community, row, "APPEAL_RESOLVED",
+					Map.of("number", row.number(), "reply", shortened(resolve.reply())));
+			if (category.callbackRequired()) {
+				text(community, row, "CALLBACK_REQUEST", Map.of("number", row.number()));
+			}
+		}
 		this.audit.record(community, "APPEAL_" + action.name().toUpperCase().replace('-', '_'), "APPEAL", id,
 				Map.of("number", row.number(), "from", row.state().name(), "to", appeal.state().name()));
 		this.events.publishEvent(new AppealChanged(community, id, action.name(), appeal.state(),
@@ -311,6 +326,24 @@ public class AppealManagement {
 
 	private static boolean handler(CurrentUser user, AppealRow row) {
 		return AppealReach.dispatches(user) || (user.may(Permission.APPEALS_HANDLE) && AppealReach.handles(user, row));
+	}
+
+	/**
+	 * Texts the appellant, if they have a mobile: many retirees never open a portal. Each
+	 * round of an appeal (it starts again when reopened) is its own related item, so that
+	 * the outbox's one-per-item rule does not swallow the reply to a reopened appeal.
+	 */
+	private void text(CommunityId community, AppealRow appeal, String template, Map<String, String> values) {
+		Optional<Phone> mobile = (appeal.personId() != null)
+				? this.people.mobileForMessages(community, appeal.personId())
+				: Optional.ofNullable(appeal.callerPhone()).map(Phone::parse).filter(Phone::isMobile);
+		mobile.ifPresent((phone) -> this.messages.send(community, phone, template, values, "APPEAL",
+				appeal.id() + "#" + appeal.reopenCount()));
+	}
+
+	private static String shortened(String reply) {
+		String clean = reply.strip();
+		return (clean.length() <= 200) ? clean : clean.substring(0, 199) + "…";
 	}
 
 	private Appeal.Clocks restartedClocks(AppealCategory category, Instant now) {

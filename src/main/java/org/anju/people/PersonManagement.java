@@ -19,6 +19,7 @@ import org.anju.identity.Permission;
 import org.anju.identity.UserManagement;
 import org.anju.places.Address;
 import org.anju.places.PlaceManagement;
+import org.anju.shared.CommunityId;
 import org.anju.shared.IdNumber;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.InvalidInput.Violation;
@@ -274,6 +275,22 @@ public class PersonManagement {
 		this.audit.record(user.community(), "PERSON_MERGED", "PERSON", keptId, detail);
 		this.events.publishEvent(new PeopleMerged(user.community(), keptId, mergedId));
 		return get(user, keptId);
+	}
+
+	/**
+	 * The mobile number to send a text message to, for modules that write to the message
+	 * outbox. It is never shown: the outbox is the record of its use.
+	 * @return empty when the person has no phone, or only a landline
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Phone> mobileForMessages(CommunityId community, long personId) {
+		return this.jdbc.sql("select phone from person where community_id = :c and id = :id and phone is not null")
+			.param("c", community.value())
+			.param("id", personId)
+			.query(String.class)
+			.optional()
+			.map(Phone::parse)
+			.filter(Phone::isMobile);
 	}
 
 	/**

@@ -109,6 +109,16 @@ class AppealLoopTests {
 		version = act(id, version, "accept", Map.of(), 200);
 		version = act(id, version, "resolve", Map.of("reply", "已全部补发"), 200);
 		act(id, version, "callback", Map.of("satisfaction", "SATISFIED"), 200);
+		List<String> texts = this.jdbc.sql("""
+				select template_code || ' ' || state from sms_outbox
+				where community_id = 1 and related_type = 'APPEAL' and related_id like :id order by id
+				""").param("id", id + "#%").query(String.class).list();
+		assertThat(texts).as("the retiree is texted at intake, and at each resolution with the callback request")
+			.hasSize(5)
+			.allSatisfy((text) -> assertThat(text).doesNotEndWith("SUPPRESSED"))
+			.extracting((text) -> text.split(" ")[0])
+			.containsExactly("APPEAL_RECEIVED", "APPEAL_RESOLVED", "CALLBACK_REQUEST", "APPEAL_RESOLVED",
+					"CALLBACK_REQUEST");
 		String closed = content(this.callers.perform(bearer(get("/api/v1/appeals/{id}", id), this.admin)));
 		assertThat((String) JsonPath.read(closed, "$.state")).isEqualTo("CLOSED");
 	}
