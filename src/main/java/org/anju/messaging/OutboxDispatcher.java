@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -55,14 +56,22 @@ class OutboxDispatcher {
 
 	private final Duration backoff;
 
-	OutboxDispatcher(JdbcClient jdbc, TransactionTemplate transaction, SmsProvider provider,
+	OutboxDispatcher(JdbcClient jdbc, TransactionTemplate transaction, ObjectProvider<SmsProvider> providers,
 			@Value("${anju.sms.max-attempts:5}") int maxAttempts,
 			@Value("${anju.sms.retry-backoff:PT30S}") Duration backoff) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.provider = provider;
+		this.provider = chosen(providers);
 		this.maxAttempts = maxAttempts;
 		this.backoff = backoff;
+	}
+
+	/**
+	 * The deployment's own provider if it declares one; otherwise messages are only
+	 * recorded in the outbox, so that the whole flow works without a provider's account.
+	 */
+	static SmsProvider chosen(ObjectProvider<SmsProvider> providers) {
+		return providers.getIfAvailable(OutboxOnlyProvider::new);
 	}
 
 	/**

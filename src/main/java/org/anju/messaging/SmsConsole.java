@@ -10,6 +10,7 @@ import org.anju.shared.NotFound;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,10 +47,10 @@ class SmsConsole {
 
 	private final MessageSource messages;
 
-	SmsConsole(Outbox outbox, SmsTemplates templates, SmsProvider provider, MessageSource messages) {
+	SmsConsole(Outbox outbox, SmsTemplates templates, ObjectProvider<SmsProvider> providers, MessageSource messages) {
 		this.outbox = outbox;
 		this.templates = templates;
-		this.provider = provider;
+		this.provider = OutboxDispatcher.chosen(providers);
 		this.messages = messages;
 	}
 

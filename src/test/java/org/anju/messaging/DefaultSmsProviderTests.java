@@ -1,9 +1,10 @@
 package org.anju.messaging;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,26 +14,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DefaultSmsProviderTests {
 
-	private final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DefaultSmsProviderConfiguration.class));
-
 	@Test
 	void withoutAProviderMessagesAreRecordedAsNotSent() {
-		this.context.run((context) -> {
-			SmsProvider provider = context.getBean(SmsProvider.class);
-			assertThat(provider).isInstanceOf(OutboxOnlyProvider.class);
-			Delivery delivery = provider.deliver("13800138000", "测试");
-			assertThat(delivery.accepted()).isTrue();
-			assertThat(delivery.reason()).isEqualTo(OutboxOnlyProvider.RECORDED_NOT_SENT);
-		});
+		SmsProvider provider = OutboxDispatcher
+			.chosen(new StaticListableBeanFactory().getBeanProvider(SmsProvider.class));
+
+		assertThat(provider).isInstanceOf(OutboxOnlyProvider.class);
+		Delivery delivery = provider.deliver("13800138000", "测试");
+		assertThat(delivery.accepted()).isTrue();
+		assertThat(delivery.reason()).isEqualTo(OutboxOnlyProvider.RECORDED_NOT_SENT);
 	}
 
 	@Test
 	void aProviderOfTheDeploymentTakesItsPlace() {
-		this.context.withBean(ScriptedSmsProvider.class).run((context) -> {
-			assertThat(context).hasSingleBean(SmsProvider.class);
-			assertThat(context.getBean(SmsProvider.class)).isInstanceOf(ScriptedSmsProvider.class);
-		});
+		ScriptedSmsProvider own = new ScriptedSmsProvider();
+		SmsProvider provider = OutboxDispatcher
+			.chosen(new StaticListableBeanFactory(Map.of("scripted", own)).getBeanProvider(SmsProvider.class));
+
+		assertThat(provider).isSameAs(own);
 	}
 
 }
