@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -25,6 +27,13 @@ public final class PinyinIndex {
 	static final int MAX_READINGS = 64;
 
 	private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+
+	/**
+	 * Names share a few thousand characters; pinyin4j formats every reading anew on each
+	 * call, so the readings of a character are kept once looked up. A roster of 50,000
+	 * names spends most of its pinyin time here otherwise.
+	 */
+	private static final Map<Character, List<String>> READINGS = new ConcurrentHashMap<>();
 
 	static {
 		FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
@@ -58,6 +67,10 @@ public final class PinyinIndex {
 	}
 
 	private static List<String> readings(char c) {
+		return READINGS.computeIfAbsent(c, PinyinIndex::lookUp);
+	}
+
+	private static List<String> lookUp(char c) {
 		if (Character.isLetterOrDigit(c) && c < 128) {
 			return List.of(String.valueOf(c).toLowerCase(Locale.ROOT));
 		}

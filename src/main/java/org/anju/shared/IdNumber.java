@@ -17,6 +17,8 @@ public final class IdNumber {
 
 	private static final Pattern FIFTEEN = Pattern.compile("\\d{15}");
 
+	private static final Pattern SPACE = Pattern.compile("\\s");
+
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	private static final char[] CHECK = "10X98765432".toCharArray();
@@ -36,7 +38,7 @@ public final class IdNumber {
 	 * or {@code idNumber.birthDate}
 	 */
 	public static IdNumber parse(String raw) {
-		String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase();
+		String text = SPACE.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("").toUpperCase();
 		if (FIFTEEN.matcher(text).matches()) {
 			String body = text.substring(0, 6) + "19" + text.substring(6);
 			return checked(body + checkCharacter(body));

@@ -11,6 +11,10 @@ public final class Phone {
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
+	private static final Pattern SPACE = Pattern.compile("\\s");
+
+	private static final Pattern AREA_CODE_IN_BRACKETS = Pattern.compile("^\\((0\\d{2,3})\\)");
+
 	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-\\d{7,8}(-\\d{1,6})?");
 
 	private final String value;
@@ -25,14 +29,14 @@ public final class Phone {
 	 * @throws InvalidInput with code {@code phone.format}
 	 */
 	public static Phone parse(String raw) {
-		String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s", "");
+		String text = SPACE.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("");
 		if (text.startsWith("+86")) {
 			text = text.substring(3);
 		}
 		if (MOBILE.matcher(text).matches()) {
 			return new Phone(text);
 		}
-		String landline = text.replaceFirst("^\\((0\\d{2,3})\\)", "$1-");
+		String landline = AREA_CODE_IN_BRACKETS.matcher(text).replaceFirst("$1-");
 		if (LANDLINE.matcher(landline).matches()) {
 			return new Phone(landline);
 		}
