@@ -123,7 +123,7 @@ class AuthorizationTests {
 				this.fixtures.user(Role.GRID_WORKER, Set.of(this.street.grid().id()), null, null));
 		accounts.put(Role.RESIDENT, this.fixtures.user(Role.RESIDENT, Set.of(), null, this.resident.id()));
 		accounts.forEach((role, account) -> this.tokens.put(role,
-				this.callers.firstLogin(account, RegistryFixtures.FIRST_PASSWORD)));
+				this.callers.firstLogin(this.fixtures.loginName(account), RegistryFixtures.FIRST_PASSWORD)));
 		this.someAccountId = accounts.get(Role.LEADER).id();
 	}
 
