@@ -161,8 +161,9 @@ class AuthorizationTests {
 			.map((role) -> DynamicTest.dynamicTest(role + " gets a token", () -> {
 				UserAccount account = this.fixtures.user(role,
 						(role == Role.GRID_WORKER) ? Set.of(this.street.grid().id()) : Set.of(),
-						(role == Role.DEPARTMENT_STAFF) ? "PROPERTY" : null, null);
-				MockHttpServletResponse response = this.callers.tokenResponse(account.username(),
+						(role == Role.DEPARTMENT_STAFF) ? "PROPERTY" : null,
+						(role == Role.RESIDENT) ? this.fixtures.person(this.street.room().id()).id() : null);
+				MockHttpServletResponse response = this.callers.tokenResponse(this.fixtures.loginName(account),
 						RegistryFixtures.FIRST_PASSWORD);
 
 				assertThat(response.getStatus()).isEqualTo(200);
