@@ -145,8 +145,24 @@ public final class RegistryFixtures {
 		if (this.users == null) {
 			throw new IllegalStateException("these fixtures were built without users");
 		}
-		return this.users.create(COMMUNITY, new NewUser(unique(role.name().toLowerCase().replace('_', '-')),
-				FIRST_PASSWORD, "测试" + role.name(), role, gridIds, departmentCode, personId));
+		// a resident's username is their person's mobile, which the account takes itself
+		String username = (role == Role.RESIDENT) ? "" : unique(role.name().toLowerCase().replace('_', '-'));
+		return this.users.create(COMMUNITY,
+				new NewUser(username, FIRST_PASSWORD, "测试" + role.name(), role, gridIds, departmentCode, personId));
+	}
+
+	/**
+	 * @return what the account signs in with: its username, or for a resident, whose
+	 * username the account shows masked, their person's mobile
+	 */
+	public String loginName(UserAccount account) {
+		if (account.role() != Role.RESIDENT || account.personId() == null) {
+			return account.username();
+		}
+		if (this.people == null) {
+			throw new IllegalStateException("these fixtures were built without people");
+		}
+		return this.people.mobileForMessages(COMMUNITY, account.personId()).orElseThrow().value();
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
+import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.messaging.TextMessages;
 import org.anju.organisation.Department;
@@ -106,8 +107,26 @@ public class AppealManagement {
 		if (!user.may(Permission.APPEALS_INTAKE)) {
 			throw new AccessDeniedException("needs APPEALS_INTAKE");
 		}
+		return take(user, intake, false);
+	}
+
+	/**
+	 * Takes in an appeal that a resident brings through the portal: channel
+	 * {@link Channel#WEB}, from the resident's own person, about the room they live in.
+	 * @throws InvalidInput listing every field that breaks a rule
+	 * @throws AccessDeniedException unless the caller is a resident with a person
+	 */
+	public AppealView submitAsResident(CurrentUser resident, ResidentAppeal appeal) {
+		if (resident.role() != Role.RESIDENT || resident.personId() == null) {
+			throw new AccessDeniedException("only a resident submits through the portal");
+		}
+		return take(resident, new NewAppeal(resident.personId(), null, null, List.of(), appeal.categoryCode(),
+				Channel.WEB, appeal.title(), appeal.description(), null, null, false, false, null), true);
+	}
+
+	private AppealView take(CurrentUser user, NewAppeal intake, boolean byResident) {
 		Instant now = this.clock.instant();
-		Intake valid = validate(user, intake, now);
+		Intake valid = validate(user, intake, now, byResident);
 		CommunityId community = user.community();
 		AppealCategory category = valid.category();
 		Instant dueAt = this.calendar.dueAt(valid.receivedAt(), category.limitDays());
@@ -167,7 +186,7 @@ public class AppealManagement {
 			.param("receivedAt", Timestamp.from(valid.receivedAt()))
 			.param("dueAt", Timestamp.from(dueAt))
 			.param("warnAt", Timestamp.from(warnAt))
-			.param("createdBy", user.username())
+			.param("createdBy", user.actor())
 			.query(Long.class)
 			.single();
 		for (Long coSigner : valid.coSigners()) {
@@ -177,7 +196,7 @@ public class AppealManagement {
 				.param("p", coSigner)
 				.update();
 		}
-		this.appeals.timeline(community, id, user.username(),
+		this.appeals.timeline(community, id, user.actor(),
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
 		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
@@ -214,7 +233,7 @@ public class AppealManagement {
 		Instant now = this.clock.instant();
 		AppealCategory category = this.categories.get(community, row.categoryCode());
 		apply(community, row, appeal, category, action, now);
-		this.appeals.save(community, appeal, user.username());
+		this.appeals.save(community, appeal, user.actor());
 		if (action instanceof AppealAction.Resolve resolve) {
 			text(community, row, "APPEAL_RESOLVED",
 					Map.of("number", row.number(), "reply", shortened(resolve.reply())));
@@ -300,11 +319,15 @@ public class AppealManagement {
 
 	/**
 	 * Dispatchers assign, transfer and call back; leaders urge and decide on extensions;
-	 * the handling department or person accepts, returns, asks for time and resolves.
+	 * the handling department or person accepts, returns, asks for time and resolves. A
+	 * resident rates their own resolved appeal, and does nothing else.
 	 */
 	private static void authorize(CurrentUser user, AppealRow row, AppealAction action) {
 		boolean allowed;
-		if (action instanceof AppealAction.Assign || action instanceof AppealAction.Transfer
+		if (user.role() == Role.RESIDENT) {
+			allowed = action instanceof AppealAction.Callback && AppealReach.sees(user, row);
+		}
+		else if (action instanceof AppealAction.Assign || action instanceof AppealAction.Transfer
 				|| action instanceof AppealAction.Callback || action instanceof AppealAction.Close
 				|| action instanceof AppealAction.Reopen) {
 			allowed = AppealReach.dispatches(user);
@@ -430,7 +453,11 @@ public class AppealManagement {
 			.orElse(null);
 	}
 
-	private Intake validate(CurrentUser user, NewAppeal intake, Instant now) {
+	/**
+	 * @param byResident whether a resident brings it through the portal: the channel is
+	 * then theirs, and the place is the room they live in
+	 */
+	private Intake validate(CurrentUser user, NewAppeal intake, Instant now, boolean byResident) {
 		List<Violation> problems = new ArrayList<>();
 		Person person = null;
 		String callerName = null;
@@ -478,15 +505,15 @@ public class AppealManagement {
 		if (channel == null) {
 			problems.add(new Violation("channel", "field.required"));
 		}
-		else if (channel == Channel.OPEN311 || channel == Channel.WEB) {
+		else if (!byResident && (channel == Channel.OPEN311 || channel == Channel.WEB)) {
 			problems.add(new Violation("channel", "appeal.channel.notStaff", channel.name()));
 		}
 		String title = text(problems, intake.title(), "title", 100);
 		String description = text(problems, intake.description(), "description", 5000);
-		Long placeId = intake.placeId();
+		Long placeId = (byResident && person != null) ? person.roomId() : intake.placeId();
 		Long areaId = (person != null) ? person.areaId() : null;
 		Long gridId = (person != null) ? person.gridId() : null;
-		if (placeId != null) {
+		if (placeId != null && !byResident) {
 			try {
 				Place place = this.places.get(user, placeId);
 				areaId = place.areaId();

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.anju.shared.BadParameter;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
+import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -58,6 +59,10 @@ class JdbcAuditTrail implements AuditTrail {
 		insert(community, actor, action, subjectType, subjectId, detail);
 	}
 
+	/**
+	 * A resident's username is their mobile: it is masked here, as the actor and as the
+	 * subject of a failed login, so that no caller has to remember to.
+	 */
 	private void insert(CommunityId community, String actor, String action, String subjectType, Object subjectId,
 			Map<String, ?> detail) {
 		this.jdbc.sql("""
@@ -65,11 +70,11 @@ class JdbcAuditTrail implements AuditTrail {
 				values (:community, :actor, :ip, :action, :subjectType, :subjectId, cast(:detail as jsonb))
 				""")
 			.param("community", community.value())
-			.param("actor", actor)
+			.param("actor", Phone.maskIfMobile(actor))
 			.param("ip", currentAddress())
 			.param("action", action)
 			.param("subjectType", subjectType)
-			.param("subjectId", String.valueOf(subjectId))
+			.param("subjectId", Phone.maskIfMobile(String.valueOf(subjectId)))
 			.param("detail", this.json.writeValueAsString(detail))
 			.update();
 	}

@@ -63,7 +63,7 @@ class AuthApi {
 	@GetMapping("/me")
 	@Operation(summary = "The caller")
 	Me me(@AuthenticationPrincipal CurrentUser user) {
-		return new Me(user.username(), user.displayName(), user.role(), user.gridIds(), user.departmentCode(),
+		return new Me(user.actor(), user.displayName(), user.role(), user.gridIds(), user.departmentCode(),
 				user.mustChangePassword());
 	}
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Set;
 
 import org.anju.shared.CommunityId;
+import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
@@ -22,6 +23,14 @@ public record CurrentUser(long communityId, long userId, String username, String
 	@Override
 	public String getName() {
 		return this.username;
+	}
+
+	/**
+	 * @return the name under which the user's actions are recorded and shown: the
+	 * username, masked for a resident, whose username is their mobile
+	 */
+	public String actor() {
+		return (this.role == Role.RESIDENT) ? Phone.mask(this.username) : this.username;
 	}
 
 	public CommunityId community() {

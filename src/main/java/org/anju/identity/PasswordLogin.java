@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.anju.audit.AuditTrail;
 import org.anju.shared.CommunityId;
+import org.anju.shared.InvalidInput;
+import org.anju.shared.Phone;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -60,7 +62,8 @@ class PasswordLogin implements AuthenticationProvider {
 		return login(username, password);
 	}
 
-	Authentication login(String username, String password) {
+	Authentication login(String typed, String password) {
+		String username = loginName(typed);
 		var found = this.accounts.byUsername(username);
 		if (found.isEmpty()) {
 			this.encoder.matches(password, DUMMY_HASH);
@@ -94,6 +97,23 @@ class PasswordLogin implements AuthenticationProvider {
 		this.accounts.recordSuccess(stored.community(), account.id());
 		this.audit.recordAlone(stored.community(), username, "LOGIN", "USER", account.id(), Map.of());
 		return authenticated(stored.asCurrentUser());
+	}
+
+	/**
+	 * A resident signs in with their mobile, typed as people type it: with spaces, dashes
+	 * or {@code +86}.
+	 */
+	private static String loginName(String typed) {
+		if (typed.matches("[+\\d\\s-]+")) {
+			try {
+				Phone phone = Phone.parse(typed.replace("-", ""));
+				return phone.isMobile() ? phone.value() : typed;
+			}
+			catch (InvalidInput ex) {
+				return typed;
+			}
+		}
+		return typed;
 	}
 
 	static Authentication authenticated(CurrentUser user) {

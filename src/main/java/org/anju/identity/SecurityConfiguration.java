@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.anju.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +27,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -40,6 +49,11 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC = { "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 			"/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
 			"/v3/api-docs/**", "/error" };
+
+	/** The resident portal's pages; residents sign in at {@link #PORTAL_LOGIN}. */
+	static final String PORTAL = "/portal";
+
+	static final String PORTAL_LOGIN = "/portal/login";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -91,11 +105,22 @@ class SecurityConfiguration {
 		http.authenticationProvider(login)
 			.addFilterAfter(new SessionUserRefresh(accounts, clock), SecurityContextHolderFilter.class)
 			.addFilterAfter(new PasswordChangeGate(problems), SessionUserRefresh.class)
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
+				.permitAll()
+				.requestMatchers(PORTAL_LOGIN)
+				.permitAll()
+				.requestMatchers(PORTAL, PORTAL + "/**")
+				.hasRole(Role.RESIDENT.name())
+				.requestMatchers(PasswordChangeGate.PASSWORD_PAGE, "/logout")
+				.authenticated()
+				.anyRequest()
+				.access(staff()))
 			.formLogin((form) -> form.loginPage("/login").successHandler(afterLogin()).failureHandler(loginFailed()))
-			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(denied(problems, audit)))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(afterLogout()))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(PORTAL_LOGIN),
+						PathPatternRequestMatcher.pathPattern(PORTAL + "/**"))
+				.accessDeniedHandler(denied(problems, audit)))
 			.headers((headers) -> headers
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(
@@ -103,21 +128,46 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Everything of the console that is not public, the portal or one's own password is
+	 * for staff: a resident who signed in has no business there.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> staff() {
+		return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+				AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.RESIDENT.name())));
+	}
+
+	private static boolean resident(@Nullable Authentication authentication) {
+		return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+				&& user.role() == Role.RESIDENT;
+	}
+
 	private static AuthenticationSuccessHandler afterLogin() {
 		return (request, response, authentication) -> {
 			boolean mustChange = authentication.getPrincipal() instanceof CurrentUser user && user.mustChangePassword();
-			response.sendRedirect(request.getContextPath() + (mustChange ? PasswordChangeGate.PASSWORD_PAGE : "/"));
+			String home = resident(authentication) ? PORTAL : "/";
+			response.sendRedirect(request.getContextPath() + (mustChange ? PasswordChangeGate.PASSWORD_PAGE : home));
 		};
 	}
 
+	/**
+	 * A failed login goes back to the page it came from: the portal's login page sends a
+	 * {@code portal} field.
+	 */
 	private static AuthenticationFailureHandler loginFailed() {
 		return (request, response, ex) -> {
 			String username = request.getParameter("username");
 			String query = (ex instanceof AccountLocked locked) ? "locked=" + locked.lockedUntil().getEpochSecond()
 					: "error";
 			request.getSession().setAttribute("lastUsername", (username != null) ? username : "");
-			response.sendRedirect(request.getContextPath() + "/login?" + query);
+			String page = (request.getParameter("portal") != null) ? PORTAL_LOGIN : "/login";
+			response.sendRedirect(request.getContextPath() + page + "?" + query);
 		};
+	}
+
+	private static LogoutSuccessHandler afterLogout() {
+		return (request, response, authentication) -> response
+			.sendRedirect(request.getContextPath() + (resident(authentication) ? PORTAL_LOGIN : "/login") + "?logout");
 	}
 
 	private static AccessDeniedHandler denied(ProblemWriter problems, AuditTrail audit) {
@@ -129,6 +179,9 @@ class SecurityConfiguration {
 			}
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden", Map.of());
+			}
+			else if (resident(authentication) && "GET".equals(request.getMethod())) {
+				response.sendRedirect(request.getContextPath() + PORTAL);
 			}
 			else {
 				response.sendError(HttpStatus.FORBIDDEN.value());

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.anju.shared.CommunityId;
+import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,15 @@ class UserAccounts {
 			.param("c", community.value())
 			.query(UserAccounts::stored)
 			.list();
+	}
+
+	boolean residentAccountExists(CommunityId community, long personId) {
+		return this.jdbc.sql(
+				"select exists (select 1 from user_account where community_id = :c and person_id = :p and role = 'RESIDENT')")
+			.param("c", community.value())
+			.param("p", personId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	boolean usernameTaken(String username) {
@@ -189,22 +199,26 @@ class UserAccounts {
 		long person = rs.getLong("person_id");
 		Long personId = rs.wasNull() ? null : person;
 		Timestamp locked = rs.getTimestamp("locked_until");
-		UserAccount account = new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				Role.valueOf(rs.getString("role")), gridIds, rs.getString("department_code"), personId,
-				rs.getBoolean("must_change_password"), rs.getBoolean("enabled"),
-				(locked != null) ? locked.toInstant() : null, rs.getLong("version"));
-		return new StoredAccount(new CommunityId(rs.getLong("community_id")), account, rs.getString("password_hash"));
+		String username = rs.getString("username");
+		Role role = Role.valueOf(rs.getString("role"));
+		UserAccount account = new UserAccount(rs.getLong("id"),
+				(role == Role.RESIDENT) ? Phone.mask(username) : username, rs.getString("display_name"), role, gridIds,
+				rs.getString("department_code"), personId, rs.getBoolean("must_change_password"),
+				rs.getBoolean("enabled"), (locked != null) ? locked.toInstant() : null, rs.getLong("version"));
+		return new StoredAccount(new CommunityId(rs.getLong("community_id")), account, username,
+				rs.getString("password_hash"));
 	}
 
 	/**
-	 * An account with what only this module sees: its community and password hash.
+	 * An account with what only this module sees: its community, its username unmasked
+	 * and its password hash.
 	 */
-	record StoredAccount(CommunityId community, UserAccount account, String passwordHash) {
+	record StoredAccount(CommunityId community, UserAccount account, String username, String passwordHash) {
 
 		CurrentUser asCurrentUser() {
-			return new CurrentUser(this.community.value(), this.account.id(), this.account.username(),
-					this.account.displayName(), this.account.role(), this.account.gridIds(),
-					this.account.departmentCode(), this.account.personId(), this.account.mustChangePassword());
+			return new CurrentUser(this.community.value(), this.account.id(), this.username, this.account.displayName(),
+					this.account.role(), this.account.gridIds(), this.account.departmentCode(), this.account.personId(),
+					this.account.mustChangePassword());
 		}
 
 	}

@@ -2,6 +2,7 @@ package org.anju.identity;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,12 +51,20 @@ class UserApi {
 	}
 
 	@PostMapping
-	@Operation(summary = "Open an account", description = "The password must be changed at first login.")
+	@Operation(summary = "Open an account",
+			description = "The password must be changed at first login. A resident's account takes "
+					+ "{\"role\":\"RESIDENT\",\"personId\",\"password\"}: its username is the person's own mobile, "
+					+ "shown masked, and its name the person's.")
 	ResponseEntity<UserAccount> create(@AuthenticationPrincipal CurrentUser caller, @RequestBody UserBody body) {
+		Role role = role(body.role());
+		boolean resident = role == Role.RESIDENT;
 		UserAccount created = this.users.create(caller.community(),
-				new NewUser(required(body.username(), "username"), required(body.password(), "password"),
-						required(body.displayName(), "displayName"), role(body.role()), grids(body.gridIds()),
-						body.departmentCode(), body.personId()));
+				new NewUser(resident
+						? Objects.requireNonNullElse(body.username(), "") : required(body.username(), "username"),
+						required(body.password(), "password"),
+						resident ? Objects.requireNonNullElse(body.displayName(), "")
+								: required(body.displayName(), "displayName"),
+						role, grids(body.gridIds()), body.departmentCode(), body.personId()));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
 			.eTag(IfMatch.etag(created.version()))
 			.body(created);

@@ -14,6 +14,7 @@ import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.InvalidInput.Violation;
 import org.anju.shared.NotFound;
+import org.anju.shared.Phone;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -39,19 +40,24 @@ public class UserManagement {
 
 	private final List<GridDirectory> grids;
 
+	private final List<ResidentDirectory> residents;
+
 	private final AuditTrail audit;
 
 	UserManagement(UserAccounts accounts, PasswordEncoder encoder, Departments departments, List<GridDirectory> grids,
-			AuditTrail audit) {
+			List<ResidentDirectory> residents, AuditTrail audit) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.departments = departments;
 		this.grids = grids;
+		this.residents = residents;
 		this.audit = audit;
 	}
 
 	/**
-	 * Opens an account whose password must be changed at first login.
+	 * Opens an account whose password must be changed at first login. A resident's
+	 * account takes the person's own mobile as its username and their name unless one is
+	 * given.
 	 * @throws InvalidInput listing every field that breaks a rule
 	 */
 	public UserAccount create(CommunityId community, NewUser user) {
@@ -72,26 +78,78 @@ public class UserManagement {
 	 * when it came from the operator's environment.
 	 */
 	UserAccount open(CommunityId community, NewUser user, boolean mustChangePassword) {
-		String username = user.username().strip().toLowerCase();
 		List<Violation> problems = new ArrayList<>();
-		if (!USERNAME.matcher(username).matches()) {
+		String username = user.username().strip().toLowerCase();
+		String displayName = user.displayName();
+		if (user.role() == Role.RESIDENT) {
+			ResidentDirectory.Resident resident = resident(community, user, problems);
+			username = (resident != null && resident.mobile() != null) ? resident.mobile() : "";
+			if (displayName.isBlank() && resident != null) {
+				displayName = resident.name();
+			}
+		}
+		else if (!USERNAME.matcher(username).matches()) {
 			problems.add(new Violation("username", "user.username.format"));
 		}
 		else if (this.accounts.usernameTaken(username)) {
 			problems.add(new Violation("username", "user.username.taken", username));
 		}
 		passwordProblem(user.password()).ifPresent(problems::add);
-		problems.addAll(
-				assignmentProblems(community, user.displayName(), user.role(), user.gridIds(), user.departmentCode()));
+		problems.addAll(assignmentProblems(community, displayName, user.role(), user.gridIds(), user.departmentCode()));
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		NewUser clean = new NewUser(username, user.password(), user.displayName().strip(), user.role(), user.gridIds(),
+		NewUser clean = new NewUser(username, user.password(), displayName.strip(), user.role(), user.gridIds(),
 				departmentFor(user.role(), user.departmentCode()), user.personId());
 		long id = this.accounts.insert(community, clean, this.encoder.encode(user.password()), mustChangePassword);
 		UserAccount created = get(community, id);
 		this.audit.record(community, "USER_CREATED", "USER", id, describe(created));
 		return created;
+	}
+
+	/**
+	 * A resident's account is named by their own mobile: they must have one, it must not
+	 * open another account, and a username typed in must be that mobile. A person has at
+	 * most one resident account.
+	 * @return the person, when they are registered
+	 */
+	private ResidentDirectory.@Nullable Resident resident(CommunityId community, NewUser user,
+			List<Violation> problems) {
+		if (user.personId() == null) {
+			problems.add(new Violation("personId", "field.required"));
+			return null;
+		}
+		ResidentDirectory.Resident resident = this.residents.stream()
+			.flatMap((directory) -> directory.find(community, user.personId()).stream())
+			.findFirst()
+			.orElse(null);
+		if (resident == null) {
+			problems.add(new Violation("personId", "user.resident.unknownPerson", user.personId()));
+			return null;
+		}
+		String mobile = resident.mobile();
+		if (mobile == null) {
+			problems.add(new Violation("personId", "user.resident.noMobile"));
+		}
+		else if (!user.username().isBlank() && !mobile.equals(normalizedPhone(user.username()))) {
+			problems.add(new Violation("username", "user.resident.usernameNotMobile"));
+		}
+		else if (this.accounts.usernameTaken(mobile)) {
+			problems.add(new Violation("personId", "user.resident.mobileTaken", Phone.mask(mobile)));
+		}
+		if (this.accounts.residentAccountExists(community, user.personId())) {
+			problems.add(new Violation("personId", "user.resident.exists"));
+		}
+		return resident;
+	}
+
+	private static @Nullable String normalizedPhone(String typed) {
+		try {
+			return Phone.parse(typed).value();
+		}
+		catch (InvalidInput ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -101,11 +159,16 @@ public class UserManagement {
 		UserAccount before = get(community, id);
 		List<Violation> problems = assignmentProblems(community, change.displayName(), change.role(), change.gridIds(),
 				change.departmentCode());
+		// a resident's username is their mobile, a staff member's never is
+		if ((before.role() == Role.RESIDENT) != (change.role() == Role.RESIDENT)) {
+			problems.add(new Violation("role", "user.role.residentFixed"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 		UserChange clean = new UserChange(change.displayName().strip(), change.role(), change.gridIds(),
-				departmentFor(change.role(), change.departmentCode()), change.personId(), change.enabled());
+				departmentFor(change.role(), change.departmentCode()),
+				(before.role() == Role.RESIDENT) ? before.personId() : change.personId(), change.enabled());
 		if (this.accounts.update(community, id, expectedVersion, clean) == 0) {
 			throw new StaleVersion(before.version());
 		}

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
+import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.places.Address;
 import org.anju.places.PlaceManagement;
@@ -322,7 +323,9 @@ public class PersonManagement {
 			found = kept.flatMap((keptId) -> stored(user, keptId));
 		}
 		StoredPerson person = found.orElseThrow(() -> new NotFound("person", id));
-		if (!user.scope().covers(person.gridId())) {
+		// a resident reaches their own record, for their own appeals
+		boolean self = user.role() == Role.RESIDENT && Long.valueOf(person.id()).equals(user.personId());
+		if (!user.scope().covers(person.gridId()) && !self) {
 			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "PERSON", id,
 					Map.of("reason", "outside data scope"));
 			throw new NotFound("person", id);

@@ -79,6 +79,14 @@ public final class Phone {
 		return prefix + "*".repeat(local.length() - 4) + local.substring(local.length() - 4);
 	}
 
+	/**
+	 * Masks a value that is a mobile number and leaves any other text as it is: a
+	 * resident's username is their mobile, a staff member's never is.
+	 */
+	public static String maskIfMobile(String value) {
+		return MOBILE.matcher(value).matches() ? mask(value) : value;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof Phone that && this.value.equals(that.value);

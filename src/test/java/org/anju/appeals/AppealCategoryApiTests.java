@@ -102,7 +102,7 @@ class AppealCategoryApiTests {
 		accounts.put(Role.RESIDENT,
 				registry.user(Role.RESIDENT, Set.of(), null, registry.person(this.street.room().id()).id()));
 		accounts.forEach((role, account) -> this.tokens.put(role,
-				this.callers.firstLogin(account, RegistryFixtures.FIRST_PASSWORD)));
+				this.callers.firstLogin(registry.loginName(account), RegistryFixtures.FIRST_PASSWORD)));
 	}
 
 	@TestFactory

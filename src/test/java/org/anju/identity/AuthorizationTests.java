@@ -123,7 +123,7 @@ class AuthorizationTests {
 				this.fixtures.user(Role.GRID_WORKER, Set.of(this.street.grid().id()), null, null));
 		accounts.put(Role.RESIDENT, this.fixtures.user(Role.RESIDENT, Set.of(), null, this.resident.id()));
 		accounts.forEach((role, account) -> this.tokens.put(role,
-				this.callers.firstLogin(account, RegistryFixtures.FIRST_PASSWORD)));
+				this.callers.firstLogin(this.fixtures.loginName(account), RegistryFixtures.FIRST_PASSWORD)));
 		this.someAccountId = accounts.get(Role.LEADER).id();
 	}
 
@@ -161,8 +161,9 @@ class AuthorizationTests {
 			.map((role) -> DynamicTest.dynamicTest(role + " gets a token", () -> {
 				UserAccount account = this.fixtures.user(role,
 						(role == Role.GRID_WORKER) ? Set.of(this.street.grid().id()) : Set.of(),
-						(role == Role.DEPARTMENT_STAFF) ? "PROPERTY" : null, null);
-				MockHttpServletResponse response = this.callers.tokenResponse(account.username(),
+						(role == Role.DEPARTMENT_STAFF) ? "PROPERTY" : null,
+						(role == Role.RESIDENT) ? this.fixtures.person(this.street.room().id()).id() : null);
+				MockHttpServletResponse response = this.callers.tokenResponse(this.fixtures.loginName(account),
 						RegistryFixtures.FIRST_PASSWORD);
 
 				assertThat(response.getStatus()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package org.anju.identity.web;
 
 import org.anju.identity.CurrentUser;
+import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.platform.FormErrors;
 import org.anju.shared.InvalidInput;
@@ -41,7 +42,8 @@ class AccountConsole {
 		if (!result.hasErrors()) {
 			try {
 				this.users.changeOwnPassword(user, change.getCurrentPassword(), change.getNewPassword());
-				return "redirect:/?passwordChanged";
+				return (user.role() == Role.RESIDENT) ? "redirect:/portal?passwordChanged"
+						: "redirect:/?passwordChanged";
 			}
 			catch (InvalidInput ex) {
 				FormErrors.reject(ex, result);

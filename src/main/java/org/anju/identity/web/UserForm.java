@@ -48,7 +48,7 @@ class UserForm {
 
 	NewUser newUser() {
 		return new NewUser(this.username, this.password, this.displayName, this.role, this.gridIds,
-				blankToNull(this.departmentCode), null);
+				blankToNull(this.departmentCode), this.personId);
 	}
 
 	UserChange change() {
