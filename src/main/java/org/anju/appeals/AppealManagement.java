@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,9 +107,50 @@ public class AppealManagement {
 		if (!user.may(Permission.APPEALS_INTAKE)) {
 			throw new AccessDeniedException("needs APPEALS_INTAKE");
 		}
+		long id = intake(user.community(), user.username(), user, intake);
+		return get(user, id);
+	}
+
+	/**
+	 * Takes in an appeal that an outside system sends on a resident's behalf, such as an
+	 * Open311 client: the same validation, routing, clocks, warning signs, text message,
+	 * timeline and audit as staff intake, with no staff account behind it. The caller
+	 * decides who may send and keeps its own record of which appeals that sender may see;
+	 * this method checks neither.
+	 * @param actor who sent it, as the timeline shows it, e.g. {@code open311:12345热线}
+	 * @param intake an unregistered caller's appeal on channel {@link Channel#OPEN311}:
+	 * outside systems do not name registered people or places
+	 * @return the appeal without its timeline
+	 * @throws InvalidInput listing every field that breaks a rule
+	 * @throws IllegalArgumentException when the intake names a person, place or co-signer
+	 */
+	public AppealView submitFromOutside(CommunityId community, String actor, NewAppeal intake) {
+		if (intake.personId() != null || intake.placeId() != null || !intake.coSignerIds().isEmpty()) {
+			throw new IllegalArgumentException("outside intake names no registered person or place");
+		}
+		long id = intake(community, actor, null, intake);
+		return this.appeals.find(community, id).orElseThrow().view(false, List.of());
+	}
+
+	/**
+	 * The appeals with these ids, for an outside system that keeps its own record of
+	 * which appeals its sender may see; nothing here checks a caller's reach.
+	 * @return the appeals found, without timelines, in no particular order; never
+	 * {@literal null}
+	 */
+	@Transactional(readOnly = true)
+	public List<AppealView> findForOutside(CommunityId community, Collection<Long> ids) {
+		return this.appeals.findAll(community, ids).stream().map((row) -> row.view(false, List.of())).toList();
+	}
+
+	/**
+	 * Staff intake passes the staff member, whose reach bounds the people and places an
+	 * appeal may name; outside intake passes {@literal null}.
+	 * @return the new appeal's id
+	 */
+	private long intake(CommunityId community, String actor, @Nullable CurrentUser user, NewAppeal intake) {
 		Instant now = this.clock.instant();
-		Intake valid = validate(user, intake, now);
-		CommunityId community = user.community();
+		Intake valid = validate(community, user, intake, now);
 		AppealCategory category = valid.category();
 		Instant dueAt = this.calendar.dueAt(valid.receivedAt(), category.limitDays());
 		Instant warnAt = this.calendar.warningAt(valid.receivedAt(), dueAt, category.warningPercent());
@@ -167,7 +209,7 @@ public class AppealManagement {
 			.param("receivedAt", Timestamp.from(valid.receivedAt()))
 			.param("dueAt", Timestamp.from(dueAt))
 			.param("warnAt", Timestamp.from(warnAt))
-			.param("createdBy", user.username())
+			.param("createdBy", actor)
 			.query(Long.class)
 			.single();
 		for (Long coSigner : valid.coSigners()) {
@@ -177,7 +219,7 @@ public class AppealManagement {
 				.param("p", coSigner)
 				.update();
 		}
-		this.appeals.timeline(community, id, user.username(),
+		this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
 		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
@@ -193,7 +235,7 @@ public class AppealManagement {
 				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
 		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
 				category.code(), flags, valid.receivedAt()));
-		return get(user, id);
+		return id;
 	}
 
 	/**
@@ -430,12 +472,12 @@ public class AppealManagement {
 			.orElse(null);
 	}
 
-	private Intake validate(CurrentUser user, NewAppeal intake, Instant now) {
+	private Intake validate(CommunityId community, @Nullable CurrentUser user, NewAppeal intake, Instant now) {
 		List<Violation> problems = new ArrayList<>();
 		Person person = null;
 		String callerName = null;
 		String callerPhone = null;
-		if (intake.personId() != null) {
+		if (intake.personId() != null && user != null) {
 			try {
 				person = this.people.get(user, intake.personId());
 			}
@@ -467,7 +509,7 @@ public class AppealManagement {
 			problems.add(new Violation("categoryCode", "field.required"));
 		}
 		else {
-			category = this.categories.find(user.community(), intake.categoryCode().strip())
+			category = this.categories.find(community, intake.categoryCode().strip())
 				.filter(AppealCategory::active)
 				.orElse(null);
 			if (category == null) {
@@ -478,7 +520,7 @@ public class AppealManagement {
 		if (channel == null) {
 			problems.add(new Violation("channel", "field.required"));
 		}
-		else if (channel == Channel.OPEN311 || channel == Channel.WEB) {
+		else if ((user != null) ? (channel == Channel.OPEN311 || channel == Channel.WEB) : channel != Channel.OPEN311) {
 			problems.add(new Violation("channel", "appeal.channel.notStaff", channel.name()));
 		}
 		String title = text(problems, intake.title(), "title", 100);
@@ -486,7 +528,7 @@ public class AppealManagement {
 		Long placeId = intake.placeId();
 		Long areaId = (person != null) ? person.areaId() : null;
 		Long gridId = (person != null) ? person.gridId() : null;
-		if (placeId != null) {
+		if (placeId != null && user != null) {
 			try {
 				Place place = this.places.get(user, placeId);
 				areaId = place.areaId();
@@ -511,7 +553,7 @@ public class AppealManagement {
 				continue;
 			}
 			try {
-				coSigners.add(this.people.get(user, coSigner).id());
+				coSigners.add(this.people.get(Objects.requireNonNull(user), coSigner).id());
 			}
 			catch (NotFound ex) {
 				problems.add(new Violation("coSignerIds", "appeal.person.unknown", coSigner));
