@@ -97,8 +97,8 @@ class GeoReportApi {
 			.add("type", "production")
 			.add("formats",
 					new GeoReportDocument.Items("format",
-							List.of(new GeoReportDocument.Value(GeoReportDocument.Format.XML.mediaType().toString()),
-									new GeoReportDocument.Value(GeoReportDocument.Format.JSON.mediaType().toString()))))
+							List.of(new GeoReportDocument.Value(GeoReportDocument.Format.XML.mimeType()),
+									new GeoReportDocument.Value(GeoReportDocument.Format.JSON.mimeType()))))
 			.build();
 		return answer(format, HttpStatus.OK, "discovery",
 				GeoReportDocument.Struct.builder()

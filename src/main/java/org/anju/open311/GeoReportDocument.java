@@ -29,8 +29,7 @@ record GeoReportDocument(String root, Node body) {
 	/** The two formats of the spec, named by the resource's extension. */
 	enum Format {
 
-		JSON(new MediaType("application", "json", StandardCharsets.UTF_8)),
-		XML(new MediaType("text", "xml", StandardCharsets.UTF_8));
+		JSON(new MediaType("application", "json")), XML(new MediaType("text", "xml"));
 
 		private final MediaType mediaType;
 
@@ -38,8 +37,18 @@ record GeoReportDocument(String root, Node body) {
 			this.mediaType = mediaType;
 		}
 
+		/**
+		 * @return the MIME type, as service discovery lists it
+		 */
+		String mimeType() {
+			return this.mediaType.toString();
+		}
+
+		/**
+		 * @return the content type of an answer, which the spec wants in UTF-8
+		 */
 		MediaType mediaType() {
-			return this.mediaType;
+			return new MediaType(this.mediaType, StandardCharsets.UTF_8);
 		}
 
 		/**
@@ -109,10 +118,11 @@ record GeoReportDocument(String root, Node body) {
 	}
 
 	private String toXml() {
-		StringWriter text = new StringWriter();
+		// the spec asks for this declaration, with double quotes, which StAX does not
+		// write
+		StringWriter text = new StringWriter().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
 		try {
 			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-			xml.writeStartDocument("UTF-8", "1.0");
 			element(xml, this.root, this.body);
 			xml.writeEndDocument();
 			xml.close();
