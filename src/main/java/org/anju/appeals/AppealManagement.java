@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,7 +108,7 @@ public class AppealManagement {
 		if (!user.may(Permission.APPEALS_INTAKE)) {
 			throw new AccessDeniedException("needs APPEALS_INTAKE");
 		}
-		return take(user, intake, false);
+		return get(user, intake(user.community(), user.actor(), user, intake, Source.STAFF));
 	}
 
 	/**
@@ -120,14 +121,62 @@ public class AppealManagement {
 		if (resident.role() != Role.RESIDENT || resident.personId() == null) {
 			throw new AccessDeniedException("only a resident submits through the portal");
 		}
-		return take(resident, new NewAppeal(resident.personId(), null, null, List.of(), appeal.categoryCode(),
-				Channel.WEB, appeal.title(), appeal.description(), null, null, false, false, null), true);
+		NewAppeal intake = new NewAppeal(resident.personId(), null, null, List.of(), appeal.categoryCode(), Channel.WEB,
+				appeal.title(), appeal.description(), null, null, false, false, null);
+		return get(resident, intake(resident.community(), resident.actor(), resident, intake, Source.RESIDENT));
 	}
 
-	private AppealView take(CurrentUser user, NewAppeal intake, boolean byResident) {
+	/**
+	 * Takes in an appeal that an outside system sends on a resident's behalf, such as an
+	 * Open311 client: the same validation, routing, clocks, warning signs, text message,
+	 * timeline and audit as staff intake, with no staff account behind it. The caller
+	 * decides who may send and keeps its own record of which appeals that sender may see;
+	 * this method checks neither.
+	 * @param actor who sent it, as the timeline shows it, e.g. {@code open311:12345热线}
+	 * @param intake an unregistered caller's appeal on channel {@link Channel#OPEN311}:
+	 * outside systems do not name registered people or places
+	 * @return the appeal without its timeline
+	 * @throws InvalidInput listing every field that breaks a rule
+	 * @throws IllegalArgumentException when the intake names a person, place or co-signer
+	 */
+	public AppealView submitFromOutside(CommunityId community, String actor, NewAppeal intake) {
+		if (intake.personId() != null || intake.placeId() != null || !intake.coSignerIds().isEmpty()) {
+			throw new IllegalArgumentException("outside intake names no registered person or place");
+		}
+		long id = intake(community, actor, null, intake, Source.OUTSIDE);
+		return this.appeals.find(community, id).orElseThrow().view(false, List.of());
+	}
+
+	/**
+	 * The appeals with these ids, for an outside system that keeps its own record of
+	 * which appeals its sender may see; nothing here checks a caller's reach.
+	 * @return the appeals found, without timelines, in no particular order; never
+	 * {@literal null}
+	 */
+	@Transactional(readOnly = true)
+	public List<AppealView> findForOutside(CommunityId community, Collection<Long> ids) {
+		return this.appeals.findAll(community, ids).stream().map((row) -> row.view(false, List.of())).toList();
+	}
+
+	/**
+	 * Where an appeal comes from decides its channel and what it may name: staff name
+	 * people and places within their reach; a resident names only themselves and their
+	 * room; an outside system names neither.
+	 */
+	private enum Source {
+
+		STAFF, RESIDENT, OUTSIDE
+
+	}
+
+	/**
+	 * @param user who takes it in; {@literal null} for an outside system
+	 * @return the new appeal's id
+	 */
+	private long intake(CommunityId community, String actor, @Nullable CurrentUser user, NewAppeal intake,
+			Source source) {
 		Instant now = this.clock.instant();
-		Intake valid = validate(user, intake, now, byResident);
-		CommunityId community = user.community();
+		Intake valid = validate(community, user, intake, now, source);
 		AppealCategory category = valid.category();
 		Instant dueAt = this.calendar.dueAt(valid.receivedAt(), category.limitDays());
 		Instant warnAt = this.calendar.warningAt(valid.receivedAt(), dueAt, category.warningPercent());
@@ -186,7 +235,7 @@ public class AppealManagement {
 			.param("receivedAt", Timestamp.from(valid.receivedAt()))
 			.param("dueAt", Timestamp.from(dueAt))
 			.param("warnAt", Timestamp.from(warnAt))
-			.param("createdBy", user.actor())
+			.param("createdBy", actor)
 			.query(Long.class)
 			.single();
 		for (Long coSigner : valid.coSigners()) {
@@ -196,7 +245,7 @@ public class AppealManagement {
 				.param("p", coSigner)
 				.update();
 		}
-		this.appeals.timeline(community, id, user.actor(),
+		this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
 		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
@@ -212,7 +261,7 @@ public class AppealManagement {
 				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
 		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
 				category.code(), flags, valid.receivedAt()));
-		return get(user, id);
+		return id;
 	}
 
 	/**
@@ -453,16 +502,13 @@ public class AppealManagement {
 			.orElse(null);
 	}
 
-	/**
-	 * @param byResident whether a resident brings it through the portal: the channel is
-	 * then theirs, and the place is the room they live in
-	 */
-	private Intake validate(CurrentUser user, NewAppeal intake, Instant now, boolean byResident) {
+	private Intake validate(CommunityId community, @Nullable CurrentUser user, NewAppeal intake, Instant now,
+			Source source) {
 		List<Violation> problems = new ArrayList<>();
 		Person person = null;
 		String callerName = null;
 		String callerPhone = null;
-		if (intake.personId() != null) {
+		if (intake.personId() != null && user != null) {
 			try {
 				person = this.people.get(user, intake.personId());
 			}
@@ -494,7 +540,7 @@ public class AppealManagement {
 			problems.add(new Violation("categoryCode", "field.required"));
 		}
 		else {
-			category = this.categories.find(user.community(), intake.categoryCode().strip())
+			category = this.categories.find(community, intake.categoryCode().strip())
 				.filter(AppealCategory::active)
 				.orElse(null);
 			if (category == null) {
@@ -505,15 +551,15 @@ public class AppealManagement {
 		if (channel == null) {
 			problems.add(new Violation("channel", "field.required"));
 		}
-		else if (!byResident && (channel == Channel.OPEN311 || channel == Channel.WEB)) {
+		else if (!allowed(source, channel)) {
 			problems.add(new Violation("channel", "appeal.channel.notStaff", channel.name()));
 		}
 		String title = text(problems, intake.title(), "title", 100);
 		String description = text(problems, intake.description(), "description", 5000);
-		Long placeId = (byResident && person != null) ? person.roomId() : intake.placeId();
+		Long placeId = (source == Source.RESIDENT && person != null) ? person.roomId() : intake.placeId();
 		Long areaId = (person != null) ? person.areaId() : null;
 		Long gridId = (person != null) ? person.gridId() : null;
-		if (placeId != null && !byResident) {
+		if (placeId != null && source == Source.STAFF && user != null) {
 			try {
 				Place place = this.places.get(user, placeId);
 				areaId = place.areaId();
@@ -538,7 +584,7 @@ public class AppealManagement {
 				continue;
 			}
 			try {
-				coSigners.add(this.people.get(user, coSigner).id());
+				coSigners.add(this.people.get(Objects.requireNonNull(user), coSigner).id());
 			}
 			catch (NotFound ex) {
 				problems.add(new Violation("coSignerIds", "appeal.person.unknown", coSigner));
@@ -550,6 +596,14 @@ public class AppealManagement {
 		return new Intake(person, callerName, callerPhone, Objects.requireNonNull(category),
 				Objects.requireNonNull(channel), title, description, placeId, areaId, gridId, peopleCount, receivedAt,
 				List.copyOf(coSigners));
+	}
+
+	private static boolean allowed(Source source, Channel channel) {
+		return switch (source) {
+			case STAFF -> channel != Channel.OPEN311 && channel != Channel.WEB;
+			case RESIDENT -> channel == Channel.WEB;
+			case OUTSIDE -> channel == Channel.OPEN311;
+		};
 	}
 
 	private static String text(List<Violation> problems, @Nullable String value, String field, int max) {

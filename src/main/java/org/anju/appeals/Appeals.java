@@ -2,6 +2,7 @@ package org.anju.appeals;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,15 @@ class Appeals {
 			.param("id", id)
 			.query(AppealRow::read)
 			.optional();
+	}
+
+	List<AppealRow> findAll(CommunityId community, Collection<Long> ids) {
+		return this.jdbc
+			.sql("select " + AppealRow.COLUMNS + " from appeal a where a.community_id = :c and a.id = any(:ids)")
+			.param("c", community.value())
+			.param("ids", ids.toArray(Long[]::new))
+			.query(AppealRow::read)
+			.list();
 	}
 
 	/**

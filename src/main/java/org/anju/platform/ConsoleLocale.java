@@ -23,7 +23,9 @@ class ConsoleLocale implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("anju-lang");
 		resolver.setDefaultLocaleFunction((request) -> {
-			boolean program = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			// programs: the API and Open311's GeoReport endpoints
+			boolean program = path.startsWith("/api/") || path.startsWith("/open311/v2/");
 			if (!program || request.getHeader("Accept-Language") == null) {
 				return DEFAULT;
 			}
