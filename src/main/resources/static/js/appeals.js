@@ -17,6 +17,9 @@
 				input.setAttribute('aria-activedescendant', all[index].id);
 				all[index].scrollIntoView({ block: 'nearest' });
 			}
+			else {
+				input.removeAttribute('aria-activedescendant');
+			}
 		}
 		input.addEventListener('keydown', function (event) {
 			var all = options();
@@ -90,7 +93,7 @@
 				personChosen.appendChild(strong);
 			}
 		}
-		var persons = combobox(personInput, personList, function (option) {
+		combobox(personInput, personList, function (option) {
 			personId.value = option.dataset.id;
 			personInput.value = option.dataset.label;
 			personChosen.textContent = '';
@@ -108,15 +111,13 @@
 				routeChanged();
 			}
 		});
-		personList.addEventListener('htmx:afterSwap', function () {
-			personList.classList.add('open');
-			personInput.setAttribute('aria-expanded', 'true');
-			persons.mark(persons.options(), 0);
-		});
+		// nothing is marked after a search: ArrowDown marks the first, Enter alone picks it
 		document.body.addEventListener('htmx:afterSwap', function (event) {
 			if (event.detail.target === personList) {
-				personList.classList.toggle('open', personList.children.length > 0);
-				persons.mark(persons.options(), 0);
+				var found = personList.children.length > 0;
+				personList.classList.toggle('open', found && document.activeElement === personInput);
+				personInput.setAttribute('aria-expanded', found ? 'true' : 'false');
+				personInput.removeAttribute('aria-activedescendant');
 			}
 		});
 
@@ -138,7 +139,7 @@
 			});
 			categoryList.classList.toggle('open', typed !== '');
 			categoryInput.setAttribute('aria-expanded', typed !== '' ? 'true' : 'false');
-			categories.mark(categories.options(), 0);
+			categories.mark(categories.options(), -1);
 		});
 		var chosenCategory = categoryList.querySelector('[data-code="' + categoryCode.value + '"]');
 		if (categoryCode.value && chosenCategory) {
