@@ -33,6 +33,7 @@ import org.anju.shared.InvalidInput;
 import org.anju.shared.InvalidInput.Violation;
 import org.anju.shared.NotFound;
 import org.anju.shared.PersonName;
+import org.anju.shared.Refused;
 import org.anju.shared.Phone;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -305,6 +306,39 @@ public class AppealManagement {
 	public AppealView get(CurrentUser user, long id) {
 		AppealRow row = load(user, id);
 		return row.view(AppealReach.hidesComplainant(user), this.appeals.timeline(user.community(), id));
+	}
+
+	/**
+	 * The steps the caller could take on the appeal now, as the console offers them: each
+	 * is tried on a copy of the appeal, which is never saved, and counts when only its
+	 * sample content, not the appeal's state or the caller's role, stood in the way.
+	 * @return the actions' API names, such as {@code accept}, in the loop's order
+	 * @throws NotFound when there is no such appeal or it is beyond the caller's reach
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> possibleActions(CurrentUser user, long id) {
+		AppealRow row = load(user, id);
+		AppealCategory category = this.categories.get(user.community(), row.categoryCode());
+		Set<String> possible = new LinkedHashSet<>();
+		for (AppealAction sample : List.of(new AppealAction.Assign(null, null, null), new AppealAction.Accept(),
+				new AppealAction.Return("-"), new AppealAction.Transfer(Routing.DISPATCH_DEPARTMENT, "-"),
+				new AppealAction.RequestExtension(1, "-"), new AppealAction.DecideExtension(true, null),
+				new AppealAction.Urge("-"), new AppealAction.Note("-"), new AppealAction.Resolve("-"),
+				new AppealAction.Callback(Satisfaction.SATISFIED, null), new AppealAction.Close(null),
+				new AppealAction.Reopen("-"))) {
+			try {
+				authorize(user, row, sample);
+				apply(user.community(), row, row.toAppeal(), category, sample, this.clock.instant());
+				possible.add(sample.name());
+			}
+			catch (InvalidInput ex) {
+				possible.add(sample.name());
+			}
+			catch (AccessDeniedException | Refused ex) {
+				// the role or the state does not allow it
+			}
+		}
+		return possible;
 	}
 
 	private AppealRow load(CurrentUser user, long id) {

@@ -11,6 +11,7 @@ import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
 import org.anju.platform.SqlFilter;
 import org.anju.shared.BadParameter;
+import org.anju.shared.CommunityId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,10 +45,49 @@ public class AppealQueues {
 		if (!user.may(Permission.APPEALS_READ) && user.personId() == null) {
 			throw new AccessDeniedException("needs APPEALS_READ");
 		}
+		return page(user, filter(user, query), cursor, size);
+	}
+
+	/**
+	 * The leader's supervision list (督办): open appeals that are overdue, wait for a
+	 * decision on an extension, or were urged; the nearest deadline first.
+	 * @throws BadParameter for a size outside 1 to 200 or a cursor this server did not
+	 * make
+	 */
+	public AppealPage supervision(CurrentUser user, @Nullable String cursor, int size) {
+		if (!user.may(Permission.APPEALS_SUPERVISE)) {
+			throw new AccessDeniedException("needs APPEALS_SUPERVISE");
+		}
+		SqlFilter filter = filter(user, new AppealQuery(null, null, null, null, null, null, null, null, false, true));
+		filter.and("""
+				(a.flags @> array['OVERDUE'] or a.extension_days is not null
+				 or exists (select 1 from appeal_timeline t
+				            where t.community_id = a.community_id and t.appeal_id = a.id and t.action = 'urge'))""");
+		return page(user, filter, cursor, size);
+	}
+
+	/**
+	 * @return whether the user dispatches: assigns, transfers and calls back (the general
+	 * office, and those with {@code APPEALS_DISPATCH})
+	 */
+	public boolean dispatches(CurrentUser user) {
+		return AppealReach.dispatches(user);
+	}
+
+	/**
+	 * @return the community's name, as printed on receipts and slips
+	 */
+	public String communityName(CommunityId community) {
+		return this.jdbc.sql("select name from community where id = :c")
+			.param("c", community.value())
+			.query(String.class)
+			.single();
+	}
+
+	private AppealPage page(CurrentUser user, SqlFilter filter, @Nullable String cursor, int size) {
 		if (size < 1 || size > MAX_PAGE) {
 			throw new BadParameter("size", "search.size", MAX_PAGE);
 		}
-		SqlFilter filter = filter(user, query);
 		Cursor after = Cursor.parse(cursor);
 		String sql = "select " + AppealRow.COLUMNS + " from appeal a where " + filter.where()
 				+ ((after != null) ? " and (a.due_at, a.id) > (:afterDue, :afterId)" : "")

@@ -1,0 +1,295 @@
+package org.anju.appeals.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.anju.AnjuSpringTest;
+import org.anju.RegistryFixtures;
+import org.anju.RegistryFixtures.Street;
+import org.anju.appeals.AppealCategories;
+import org.anju.appeals.AppealCategory;
+import org.anju.appeals.AppealFixtures;
+import org.anju.appeals.AppealManagement;
+import org.anju.appeals.AppealView;
+import org.anju.appeals.Channel;
+import org.anju.appeals.NewAppeal;
+import org.anju.appeals.Routing;
+import org.anju.appeals.RoutingRules;
+import org.anju.identity.CurrentUser;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
+import org.anju.people.Person;
+import org.anju.people.PersonManagement;
+import org.anju.places.PlaceManagement;
+import org.anju.shared.Phone;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.anju.RegistryFixtures.COMMUNITY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The appeal pages as staff use them, on the real database with real accounts (the
+ * console reads the account again on every request): who may open which page, an intake
+ * that succeeds and one that keeps what was typed, only the steps the state allows, a
+ * stale step, the printed papers, and phones masked throughout.
+ */
+@AnjuSpringTest
+class AppealConsoleTests {
+
+	private static final String PASSWORD = "Later-Pass-2";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	PlaceManagement places;
+
+	@Autowired
+	PersonManagement people;
+
+	@Autowired
+	AppealCategories categories;
+
+	@Autowired
+	RoutingRules rules;
+
+	@Autowired
+	AppealManagement appeals;
+
+	RegistryFixtures registry;
+
+	Street street;
+
+	Person retiree;
+
+	AppealCategory category;
+
+	CurrentUser dispatcher;
+
+	@BeforeEach
+	void aRetireeAndADispatcher() {
+		this.registry = new RegistryFixtures(this.places, this.people, this.users);
+		this.street = this.registry.street();
+		this.retiree = this.registry.person(this.street.room().id());
+		// a category of its own, with no routing rule, so its appeals wait for dispatch
+		this.category = new AppealFixtures(this.categories, this.rules).category("PROPERTY");
+		this.dispatcher = account(Role.DEPARTMENT_STAFF, Set.of(), Routing.DISPATCH_DEPARTMENT);
+	}
+
+	@Test
+	void eachPageOpensForTheRolesItIsFor() throws Exception {
+		AppealView appeal = submit();
+		CurrentUser leader = account(Role.LEADER, Set.of(), null);
+		for (String page : List.of("/appeals", "/appeals?tab=dispatch", "/appeals?tab=all&flag=OVERDUE", "/appeals/new",
+				"/appeals/callbacks", "/appeals/" + appeal.id(), "/appeals/" + appeal.id() + "/receipt",
+				"/appeals/" + appeal.id() + "/slip")) {
+			this.mvc.perform(as(this.dispatcher, get(page))).andExpect(status().isOk());
+		}
+		this.mvc.perform(as(leader, get("/appeals/supervision"))).andExpect(status().isOk());
+		this.mvc.perform(as(leader, get("/"))).andExpect(content().string(containsString("href=\"/appeals\"")));
+		this.mvc.perform(as(this.dispatcher, get("/appeals/supervision"))).andExpect(status().isForbidden());
+
+		CurrentUser handler = account(Role.DEPARTMENT_STAFF, Set.of(), "PROPERTY");
+		this.mvc.perform(as(handler, get("/appeals/callbacks"))).andExpect(status().isForbidden());
+
+		CurrentUser resident = account(Role.RESIDENT, Set.of(), null);
+		for (String page : List.of("/appeals", "/appeals/new", "/appeals/" + appeal.id())) {
+			this.mvc.perform(as(resident, get(page))).andExpect(status().isForbidden());
+		}
+		this.mvc.perform(as(resident, get("/"))).andExpect(content().string(not(containsString("href=\"/appeals\""))));
+
+		CurrentUser elsewhere = account(Role.GRID_WORKER, Set.of(this.registry.street().grid().id()), null);
+		this.mvc.perform(as(elsewhere, get("/appeals/" + appeal.id()))).andExpect(status().isNotFound());
+		this.mvc.perform(as(elsewhere, get("/appeals/" + appeal.id() + "/receipt"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aPhoneIntakeGoesToTheAppealsPageWithTheNumberAndAReceiptButton() throws Exception {
+		String title = RegistryFixtures.unique("楼道灯不亮");
+		MvcResult result = this.mvc
+			.perform(as(this.dispatcher,
+					post("/appeals/new").param("personId", String.valueOf(this.retiree.id()))
+						.param("categoryCode", this.category.code())
+						.param("channel", "PHONE")
+						.param("title", title)
+						.param("description", "三楼楼道灯坏了一周")
+						.param("peopleCount", "1")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/appeals/*?received"))
+			.andReturn();
+		String page = this.mvc.perform(as(this.dispatcher, get(result.getResponse().getRedirectedUrl())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		AppealView saved = this.appeals.get(this.dispatcher,
+				Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll("\\D+", " ").strip()));
+		assertThat(saved.title()).isEqualTo(title);
+		assertThat(saved.channel()).isEqualTo(Channel.PHONE);
+		assertThat(page).contains("诉求已受理，编号 " + saved.number())
+			.contains("/appeals/" + saved.id() + "/receipt")
+			.contains("data-clear-draft")
+			.contains(title);
+	}
+
+	@Test
+	void aRefusedIntakeKeepsWhatWasTypedWithEachMessageByItsField() throws Exception {
+		String description = RegistryFixtures.unique("说不清楚的事");
+		String page = this.mvc
+			.perform(as(this.dispatcher,
+					post("/appeals/new").param("caller.name", "王来电")
+						.param("caller.phone", "12")
+						.param("channel", "PHONE")
+						.param("title", "")
+						.param("description", description)
+						.param("peopleCount", "3")
+						.param("escalated", "true")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(description)
+			.contains("value=\"王来电\"")
+			.contains("value=\"3\"")
+			.containsPattern("name=\"escalated\"[^>]*checked")
+			.containsPattern("(?s)name=\"title\".{0,400}此项必填。")
+			.containsPattern("(?s)id=\"category-list\".*?</ul>\\s*<small class=\"error\">此项必填。")
+			.containsPattern("(?s)name=\"caller.phone\".{0,300}class=\"error\"");
+	}
+
+	@Test
+	void onlyTheStepsTheStateAndRoleAllowAreOffered() throws Exception {
+		AppealView appeal = submit();
+		this.mvc.perform(as(this.dispatcher, get("/appeals/" + appeal.id())))
+			.andExpect(content().string(containsString("data-action=\"assign\"")))
+			.andExpect(content().string(not(containsString("data-action=\"resolve\""))))
+			.andExpect(content().string(not(containsString("data-action=\"accept\""))))
+			.andExpect(content().string(not(containsString("data-action=\"callback\""))));
+
+		this.mvc
+			.perform(as(this.dispatcher,
+					post("/appeals/" + appeal.id() + "/act/assign").param("version", String.valueOf(appeal.version()))
+						.param("departmentCode", "PROPERTY")))
+			.andExpect(status().is3xxRedirection());
+		CurrentUser handler = account(Role.DEPARTMENT_STAFF, Set.of(), "PROPERTY");
+		this.mvc.perform(as(handler, get("/appeals/" + appeal.id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-action=\"accept\"")))
+			.andExpect(content().string(not(containsString("data-action=\"assign\""))))
+			.andExpect(content().string(not(containsString("data-action=\"urge\""))));
+	}
+
+	@Test
+	void aStepOnAStaleVersionSaysSomeoneElseChangedItAndKeepsTheText() throws Exception {
+		AppealView appeal = submit();
+		this.appeals.act(this.dispatcher, appeal.id(), appeal.version(),
+				new org.anju.appeals.AppealAction.Note("先记一笔"));
+		String text = RegistryFixtures.unique("我的办理记录");
+		String page = this.mvc
+			.perform(as(this.dispatcher,
+					post("/appeals/" + appeal.id() + "/act/note").param("version", String.valueOf(appeal.version()))
+						.param("text", text)))
+			.andExpect(status().isPreconditionFailed())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("这件诉求刚被他人改过").contains(text);
+
+		this.mvc
+			.perform(as(this.dispatcher,
+					post("/appeals/" + appeal.id() + "/act/resolve")
+						.param("version", String.valueOf(appeal.version() + 1))
+						.param("text", "太早了")))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("不能执行")))
+			.andExpect(content().string(containsString("太早了")));
+	}
+
+	@Test
+	void theReceiptAndTheSlipCarryTheNumberAndMaskThePhone() throws Exception {
+		String callerPhone = RegistryFixtures.mobile();
+		AppealView byPhone = this.appeals.submit(this.dispatcher, new NewAppeal(null, "赵来电", callerPhone, List.of(),
+				this.category.code(), Channel.PHONE, "路灯", "小区路灯不亮", null, null, false, false, null));
+		AppealView registered = submit();
+		String receipt = page("/appeals/" + byPhone.id() + "/receipt");
+		assertThat(receipt).contains(byPhone.number()).contains("0730-8000000").contains("/css/paper.css");
+		String slip = page("/appeals/" + byPhone.id() + "/slip");
+		assertThat(slip).contains(byPhone.number()).contains(Phone.mask(callerPhone)).doesNotContain(callerPhone);
+
+		String retireePhone = this.people.get(RegistryFixtures.admin(), this.retiree.id()).phone();
+		for (String path : List.of("/appeals/" + registered.id(), "/appeals/" + registered.id() + "/slip",
+				"/appeals/" + byPhone.id())) {
+			String html = page(path);
+			assertThat(html).doesNotContain(callerPhone).containsPattern("1\\d\\d\\*{4}\\d{4}");
+		}
+		assertThat(page("/appeals/" + registered.id())).contains(retireePhone);
+		assertThat(retireePhone).contains("****");
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(as(this.dispatcher, get(path)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private AppealView submit() {
+		return this.appeals.submit(this.dispatcher,
+				new NewAppeal(this.retiree.id(), null, null, List.of(), this.category.code(), Channel.PHONE,
+						RegistryFixtures.unique("水管漏水"), "厨房水管漏水", null, null, false, false, null));
+	}
+
+	/**
+	 * Opens an account and changes its first password, as its owner would, so that the
+	 * console lets it in.
+	 */
+	private CurrentUser account(Role role, Set<Long> grids, @Nullable String department) {
+		UserAccount opened = this.registry.user(role, grids, department,
+				(role == Role.RESIDENT) ? this.retiree.id() : null);
+		this.users.changeOwnPassword(user(opened), RegistryFixtures.FIRST_PASSWORD, PASSWORD);
+		return user(this.users.get(COMMUNITY, opened.id()));
+	}
+
+	private static CurrentUser user(UserAccount account) {
+		return new CurrentUser(COMMUNITY.value(), account.id(), account.username(), account.displayName(),
+				account.role(), account.gridIds(), account.departmentCode(), account.personId(),
+				account.mustChangePassword());
+	}
+
+	private static MockHttpServletRequestBuilder as(CurrentUser user, MockHttpServletRequestBuilder request) {
+		List<SimpleGrantedAuthority> authorities = user.role()
+			.permissions()
+			.stream()
+			.map((permission) -> new SimpleGrantedAuthority(permission.name()))
+			.collect(Collectors.toList());
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+		Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+		return request.with(authentication(signedIn)).with(csrf());
+	}
+
+}
