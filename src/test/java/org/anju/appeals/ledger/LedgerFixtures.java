@@ -114,9 +114,12 @@ final class LedgerFixtures {
 	}
 
 	Person person(Street street, List<String> groupCodes) {
-		return this.registry
-			.person(new PersonForm(RegistryFixtures.chineseName(), org.anju.shared.IdNumberFixtures.newIdNumber(),
-					RegistryFixtures.mobile(), street.room().id(), groupCodes, null, null, null));
+		return person(street, groupCodes, org.anju.shared.IdNumberFixtures.newIdNumber());
+	}
+
+	Person person(Street street, List<String> groupCodes, String idNumber) {
+		return this.registry.person(new PersonForm(RegistryFixtures.chineseName(), idNumber, RegistryFixtures.mobile(),
+				street.room().id(), groupCodes, null, null, null));
 	}
 
 	Street street() {
