@@ -193,6 +193,33 @@ class AppealStatisticsTests {
 		}
 	}
 
+	@Test
+	void theConsolePageShowsTheTableWithTheTotalsAndTheChart() throws Exception {
+		// the console reloads a session's user from its account: the bootstrap
+		// administrator
+		org.anju.identity.CurrentUser admin = new org.anju.identity.CurrentUser(1, 1, "admin", "管理员",
+				org.anju.identity.Role.ADMIN, java.util.Set.of(), null, null, false);
+		var authorities = new java.util.ArrayList<org.springframework.security.core.authority.SimpleGrantedAuthority>();
+		admin.role()
+			.permissions()
+			.forEach((p) -> authorities
+				.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(p.name())));
+		String page = this.mvc
+			.perform(get("/appeals/stats").param("from", this.day.toString())
+				.param("to", this.day.toString())
+				.param("by", "group")
+				.header("Accept-Language", "zh-CN")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.authentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+						.authenticated(admin, null, authorities))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(page).contains("id=\"total-received\">5<", "id=\"stats-chart\"", this.five.groupOfBoth().nameZh(),
+				"66.67%", "/appeals/stats.xlsx", "/appeals/ledger-import");
+	}
+
 	private AppealStats figures(AppealStats.By by) {
 		return this.statistics.figures(org.anju.RegistryFixtures.admin(), this.day, this.day, by);
 	}
