@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
@@ -110,6 +111,29 @@ public class AppealQueues {
 		boolean hide = AppealReach.hidesComplainant(user);
 		return new AppealPage(rows.stream().map((row) -> row.view(hide, List.of())).toList(), next,
 				Math.min(total, TOTAL_CAP), total > TOTAL_CAP);
+	}
+
+	/**
+	 * Hands every appeal the caller reaches and the filter matches to {@code each}, the
+	 * oldest receipt first, without holding the list: a ledger (台账) may be long. Phones
+	 * are masked and a confidential complainant is hidden as in {@link #list}.
+	 * @return how many appeals were handed over
+	 */
+	public long forEach(CurrentUser user, AppealQuery query, Consumer<AppealView> each) {
+		if (!user.may(Permission.APPEALS_READ)) {
+			throw new AccessDeniedException("needs APPEALS_READ");
+		}
+		SqlFilter filter = filter(user, query);
+		boolean hide = AppealReach.hidesComplainant(user);
+		long[] count = { 0 };
+		filter.bind(this.jdbc.sql("select " + AppealRow.COLUMNS + " from appeal a where " + filter.where()
+				+ " order by a.received_at, a.id"))
+			.withFetchSize(2000)
+			.query((rs) -> {
+				each.accept(AppealRow.read(rs, 0).view(hide, List.of()));
+				count[0]++;
+			});
+		return count[0];
 	}
 
 	private static SqlFilter filter(CurrentUser user, AppealQuery query) {

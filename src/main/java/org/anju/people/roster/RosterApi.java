@@ -3,8 +3,6 @@ package org.anju.people.roster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +11,7 @@ import org.anju.identity.CurrentUser;
 import org.anju.people.InterestGroups;
 import org.anju.people.PeopleQuery;
 import org.anju.people.PersonStatus;
-import org.anju.shared.UploadRejected;
+import org.anju.platform.XlsxUpload;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -44,6 +42,8 @@ class RosterApi {
 
 	static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	static final String FILE_NAME = "roster.xlsx";
 
 	private final RosterImport imports;
 
@@ -81,7 +81,8 @@ class RosterApi {
 	ResponseEntity<ImportReport> importRoster(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestPart("file") MultipartFile file)
 			throws IOException {
-		ImportReport report = withUpload(file, (path) -> this.imports.run(user, path, fileName(file), dryRun));
+		ImportReport report = XlsxUpload.withUpload(file,
+				(path) -> this.imports.run(user, path, XlsxUpload.fileName(file, FILE_NAME), dryRun));
 		return ResponseEntity.status((!dryRun && !report.ok()) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK)
 			.body(report);
 	}
@@ -98,36 +99,8 @@ class RosterApi {
 		this.exports.download(user, new PeopleQuery(q, group, areaId, gridId, status), response);
 	}
 
-	/**
-	 * Keeps an upload in a temporary file for as long as the work on it lasts.
-	 */
-	static <T> T withUpload(MultipartFile file, UploadWork<T> work) throws IOException {
-		if (file.getSize() > RosterFile.MAX_BYTES) {
-			throw UploadRejected.tooLarge("upload.tooLarge", RosterFile.MAX_BYTES / 1024 / 1024);
-		}
-		Path path = Files.createTempFile("anju-roster-", ".upload");
-		try {
-			file.transferTo(path);
-			return work.on(path);
-		}
-		finally {
-			Files.deleteIfExists(path);
-		}
-	}
-
-	static String fileName(MultipartFile file) {
-		String name = file.getOriginalFilename();
-		return (name == null || name.isBlank()) ? "roster.xlsx" : name.strip();
-	}
-
 	static String attachment(String name) {
 		return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
-	}
-
-	interface UploadWork<T> {
-
-		T on(Path file) throws IOException;
-
 	}
 
 }

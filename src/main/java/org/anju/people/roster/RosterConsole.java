@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpSession;
 import org.anju.identity.CurrentUser;
+import org.anju.platform.XlsxUpload;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.UploadRejected;
 
@@ -62,14 +63,14 @@ class RosterConsole {
 	String preview(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file,
 			HttpSession session, Model model) throws IOException {
 		forget(session);
-		if (file.getSize() > RosterFile.MAX_BYTES) {
-			return problem(model, UploadRejected.tooLarge("upload.tooLarge", RosterFile.MAX_BYTES / 1024 / 1024));
+		if (file.getSize() > XlsxUpload.MAX_BYTES) {
+			return problem(model, XlsxUpload.tooLarge());
 		}
 		Files.createDirectories(FOLDER);
 		removeAbandoned();
 		Path kept = Files.createTempFile(FOLDER, "upload-", ".xlsx");
 		file.transferTo(kept);
-		Upload upload = new Upload(kept.toString(), RosterApi.fileName(file));
+		Upload upload = new Upload(kept.toString(), XlsxUpload.fileName(file, RosterApi.FILE_NAME));
 		model.addAttribute("committed", false);
 		try {
 			ImportReport report = this.imports.run(user, kept, upload.name(), true);

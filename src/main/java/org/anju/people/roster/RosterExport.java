@@ -16,6 +16,7 @@ import org.anju.identity.CurrentUser;
 import org.anju.people.PeopleQuery;
 import org.anju.people.PeopleSearch;
 import org.anju.people.Person;
+import org.anju.platform.XlsxText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -109,20 +110,9 @@ class RosterExport {
 				person.formerUnit(), text("export.status." + person.status().name(), locale), person.notes() };
 		for (int c = 0; c < values.length; c++) {
 			if (values[c] != null && !values[c].isEmpty()) {
-				sheet.value(row, c, guarded(values[c]));
+				sheet.value(row, c, XlsxText.guarded(values[c]));
 			}
 		}
-	}
-
-	/**
-	 * Keeps a spreadsheet from reading text as a formula: text that starts with
-	 * {@code = + - @} (or a tab or carriage return, which some programs skip) gets a
-	 * leading apostrophe.
-	 */
-	static String guarded(String text) {
-		char first = text.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + text : text;
 	}
 
 	/**

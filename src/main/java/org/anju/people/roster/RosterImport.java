@@ -29,6 +29,7 @@ import org.anju.places.Address;
 import org.anju.places.PlaceManagement;
 import org.anju.places.PlacePath;
 import org.anju.places.PlaceTreeChange;
+import org.anju.platform.XlsxUpload;
 import org.anju.shared.CommunityId;
 import org.anju.shared.IdNumber;
 import org.anju.shared.InvalidInput;
@@ -122,7 +123,7 @@ class RosterImport implements Rosters {
 	 * @throws InvalidInput for a problem of the whole file, such as a missing column
 	 */
 	ImportReport run(CurrentUser user, Path file, String fileName, boolean dryRun) throws IOException {
-		RosterFile.check(file);
+		XlsxUpload.check(file);
 		Long job = dryRun ? null : this.jobs.start(user, fileName);
 		try {
 			Locale locale = LocaleContextHolder.getLocale();

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.anju.people.InterestGroup;
 import org.anju.places.PlacePath;
+import org.anju.platform.XlsxText;
 import org.anju.shared.IdNumber;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.PersonName;
@@ -144,7 +145,7 @@ final class RosterReader {
 	private static String[] texts(Row row) {
 		String[] texts = new String[row.getCellCount()];
 		for (int i = 0; i < texts.length; i++) {
-			texts[i] = CellText.of(row.getCell(i));
+			texts[i] = XlsxText.of(row.getCell(i));
 		}
 		return texts;
 	}

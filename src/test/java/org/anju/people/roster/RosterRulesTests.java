@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.anju.platform.XlsxText;
+import org.anju.platform.XlsxUpload;
 import org.anju.shared.UploadRejected;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -54,10 +56,10 @@ class RosterRulesTests {
 
 	@Test
 	void textIsTrimmedWidenedToAsciiAndRidOfInvisibleCharacters() {
-		assertThat(CellText.clean("  １３８００１３８０００ ")).isEqualTo("13800138000");
-		assertThat(CellText.clean("3\u3000栋")).isEqualTo("3 栋");
-		assertThat(CellText.clean("\uFEFF张三\u200B")).isEqualTo("张三");
-		assertThat(CellText.clean(null)).isEmpty();
+		assertThat(XlsxText.clean("  １３８００１３８０００ ")).isEqualTo("13800138000");
+		assertThat(XlsxText.clean("3\u3000栋")).isEqualTo("3 栋");
+		assertThat(XlsxText.clean("\uFEFF张三\u200B")).isEqualTo("张三");
+		assertThat(XlsxText.clean(null)).isEmpty();
 	}
 
 	@Test
@@ -68,28 +70,28 @@ class RosterRulesTests {
 		Files.write(path, file);
 		try (ReadableWorkbook workbook = new ReadableWorkbook(path.toFile())) {
 			List<Row> rows = workbook.getFirstSheet().read();
-			assertThat(CellText.of(rows.get(1).getCell(0))).isEqualTo("13800138000");
-			assertThat(CellText.of(rows.get(1).getCell(1))).isEqualTo("301");
-			assertThat(CellText.of(rows.get(1).getCell(2))).isEqualTo("2.5");
-			assertThat(CellText.of(rows.get(2).getCell(0))).isEqualTo("18012345678");
-			assertThat(CellText.of(rows.get(2).getCell(1))).isEqualTo("1201");
+			assertThat(XlsxText.of(rows.get(1).getCell(0))).isEqualTo("13800138000");
+			assertThat(XlsxText.of(rows.get(1).getCell(1))).isEqualTo("301");
+			assertThat(XlsxText.of(rows.get(1).getCell(2))).isEqualTo("2.5");
+			assertThat(XlsxText.of(rows.get(2).getCell(0))).isEqualTo("18012345678");
+			assertThat(XlsxText.of(rows.get(2).getCell(1))).isEqualTo("1201");
 		}
 	}
 
 	@Test
 	void exportedTextThatASpreadsheetWouldReadAsAFormulaGetsAnApostrophe() {
-		assertThat(RosterExport.guarded("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-		assertThat(RosterExport.guarded("+86")).isEqualTo("'+86");
-		assertThat(RosterExport.guarded("-1")).isEqualTo("'-1");
-		assertThat(RosterExport.guarded("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(RosterExport.guarded("张三")).isEqualTo("张三");
+		assertThat(XlsxText.guarded("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(XlsxText.guarded("+86")).isEqualTo("'+86");
+		assertThat(XlsxText.guarded("-1")).isEqualTo("'-1");
+		assertThat(XlsxText.guarded("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(XlsxText.guarded("张三")).isEqualTo("张三");
 	}
 
 	@Test
 	void aFileThatIsNotAZipIsRefusedWhateverItsName() throws IOException {
 		Path path = this.folder.resolve("roster.xlsx");
 		Files.writeString(path, "姓名,身份证号\n张三,11010519491231002X\n");
-		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.notXlsx"))
 			.satisfies((ex) -> assertThat(ex.tooLarge()).isFalse());
 	}
@@ -97,21 +99,21 @@ class RosterRulesTests {
 	@Test
 	void aZipThatIsNoWorkbookIsRefused() throws IOException {
 		Path path = zip("other.xlsx", false, "readme.txt", "hello".getBytes());
-		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.notXlsx"));
 	}
 
 	@Test
 	void aWorkbookWithMacrosIsRefused() throws IOException {
 		Path path = zip("macro.xlsx", true, "xl/vbaProject.bin", new byte[] { 1, 2, 3 });
-		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.macro"));
 	}
 
 	@Test
 	void aPartThatInflatesMoreThanAHundredfoldIsRefusedAsAZipBomb() throws IOException {
 		Path path = zip("bomb.xlsx", true, "xl/worksheets/sheet1.xml", new byte[50 * 1024 * 1024]);
-		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> RosterFile.check(path))
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.zipBomb"));
 	}
 
@@ -119,7 +121,7 @@ class RosterRulesTests {
 	void anOrdinaryWorkbookPasses() throws IOException {
 		Path path = this.folder.resolve("ok.xlsx");
 		Files.write(path, RosterFixtures.xlsx(RosterFixtures.HEADERS, List.of()));
-		RosterFile.check(path);
+		XlsxUpload.check(path);
 	}
 
 	private Path zip(String name, boolean workbook, String entry, byte[] content) throws IOException {

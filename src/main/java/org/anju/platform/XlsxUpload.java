@@ -1,10 +1,11 @@
-package org.anju.people.roster;
+package org.anju.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -13,14 +14,17 @@ import java.util.zip.ZipFile;
 
 import org.anju.shared.UploadRejected;
 
-/**
- * An uploaded roster that passed the gate: an xlsx by its content, not its name, small
- * enough to read, without macros, and no zip bomb. Every entry is inflated once and
- * counted, since the sizes a zip declares can lie.
- */
-final class RosterFile {
+import org.springframework.web.multipart.MultipartFile;
 
-	static final long MAX_BYTES = 20L * 1024 * 1024;
+/**
+ * The gate every uploaded workbook passes (rosters, historical ledgers): an xlsx by its
+ * content, not its name, small enough to read, without macros, and no zip bomb. Every
+ * entry is inflated once and counted, since the sizes a zip declares can lie.
+ */
+public final class XlsxUpload {
+
+	/** The largest upload read at all: 20 MB. */
+	public static final long MAX_BYTES = 20L * 1024 * 1024;
 
 	static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
 
@@ -33,20 +37,20 @@ final class RosterFile {
 
 	private static final byte[] ZIP_SIGNATURE = { 'P', 'K', 3, 4 };
 
-	private RosterFile() {
+	private XlsxUpload() {
 	}
 
 	/**
 	 * @throws UploadRejected 413 when the file or its unpacked content is too large, 415
 	 * when it is not an xlsx, carries macros or looks like a zip bomb
 	 */
-	static void check(Path file) throws IOException {
+	public static void check(Path file) throws IOException {
 		if (Files.size(file) > MAX_BYTES) {
-			throw UploadRejected.tooLarge("upload.tooLarge", MAX_BYTES / 1024 / 1024);
+			throw tooLarge();
 		}
 		byte[] head = new byte[4];
 		try (InputStream in = Files.newInputStream(file)) {
-			if (in.readNBytes(head, 0, 4) < 4 || !java.util.Arrays.equals(head, ZIP_SIGNATURE)) {
+			if (in.readNBytes(head, 0, 4) < 4 || !Arrays.equals(head, ZIP_SIGNATURE)) {
 				throw UploadRejected.wrongType("upload.notXlsx");
 			}
 		}
@@ -91,12 +95,55 @@ final class RosterFile {
 		}
 	}
 
+	/**
+	 * Keeps an upload in a temporary file for as long as the work on it lasts.
+	 * @throws UploadRejected 413 when the upload is over {@link #MAX_BYTES}, before it is
+	 * written anywhere
+	 */
+	public static <T> T withUpload(MultipartFile file, Work<T> work) throws IOException {
+		if (file.getSize() > MAX_BYTES) {
+			throw tooLarge();
+		}
+		Path path = Files.createTempFile("anju-upload-", ".xlsx");
+		try {
+			file.transferTo(path);
+			return work.on(path);
+		}
+		finally {
+			Files.deleteIfExists(path);
+		}
+	}
+
+	/**
+	 * @return the answer to an upload over {@link #MAX_BYTES}
+	 */
+	public static UploadRejected tooLarge() {
+		return UploadRejected.tooLarge("upload.tooLarge", MAX_BYTES / 1024 / 1024);
+	}
+
+	/**
+	 * @return the name the client gave the file, or {@code fallback}
+	 */
+	public static String fileName(MultipartFile file, String fallback) {
+		String name = file.getOriginalFilename();
+		return (name == null || name.isBlank()) ? fallback : name.strip();
+	}
+
 	private static boolean macroEnabled(ZipFile zip, ZipEntry contentTypes) throws IOException {
 		try (InputStream in = zip.getInputStream(contentTypes)) {
 			// Inflated and measured above: under a megabyte.
 			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			return text.toLowerCase(Locale.ROOT).contains("macroenabled");
 		}
+	}
+
+	/**
+	 * What is done with an upload while it is kept.
+	 */
+	public interface Work<T> {
+
+		T on(Path file) throws IOException;
+
 	}
 
 }

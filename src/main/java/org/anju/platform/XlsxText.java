@@ -1,4 +1,4 @@
-package org.anju.people.roster;
+package org.anju.platform;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -8,17 +8,21 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a person sees in a cell, as clean text: a phone or room typed as a number reads as
- * its digits ({@code 13800138000}, {@code 301}), not {@code 1.38E10} or {@code 301.0};
- * rich text reads as its text; full-width characters become ordinary ones, and stray
- * spaces go.
+ * Text in and out of workbooks. Reading: what a person sees in a cell, as clean text: a
+ * phone or room typed as a number reads as its digits ({@code 13800138000}, {@code 301}),
+ * not {@code 1.38E10} or {@code 301.0}; rich text reads as its text; full-width
+ * characters become ordinary ones, and stray spaces go. Writing: text that a spreadsheet
+ * would take for a formula is guarded.
  */
-final class CellText {
+public final class XlsxText {
 
-	private CellText() {
+	private XlsxText() {
 	}
 
-	static String of(@Nullable Cell cell) {
+	/**
+	 * @return the cell's text, cleaned; empty for an empty or missing cell
+	 */
+	public static String of(@Nullable Cell cell) {
 		if (cell == null || cell.getType() == CellType.EMPTY) {
 			return "";
 		}
@@ -34,7 +38,7 @@ final class CellText {
 	/**
 	 * Normalises text to NFKC, drops invisible characters and collapses runs of spaces.
 	 */
-	static String clean(@Nullable String text) {
+	public static String clean(@Nullable String text) {
 		if (text == null) {
 			return "";
 		}
@@ -45,6 +49,20 @@ final class CellText {
 			.replaceAll("[\\u200B\\u200C\\u200D\\uFEFF]", "")
 			.replaceAll("\\s+", " ")
 			.strip();
+	}
+
+	/**
+	 * Keeps a spreadsheet from reading text as a formula: text that starts with
+	 * {@code = + - @} (or a tab or carriage return, which some programs skip) gets a
+	 * leading apostrophe.
+	 */
+	public static String guarded(String text) {
+		if (text.isEmpty()) {
+			return text;
+		}
+		char first = text.charAt(0);
+		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
+				? "'" + text : text;
 	}
 
 	/**
