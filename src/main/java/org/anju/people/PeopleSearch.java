@@ -62,6 +62,11 @@ public class PeopleSearch {
 		}
 		SqlFilter filter = filter(scope, query);
 		Cursor after = Cursor.parse(cursor);
+		// A search's selectivity depends on its values (a rare surname, a common
+		// initial), so a
+		// plan made for the statement's shape alone can pick an ordered scan of the whole
+		// table.
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		String sql = "select " + StoredPerson.COLUMNS + " from person p where " + filter.where()
 				+ ((after != null) ? " and (p.sort_key, p.id) > (:afterKey, :afterId)" : "")
 				+ " order by p.sort_key, p.id limit :limit";

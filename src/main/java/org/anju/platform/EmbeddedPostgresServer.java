@@ -84,6 +84,9 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", "256MB")
 				.setServerConfig("timezone", "UTC")
+				// Short transactional queries: compiling plans to machine code costs more
+				// than it saves.
+				.setServerConfig("jit", "off")
 				.setServerConfig("synchronous_commit", "on")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setRegisterShutdownHook(false)

@@ -71,6 +71,12 @@ class RosterImport implements Rosters {
 	/** Rows staged at a time: enough to keep both cores busy, few enough to hold. */
 	private static final int COPY_BATCH = 2_000;
 
+	/**
+	 * From this many new or changed people on, an import refreshes the planner's
+	 * statistics.
+	 */
+	static final int FRESH_STATISTICS = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -139,6 +145,9 @@ class RosterImport implements Rosters {
 			if (job != null) {
 				this.jobs.finish(user, job, report.ok() ? ImportJobs.Outcome.COMMITTED : ImportJobs.Outcome.REJECTED,
 						summary(report));
+			}
+			if (!dryRun && report.ok() && report.created() + report.updated() >= FRESH_STATISTICS) {
+				refreshSearchIndexes();
 			}
 			return report;
 		}
@@ -278,10 +287,21 @@ class RosterImport implements Rosters {
 		}
 	}
 
+	/**
+	 * Until autovacuum's next round, the planner would plan searches on the registry as
+	 * it was before a large import, and every search would read the new rows' entries one
+	 * by one from the search indexes' pending lists.
+	 */
+	private void refreshSearchIndexes() {
+		this.jdbc.sql("analyze person, person_group").update();
+		this.jdbc.sql("""
+				select gin_clean_pending_list(i.indexrelid::regclass)
+				from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+				where i.indrelid = 'person'::regclass and a.amname = 'gin'
+				""").query(Long.class).list();
+	}
+
 	private void insert(CommunityId community) {
-		// New rows go to the GIN indexes' pending lists, merged later by autovacuum,
-		// rather than into the trigram trees one by one.
-		this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		try {
 			this.jdbc
 				.sql("""
