@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
@@ -78,7 +77,7 @@ class AppealStatisticsTests {
 		this.fixtures = new LedgerFixtures(this.appeals, this.categories, this.rules, this.places, this.people,
 				this.groups, this.jdbc, this.mvc, this.json);
 		// A day of the past that no other test uses, so that the totals are these five.
-		this.day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3600));
+		this.day = LedgerFixtures.unusedDay();
 		this.five = this.fixtures.fiveAppeals(this.day);
 	}
 

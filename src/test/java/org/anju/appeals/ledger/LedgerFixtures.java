@@ -1,5 +1,9 @@
 package org.anju.appeals.ledger;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import java.util.concurrent.ThreadLocalRandom;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -41,6 +45,17 @@ import org.springframework.test.web.servlet.MockMvc;
  * statistics tests; everything unique in the JVM's shared database.
  */
 final class LedgerFixtures {
+
+	/** Past days handed out one by one, from a start that differs in every JVM. */
+	private static final AtomicInteger NEXT_DAY = new AtomicInteger(ThreadLocalRandom.current().nextInt(3000));
+
+	/**
+	 * @return a day of the past that no other test of this JVM uses, so that figures over
+	 * it count only that test's appeals
+	 */
+	static LocalDate unusedDay() {
+		return LocalDate.of(2001, 1, 1).plusDays(NEXT_DAY.getAndIncrement());
+	}
 
 	static final String FORMULA_TITLE = "=HYPERLINK(\"http://evil\")";
 

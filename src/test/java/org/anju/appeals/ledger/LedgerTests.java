@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
@@ -92,8 +91,7 @@ class LedgerTests {
 
 	@Test
 	void theLedgerOfAFilteredListIsMaskedGuardedAndAudited() throws Exception {
-		LedgerFixtures.FiveAppeals five = this.fixtures
-			.fiveAppeals(LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3600)));
+		LedgerFixtures.FiveAppeals five = this.fixtures.fiveAppeals(LedgerFixtures.unusedDay());
 		long auditsBefore = audits("APPEALS_EXPORTED");
 
 		MockHttpServletResponse answer = this.callers
