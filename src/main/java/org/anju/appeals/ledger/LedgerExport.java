@@ -2,7 +2,6 @@ package org.anju.appeals.ledger;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.organisation.Department;
 import org.anju.organisation.Departments;
+import org.anju.platform.XlsxStream;
 import org.anju.platform.XlsxText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -50,7 +50,6 @@ class LedgerExport {
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	/** Rows are handed to the output stream in batches of this many. */
-	private static final int FLUSH_EVERY = 2000;
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -118,14 +117,7 @@ class LedgerExport {
 		long count = this.queues.forEach(user, query, (appeal) -> {
 			row[0]++;
 			write(sheet, row[0], appeal, labels, categoryNames::get, departmentNames::get);
-			if (row[0] % FLUSH_EVERY == 0) {
-				try {
-					sheet.flush();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
+			XlsxStream.flushAfter(sheet, row[0]);
 		});
 		workbook.finish();
 		Map<String, Object> detail = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.anju.identity.CurrentUser;
 import org.anju.people.PeopleQuery;
 import org.anju.people.PeopleSearch;
 import org.anju.people.Person;
+import org.anju.platform.XlsxStream;
 import org.anju.platform.XlsxText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 class RosterExport {
 
 	/** Rows are handed to the output stream in batches of this many. */
-	private static final int FLUSH_EVERY = 2000;
 
 	private static final List<String> COLUMNS = List.of("name", "idNumber", "phone", "gender", "birthDate", "groups",
 			"address", "formerUnit", "status", "notes");
@@ -86,14 +85,7 @@ class RosterExport {
 		long count = this.search.forEach(user.scope(), query, (person) -> {
 			row[0]++;
 			write(sheet, row[0], person, locale);
-			if (row[0] % FLUSH_EVERY == 0) {
-				try {
-					sheet.flush();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
+			XlsxStream.flushAfter(sheet, row[0]);
 		});
 		workbook.finish();
 		Map<String, Object> detail = new LinkedHashMap<>();
