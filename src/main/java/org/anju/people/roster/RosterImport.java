@@ -46,6 +46,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -71,6 +78,8 @@ class RosterImport implements Rosters {
 	/** Rows staged at a time: enough to keep both cores busy, few enough to hold. */
 	private static final int COPY_BATCH = 2_000;
 
+	private static final Logger log = LoggerFactory.getLogger(RosterImport.class);
+
 	/**
 	 * From this many new or changed people on, an import refreshes the planner's
 	 * statistics.
@@ -95,9 +104,12 @@ class RosterImport implements Rosters {
 
 	private final ObjectMapper json;
 
+	private final TaskExecutor background;
+
 	RosterImport(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
 			PlaceManagement places, InterestGroups groups, AuditTrail audit, ImportJobs jobs, MessageSource messages,
-			ObjectMapper json) {
+			ObjectMapper json, TaskExecutor applicationTaskExecutor) {
+		this.background = applicationTaskExecutor;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = new TransactionTemplate(transactions);
@@ -293,12 +305,31 @@ class RosterImport implements Rosters {
 	 * by one from the search indexes' pending lists.
 	 */
 	private void refreshSearchIndexes() {
-		this.jdbc.sql("analyze person, person_group").update();
-		this.jdbc.sql("""
-				select gin_clean_pending_list(i.indexrelid::regclass)
-				from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
-				where i.indrelid = 'person'::regclass and a.amname = 'gin'
-				""").query(Long.class).list();
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					RosterImport.this.background.execute(RosterImport.this::vacuum);
+				}
+			});
+		}
+		else {
+			this.background.execute(this::vacuum);
+		}
+	}
+
+	/**
+	 * Only VACUUM brings the GIN indexes' own statistics up to date; without it the
+	 * planner costs them as the empty indexes they were and scans the whole table
+	 * instead.
+	 */
+	private void vacuum() {
+		try {
+			this.jdbc.sql("vacuum (analyze) person, person_group").update();
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not vacuum the registry after an import; autovacuum will: {}", ex.getMessage());
+		}
 	}
 
 	private void insert(CommunityId community) {
