@@ -333,6 +333,10 @@ class RosterImport implements Rosters {
 	}
 
 	private void insert(CommunityId community) {
+		// New entries go to the GIN indexes' pending lists rather than into their trees
+		// one by
+		// one; the vacuum that follows a large import merges them in bulk.
+		this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		try {
 			this.jdbc
 				.sql("""
