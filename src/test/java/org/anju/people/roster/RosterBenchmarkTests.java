@@ -99,6 +99,7 @@ class RosterBenchmarkTests {
 		ImportReport report = this.imports.run(admin, file, "50k.xlsx", false);
 		long importMillis = (System.nanoTime() - start) / 1_000_000;
 		long extraHeap = heap.stop();
+		long baseHeap = heap.base;
 		assertThat(report.errors()).isEmpty();
 		assertThat(report.created()).isEqualTo(ROWS);
 
@@ -117,8 +118,8 @@ class RosterBenchmarkTests {
 
 		System.out.printf("%nRoster benchmark, %d rows (%d cores, max heap %d MB)%n", ROWS,
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024);
-		System.out.printf("  import (new people)     %6d ms, peak extra heap %d MB%n", importMillis,
-				extraHeap / 1024 / 1024);
+		System.out.printf("  import (new people)     %6d ms, peak extra heap %d MB over %d MB in use before%n",
+				importMillis, extraHeap / 1024 / 1024, baseHeap / 1024 / 1024);
 		System.out.printf("  re-import (unchanged)   %6d ms%n", reimportMillis);
 		System.out.printf("  baseline: plain COPY    %6d ms  (import / COPY = %.1f)%n", copyMillis,
 				(double) importMillis / copyMillis);
