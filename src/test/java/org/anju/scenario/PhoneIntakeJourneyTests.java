@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitUntilState;
 import org.anju.RegistryFixtures;
@@ -39,7 +36,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A phone operator's intake, told by a browser with the keyboard alone: the dispatcher
@@ -53,8 +49,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PhoneIntakeJourneyTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final String PASSWORD = "Phone-Desk-2026";
@@ -62,9 +56,7 @@ class PhoneIntakeJourneyTests {
 	/** Given names of one reading each, so that the initials are certain. */
 	private static final String GIVEN = "晓青云帆映怀瑾岚溪雪";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	private static Chromium chromium;
 
 	@LocalServerPort
 	int port;
@@ -80,21 +72,13 @@ class PhoneIntakeJourneyTests {
 
 	@BeforeAll
 	static void launch() {
-		assumeTrue(Files.isExecutable(CHROMIUM),
-				"Skipped: no Chromium at " + CHROMIUM + " (bin/test installs it: apt-get install chromium)");
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		chromium = Chromium.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -112,9 +96,10 @@ class PhoneIntakeJourneyTests {
 		String title = "楼道灯不亮 " + Long.toString(System.nanoTime() % 100_000, 36);
 		Files.createDirectories(SCREENSHOTS);
 
-		try (BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
-			.setLocale("zh-CN")
-			.setBaseURL("http://localhost:" + this.port))) {
+		try (BrowserContext desk = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
+				.setLocale("zh-CN")
+				.setBaseURL("http://localhost:" + this.port))) {
 			desk.setDefaultTimeout(10_000);
 			Page page = desk.newPage();
 			page.navigate("/appeals/new");

@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitUntilState;
@@ -30,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The story of issue 2 told by a browser: a clerk signs in, uploads a roster with one bad
@@ -44,8 +40,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RosterJourneyTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -64,30 +58,20 @@ class RosterJourneyTests {
 	/** The bad row: the third person, on Excel's row 4, since the header is row 1. */
 	private static final int BAD = 2;
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	private static Chromium chromium;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void launch() {
-		assumeTrue(Files.isExecutable(CHROMIUM),
-				"Skipped: no Chromium at " + CHROMIUM + " (bin/test installs it: apt-get install chromium)");
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		chromium = Chromium.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -178,9 +162,10 @@ class RosterJourneyTests {
 	}
 
 	private BrowserContext newContext(int width, int height) {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-			.setLocale("zh-CN")
-			.setBaseURL("http://localhost:" + this.port));
+		BrowserContext context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+				.setLocale("zh-CN")
+				.setBaseURL("http://localhost:" + this.port));
 		context.setDefaultTimeout(10_000);
 		return context;
 	}
