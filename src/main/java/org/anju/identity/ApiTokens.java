@@ -1,8 +1,5 @@
 package org.anju.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import org.anju.shared.Fingerprint;
 import org.anju.shared.CommunityId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +53,7 @@ class ApiTokens {
 			.update();
 		this.jdbc.sql("insert into api_token (community_id, token_hash, user_id, expires_at) values (:c, :h, :u, :e)")
 			.param("c", user.communityId())
-			.param("h", sha256(token))
+			.param("h", Fingerprint.of(token).hex())
 			.param("u", user.userId())
 			.param("e", Timestamp.from(expiresAt))
 			.update();
@@ -86,23 +83,13 @@ class ApiTokens {
 		Optional<Long> userId = this.jdbc
 			.sql("select user_id from api_token where community_id = :c and token_hash = :h and expires_at > now()")
 			.param("c", community)
-			.param("h", sha256(token))
+			.param("h", Fingerprint.of(token).hex())
 			.query(Long.class)
 			.optional();
 		Instant now = this.clock.instant();
 		return userId.flatMap((id) -> this.accounts.byId(new CommunityId(community), id))
 			.filter((stored) -> stored.account().enabled() && !stored.account().lockedAt(now))
 			.map(UserAccounts.StoredAccount::asCurrentUser);
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record Issued(String token, Instant expiresAt) {

@@ -5,9 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +17,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.anju.shared.Fingerprint;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -76,8 +74,10 @@ class IdempotentCreates extends OncePerRequestFilter {
 		}
 		byte[] body = request.getInputStream().readAllBytes();
 		HttpServletRequest cachedRequest = new ReplayableRequest(request, body);
-		String hash = sha256(request.getRequestURI() + "\n" + request.getQueryString() + "\n"
-				+ new String(body, StandardCharsets.UTF_8));
+		String hash = Fingerprint
+			.of(request.getRequestURI() + "\n" + request.getQueryString() + "\n"
+					+ new String(body, StandardCharsets.UTF_8))
+			.hex();
 		Optional<Stored> earlier = find(user, key);
 		if (earlier.isPresent()) {
 			replay(earlier.get(), hash, request, response);
@@ -182,16 +182,6 @@ class IdempotentCreates extends OncePerRequestFilter {
 		}
 		response.setHeader("Idempotent-Replayed", "true");
 		response.getOutputStream().write(stored.body());
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Stored(String requestHash, int status, String contentType, String location, String etag,

@@ -1,8 +1,5 @@
 package org.anju.open311;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,13 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
+import org.anju.shared.Fingerprint;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.NotFound;
@@ -78,7 +75,7 @@ class Open311Keys {
 					""")
 				.param("c", community.value())
 				.param("name", clean)
-				.param("hash", sha256(key))
+				.param("hash", Fingerprint.of(key).hex())
 				.param("at", Timestamp.from(now))
 				.param("by", admin.username())
 				.query(Long.class)
@@ -163,19 +160,9 @@ class Open311Keys {
 		return this.jdbc
 			.sql("select id, name from open311_key where community_id = :c and key_hash = :h and revoked_at is null")
 			.param("c", community)
-			.param("h", sha256(key))
+			.param("h", Fingerprint.of(key).hex())
 			.query((rs, n) -> new Open311Caller(new CommunityId(community), rs.getLong("id"), rs.getString("name")))
 			.optional();
-	}
-
-	static String sha256(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Open311Key key(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
 import com.jayway.jsonpath.JsonPath;
+import org.anju.shared.Fingerprint;
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
 import org.anju.identity.ApiCallers;
@@ -294,7 +295,7 @@ class GeoReportTests {
 			.param("id", id)
 			.query(String.class)
 			.single();
-		assertThat(stored).isNotEqualTo(key).isEqualTo(Open311Keys.sha256(key)).hasSize(64);
+		assertThat(stored).isNotEqualTo(key).isEqualTo(Fingerprint.of(key).hex()).hasSize(64);
 		String list = content(this.callers.perform(bearer(get("/api/v1/open311/keys"), this.admin)));
 		assertThat(list).contains(name).doesNotContain(key).doesNotContain("apiKey");
 		assertThat(this.jdbc.sql("""
