@@ -6,6 +6,7 @@ import java.util.Map;
 import org.anju.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -73,6 +74,27 @@ class SecurityConfiguration {
 		cookie.setUseHttpOnlyCookie(true);
 		cookie.setSameSite("Lax");
 		return cookie;
+	}
+
+	/**
+	 * The Prometheus endpoint, for a scraper holding {@code anju.metrics.token}. The
+	 * metrics carry counts and timings, never a person's data, but they still show how
+	 * busy each community is, so they are not public.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metrics(HttpSecurity http, ProblemWriter problems,
+			@Value("${anju.metrics.token:}") String secret) throws Exception {
+		http.securityMatcher("/actuator/prometheus")
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.addFilterBefore(new ScrapeTokenFilter(secret), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(ScrapeTokenFilter.AUTHORITY))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated", Map.of())));
+		return http.build();
 	}
 
 	@Bean

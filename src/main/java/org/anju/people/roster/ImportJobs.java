@@ -1,7 +1,10 @@
 package org.anju.people.roster;
 
+import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.anju.identity.CurrentUser;
 import tools.jackson.databind.ObjectMapper;
 
@@ -29,9 +32,12 @@ class ImportJobs {
 
 	private final ObjectMapper json;
 
-	ImportJobs(JdbcClient jdbc, ObjectMapper json) {
+	private final MeterRegistry metrics;
+
+	ImportJobs(JdbcClient jdbc, ObjectMapper json, MeterRegistry metrics) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.metrics = metrics;
 	}
 
 	long start(CurrentUser user, String fileName) {
@@ -46,16 +52,28 @@ class ImportJobs {
 			.single();
 	}
 
+	/**
+	 * Closes the job and times it, from the job's own start to its finish as the database
+	 * saw them, so that the metric and the job row agree.
+	 */
 	void finish(CurrentUser user, long job, Outcome outcome, Map<String, ?> summary) {
-		this.jdbc.sql("""
-				update import_job set finished_at = now(), outcome = :outcome, summary = cast(:summary as jsonb)
+		double seconds = this.jdbc.sql("""
+				update import_job set finished_at = clock_timestamp(), outcome = :outcome,
+					summary = cast(:summary as jsonb)
 				where community_id = :c and id = :id
+				returning extract(epoch from finished_at - started_at)
 				""")
 			.param("c", user.communityId())
 			.param("id", job)
 			.param("outcome", outcome.name())
 			.param("summary", this.json.writeValueAsString(summary))
-			.update();
+			.query(Double.class)
+			.single();
+		Timer.builder("anju.roster.import")
+			.description("Roster imports that commit, from the upload to the end")
+			.tag("outcome", outcome.name())
+			.register(this.metrics)
+			.record(Duration.ofNanos((long) (seconds * 1e9)));
 	}
 
 }

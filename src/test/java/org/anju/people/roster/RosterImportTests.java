@@ -12,6 +12,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -62,6 +64,9 @@ class RosterImportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry metrics;
 
 	@Test
 	void newPeopleComeInWithTheirPlacesAndNumericCellsReadAsDigits() throws Exception {
@@ -328,6 +333,26 @@ class RosterImportTests {
 			.param("parent", parentId)
 			.query(Long.class)
 			.single();
+	}
+
+	@Test
+	void anImportIsTimedByItsOutcomeAndADryRunIsNot() throws Exception {
+		long committed = imports("COMMITTED");
+		long rejected = imports("REJECTED");
+		String area = unique("片区");
+		byte[] good = xlsx(HEADERS, List.of(person("计时", idNumber(), "", "", area, "一网格", "1栋", "", "101")));
+		upload(good, true, ADMIN).andExpect(status().isOk());
+		upload(good, false, ADMIN).andExpect(status().isOk());
+		upload(xlsx(HEADERS, List.of(person("计时", "110101190001011234", "", "", area, "一网格", "1栋", "", "102"))), false,
+				ADMIN)
+			.andExpect(status().isUnprocessableContent());
+		assertThat(imports("COMMITTED")).isEqualTo(committed + 1);
+		assertThat(imports("REJECTED")).isEqualTo(rejected + 1);
+	}
+
+	private long imports(String outcome) {
+		Timer timer = this.metrics.find("anju.roster.import").tag("outcome", outcome).timer();
+		return (timer != null) ? timer.count() : 0;
 	}
 
 	private ResultActions upload(byte[] bytes, boolean dryRun, CurrentUser user) throws Exception {
