@@ -23,8 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changed at the first login. There is no default password.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(AdminBootstrap.ORDER)
 class AdminBootstrap implements ApplicationRunner {
+
+	/**
+	 * Just after the highest precedence, which a restore takes: the administrator of a
+	 * restored database is the one in the backup.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	static final String ADMIN = "admin";
 

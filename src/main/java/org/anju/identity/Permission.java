@@ -29,6 +29,8 @@ public enum Permission {
 	USERS_MANAGE,
 	/** Read the audit trail. */
 	AUDIT_READ,
+	/** Back the whole database up: it holds every community's data, unmasked. */
+	SYSTEM_BACKUP,
 	/**
 	 * See appeals within the caller's reach: their department, their grids or the whole
 	 * community.

@@ -12,9 +12,16 @@ import java.util.HexFormat;
 public record Fingerprint(String hex) {
 
 	public static Fingerprint of(String text) {
+		return new Fingerprint(HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * A fresh SHA-256 digest, for fingerprints of what does not fit in a string, such as
+	 * a file read as a stream.
+	 */
+	public static MessageDigest digest() {
 		try {
-			return new Fingerprint(HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every Java has SHA-256", ex);

@@ -32,6 +32,7 @@ class RoleTests {
 			REFERENCE_DATA    x     -      -                -           -
 			USERS_MANAGE      x     -      -                -           -
 			AUDIT_READ        x     x      -                -           -
+			SYSTEM_BACKUP     x     -      -                -           -
 			APPEALS_READ      x     x      x                x           -
 			APPEALS_INTAKE    x     -      x                x           -
 			APPEALS_HANDLE    x     -      x                x           -
