@@ -13,6 +13,11 @@ public enum Permission {
 	PEOPLE_UNMASK,
 	/** Merge two records of one person. */
 	PEOPLE_MERGE,
+	/**
+	 * Produce a person's own data report, unmasked, for the person who asked for it
+	 * (PIPL).
+	 */
+	PEOPLE_REPORT,
 	/** Import a roster. */
 	PEOPLE_IMPORT,
 	/** Export a list of people. */

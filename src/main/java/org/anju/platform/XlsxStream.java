@@ -11,6 +11,9 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class XlsxStream {
 
+	/** The media type of every xlsx Anju sends. */
+	public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 	/** Rows written between two flushes. */
 	public static final int FLUSH_EVERY = 2000;
 

@@ -24,6 +24,7 @@ class RoleTests {
 			PEOPLE_WRITE      x     -      -                x           -
 			PEOPLE_UNMASK     x     x      -                -           -
 			PEOPLE_MERGE      x     -      -                -           -
+			PEOPLE_REPORT     x     -      -                -           -
 			PEOPLE_IMPORT     x     -      -                -           -
 			PEOPLE_EXPORT     x     x      -                x           -
 			PLACES_READ       x     x      x                x           -
