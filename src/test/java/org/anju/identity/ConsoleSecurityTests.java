@@ -131,6 +131,32 @@ class ConsoleSecurityTests {
 		assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
 	}
 
+	@Test
+	void theSessionIdChangesAtLogin() {
+		Cookie before = sessionCookie(this.callers.perform(get("/login")));
+
+		MockHttpServletResponse login = this.callers.perform(post("/login").cookie(before)
+			.param("username", this.username)
+			.param("password", ApiCallers.OWN_PASSWORD)
+			.with(csrf()));
+
+		assertThat(login.getRedirectedUrl()).isEqualTo("/");
+		assertThat(sessionCookie(login).getValue()).as("a session fixed before the login is not the one after it")
+			.isNotEqualTo(before.getValue());
+	}
+
+	@Test
+	void aPageWithPersonalDataIsNeitherCachedNorFramedNorSniffed() {
+		MockHttpServletResponse page = this.callers.perform(get("/people").cookie(sessionCookie(logIn())));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getHeader("Cache-Control")).contains("no-store");
+		assertThat(page.getHeader("Content-Security-Policy")).contains("default-src 'self'")
+			.contains("frame-ancestors 'none'");
+		assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(page.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+	}
+
 	private MockHttpServletResponse logIn() {
 		return this.callers.perform(post("/login").param("username", this.username)
 			.param("password", ApiCallers.OWN_PASSWORD)
