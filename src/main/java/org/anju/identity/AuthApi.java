@@ -55,7 +55,8 @@ class AuthApi {
 		if (credentials.username() == null || credentials.username().isBlank() || credentials.password() == null) {
 			throw new InvalidInput("username", "auth.credentials.required");
 		}
-		var authentication = this.login.login(credentials.username().strip().toLowerCase(), credentials.password());
+		var authentication = this.login.login(credentials.username().strip().toLowerCase(), credentials.password(),
+				credentials.code());
 		ApiTokens.Issued issued = this.tokens.issue((CurrentUser) authentication.getPrincipal());
 		return new TokenAnswer(issued.token(), issued.expiresAt());
 	}
@@ -84,6 +85,10 @@ class AuthApi {
 			status = HttpStatus.LOCKED;
 			code = "auth.locked";
 		}
+		else if (ex instanceof TwoFactorRequired) {
+			status = HttpStatus.UNAUTHORIZED;
+			code = "auth.codeRequired";
+		}
 		else if (ex instanceof DisabledException) {
 			status = HttpStatus.UNAUTHORIZED;
 			code = "auth.disabled";
@@ -93,8 +98,8 @@ class AuthApi {
 			code = "auth.badCredentials";
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, this.messages.getMessage(code, null, locale));
-		problem.setType(URI.create(
-				"https://anju.org/problems/" + (status == HttpStatus.LOCKED ? "account-locked" : "unauthenticated")));
+		problem.setType(URI.create("https://anju.org/problems/" + ((status == HttpStatus.LOCKED) ? "account-locked"
+				: (ex instanceof TwoFactorRequired) ? "two-factor-code-required" : "unauthenticated")));
 		problem.setTitle(this.messages.getMessage("problem.title." + status.value(), null, locale));
 		if (ex instanceof AccountLocked locked) {
 			problem.setProperty("lockedUntil", locked.lockedUntil().toString());
@@ -102,7 +107,11 @@ class AuthApi {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	record Credentials(@Nullable String username, @Nullable String password) {
+	/**
+	 * @param code from the authenticator app (or a recovery code), for an account with
+	 * two-factor login
+	 */
+	record Credentials(@Nullable String username, @Nullable String password, @Nullable String code) {
 	}
 
 	record TokenAnswer(String token, Instant expiresAt) {

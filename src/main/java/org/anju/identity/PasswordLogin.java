@@ -1,5 +1,6 @@
 package org.anju.identity;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import org.anju.audit.AuditTrail;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.Phone;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -46,8 +48,11 @@ class PasswordLogin implements AuthenticationProvider {
 
 	private final CommunityId defaultCommunity;
 
+	private final TwoFactor twoFactor;
+
 	PasswordLogin(UserAccounts accounts, PasswordEncoder encoder, AuditTrail audit, Clock clock,
-			@Value("${anju.community-id:1}") long defaultCommunity) {
+			@Value("${anju.community-id:1}") long defaultCommunity, TwoFactor twoFactor) {
+		this.twoFactor = twoFactor;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -59,10 +64,16 @@ class PasswordLogin implements AuthenticationProvider {
 	public Authentication authenticate(Authentication request) {
 		String username = String.valueOf(request.getName()).strip().toLowerCase();
 		String password = String.valueOf(request.getCredentials());
-		return login(username, password);
+		return login(username, password, (request.getDetails() instanceof Code code) ? code.code() : null);
 	}
 
-	Authentication login(String typed, String password) {
+	/**
+	 * @param code the code from the authenticator app, or a recovery code, for an account
+	 * with two-factor login
+	 * @throws TwoFactorRequired when the password was right and the account needs a code
+	 * that was not given
+	 */
+	Authentication login(String typed, String password, @Nullable String code) {
 		String username = loginName(typed);
 		var found = this.accounts.byUsername(username);
 		if (found.isEmpty()) {
@@ -94,6 +105,24 @@ class PasswordLogin implements AuthenticationProvider {
 					Map.of("reason", "disabled"));
 			throw new DisabledException("disabled");
 		}
+		if (this.twoFactor.enabled(stored.community(), account.id())) {
+			if (code == null || code.isBlank()) {
+				throw new TwoFactorRequired();
+			}
+			// A wrong code counts towards the lockout like a wrong password: six digits
+			// are
+			// guessed as easily as a weak password.
+			if (!this.twoFactor.check(stored.community(), account.id(), code)) {
+				Instant lockedUntil = this.accounts.recordFailure(stored.community(), account.id(), ATTEMPTS,
+						now.plus(LOCKOUT).truncatedTo(ChronoUnit.MICROS));
+				this.audit.recordAlone(stored.community(), username, "LOGIN_FAILED", "USER", account.id(),
+						Map.of("reason", (lockedUntil != null) ? "wrong code, now locked" : "wrong code"));
+				if (lockedUntil != null) {
+					throw new AccountLocked(lockedUntil);
+				}
+				throw new BadCredentialsException("bad code");
+			}
+		}
 		this.accounts.recordSuccess(stored.community(), account.id());
 		this.audit.recordAlone(stored.community(), username, "LOGIN", "USER", account.id(), Map.of());
 		return authenticated(stored.asCurrentUser());
@@ -124,6 +153,27 @@ class PasswordLogin implements AuthenticationProvider {
 			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+	}
+
+	/**
+	 * What the console's login form sends besides the username and password. Spring
+	 * Security keeps it with the sign-in in the session, so it is serializable, but the
+	 * code itself is transient: a used code has no business in the session table.
+	 */
+	static final class Code implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient @Nullable String code;
+
+		Code(@Nullable String code) {
+			this.code = code;
+		}
+
+		@Nullable String code() {
+			return this.code;
+		}
+
 	}
 
 	@Override

@@ -100,15 +100,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems, AuditTrail audit,
-			PasswordLogin login, JdbcClient jdbc, TransactionTemplate transaction) throws Exception {
+			PasswordLogin login, JdbcClient jdbc, TransactionTemplate transaction, TwoFactor twoFactor)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationProvider(login)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
-			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenFilter.class)
-			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems), PasswordChangeGate.class)
+			.addFilterAfter(new AccountGate(problems, twoFactor), BearerTokenFilter.class)
+			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems), AccountGate.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				.anyRequest()
@@ -123,21 +124,24 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain console(HttpSecurity http, PasswordLogin login, UserAccounts accounts, Clock clock,
-			ProblemWriter problems, AuditTrail audit) throws Exception {
+			ProblemWriter problems, AuditTrail audit, TwoFactor twoFactor) throws Exception {
 		http.authenticationProvider(login)
 			.addFilterAfter(new SessionUserRefresh(accounts, clock), SecurityContextHolderFilter.class)
-			.addFilterAfter(new PasswordChangeGate(problems), SessionUserRefresh.class)
+			.addFilterAfter(new AccountGate(problems, twoFactor), SessionUserRefresh.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers(PORTAL_LOGIN)
 				.permitAll()
 				.requestMatchers(PORTAL, PORTAL + "/**")
 				.hasRole(Role.RESIDENT.name())
-				.requestMatchers(PasswordChangeGate.PASSWORD_PAGE, "/logout")
+				.requestMatchers(AccountGate.PASSWORD_PAGE, "/logout")
 				.authenticated()
 				.anyRequest()
 				.access(staff()))
-			.formLogin((form) -> form.loginPage("/login").successHandler(afterLogin()).failureHandler(loginFailed()))
+			.formLogin((form) -> form.loginPage("/login")
+				.authenticationDetailsSource((request) -> new PasswordLogin.Code(request.getParameter("code")))
+				.successHandler(afterLogin())
+				.failureHandler(loginFailed()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(afterLogout()))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(PORTAL_LOGIN),
@@ -168,7 +172,7 @@ class SecurityConfiguration {
 		return (request, response, authentication) -> {
 			boolean mustChange = authentication.getPrincipal() instanceof CurrentUser user && user.mustChangePassword();
 			String home = resident(authentication) ? PORTAL : "/";
-			response.sendRedirect(request.getContextPath() + (mustChange ? PasswordChangeGate.PASSWORD_PAGE : home));
+			response.sendRedirect(request.getContextPath() + (mustChange ? AccountGate.PASSWORD_PAGE : home));
 		};
 	}
 
@@ -180,7 +184,7 @@ class SecurityConfiguration {
 		return (request, response, ex) -> {
 			String username = request.getParameter("username");
 			String query = (ex instanceof AccountLocked locked) ? "locked=" + locked.lockedUntil().getEpochSecond()
-					: "error";
+					: (ex instanceof TwoFactorRequired) ? "code" : "error";
 			request.getSession().setAttribute("lastUsername", (username != null) ? username : "");
 			String page = (request.getParameter("portal") != null) ? PORTAL_LOGIN : "/login";
 			response.sendRedirect(request.getContextPath() + page + "?" + query);
