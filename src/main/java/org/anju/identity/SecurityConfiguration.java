@@ -3,6 +3,7 @@ package org.anju.identity;
 import java.time.Clock;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import org.anju.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 
@@ -87,7 +88,12 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenFilter.class)
 			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems), PasswordChangeGate.class)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+			// the end of a stream (server-sent events) is an async dispatch of a request
+			// that
+			// was authorised when it began; the token is not looked up again for it
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -58,7 +58,12 @@ class InboxStreams {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
 		this.open.computeIfAbsent(listener, (key) -> ConcurrentHashMap.newKeySet()).add(emitter);
 		emitter.onCompletion(() -> forget(listener, emitter));
-		emitter.onTimeout(() -> forget(listener, emitter));
+		emitter.onTimeout(() -> {
+			forget(listener, emitter);
+			// ends the response cleanly; the browser's EventSource then opens a new
+			// stream
+			emitter.complete();
+		});
 		emitter.onError((ex) -> forget(listener, emitter));
 		send(listener, emitter,
 				SseEmitter.event().name(UNREAD).data(new Live(this.notifications.unread(community, userId), null)));
