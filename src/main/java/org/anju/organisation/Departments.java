@@ -81,7 +81,7 @@ public class Departments {
 				.update();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new InvalidInput("userId", "department.head.unknown", userId);
+			throw new InvalidInput("userId", "department.head.unknown", String.valueOf(userId));
 		}
 		if (updated == 0) {
 			throw new NotFound("department", code);

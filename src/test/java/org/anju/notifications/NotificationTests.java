@@ -91,6 +91,9 @@ class NotificationTests {
 	AppealNotices notices;
 
 	@Autowired
+	InboxStreams streams;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -293,7 +296,11 @@ class NotificationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.contains("event:notification", "\"unread\":1", appeal.number(), "健身器材损坏"));
+		this.streams.heartbeat();
+		assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8)).endsWith(":heartbeat\n\n");
+		int open = this.streams.openStreams();
 		stream.getRequest().getAsyncContext().complete();
+		assertThat(this.streams.openStreams()).as("a finished stream is forgotten").isEqualTo(open - 1);
 	}
 
 	@Test
@@ -311,6 +318,11 @@ class NotificationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
+		MvcResult stream = this.mvc.perform(get("/inbox/stream").with(signedIn))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String live = stream.getResponse().getContentAsString();
+		stream.getRequest().getAsyncContext().complete();
 		int withoutToken = this.mvc.perform(post("/inbox/{id}/read", id).with(signedIn))
 			.andReturn()
 			.getResponse()
@@ -320,6 +332,7 @@ class NotificationTests {
 			.getResponse();
 
 		assertThat(page).contains("绿化带缺损", appeal.number(), "分派给您", "data-inbox-badge", "/inbox/stream");
+		assertThat(live).contains("event:unread", "\"unread\":1");
 		assertThat(withoutToken).isEqualTo(403);
 		assertThat(read.getRedirectedUrl()).isEqualTo("/appeals/" + appeal.id());
 		assertThat(this.jdbc.sql("select read_at is not null from notification where community_id = 1 and id = :id")
