@@ -2,6 +2,8 @@ package org.anju.notifications;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -249,9 +251,15 @@ class NotificationTests {
 		String first = list(token, "size=2");
 		String second = list(token, "size=2&cursor=" + JsonPath.<String>read(first, "$.next"));
 
-		assertThat(JsonPath.<List<String>>read(first, "$.items[*].appealTitle")).containsExactly("噪音扰民三", "噪音扰民二");
-		assertThat(JsonPath.<List<String>>read(second, "$.items[*].appealTitle")).containsExactly("噪音扰民一");
+		// newest first: the listener may write the three in any order, so ids decide
+		List<Long> firstIds = ids(first);
+		List<Long> secondIds = ids(second);
+		assertThat(firstIds).hasSize(2).isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(secondIds).hasSize(1).allSatisfy((id) -> assertThat(id).isLessThan(firstIds.get(1)));
 		assertThat(JsonPath.<Object>read(second, "$.next")).isNull();
+		List<String> titles = new ArrayList<>(JsonPath.<List<String>>read(first, "$.items[*].appealTitle"));
+		titles.addAll(JsonPath.<List<String>>read(second, "$.items[*].appealTitle"));
+		assertThat(titles).containsExactlyInAnyOrder("噪音扰民一", "噪音扰民二", "噪音扰民三");
 	}
 
 	@Test
@@ -339,6 +347,10 @@ class NotificationTests {
 			.param("id", id)
 			.query(Boolean.class)
 			.single()).isTrue();
+	}
+
+	private static List<Long> ids(String page) {
+		return JsonPath.<List<Number>>read(page, "$.items[*].id").stream().map(Number::longValue).toList();
 	}
 
 	private UserAccount staff(String department) {
