@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -90,6 +92,17 @@ class InboxStreams {
 		else {
 			tell(listener, created);
 		}
+	}
+
+	/**
+	 * Ends every stream when the application stops: a graceful shutdown waits for open
+	 * requests, and a page would keep its stream open for as long as it is shown. Its
+	 * EventSource reconnects, to this node once it is back or to another.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		this.open.values().forEach((emitters) -> emitters.forEach(SseEmitter::complete));
+		this.open.clear();
 	}
 
 	@Scheduled(fixedRateString = "${anju.notifications.heartbeat:PT25S}", initialDelayString = "PT25S")
