@@ -106,11 +106,11 @@ class AppealClocks {
 				else {
 					appeal.markNearlyDue(now);
 				}
-				this.appeals.save(community, appeal, "system");
+				long version = this.appeals.save(community, appeal, "system");
 				this.audit.record(community, "APPEAL_" + action.toUpperCase().replace('-', '_'), "APPEAL", id,
 						Map.of("number", row.number(), "dueAt", row.dueAt().toString()));
 				this.events.publishEvent(new AppealChanged(community, id, action, appeal.state(),
-						appeal.departmentCode(), appeal.assigneeId()));
+						appeal.departmentCode(), appeal.assigneeId(), version));
 			}
 			return due.size();
 		});

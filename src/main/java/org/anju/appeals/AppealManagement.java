@@ -253,7 +253,9 @@ public class AppealManagement {
 		if (!route.dispatch()) {
 			Appeal appeal = this.appeals.find(community, id).orElseThrow().toAppeal();
 			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
-			this.appeals.save(community, appeal, "routing");
+			long version = this.appeals.save(community, appeal, "routing");
+			this.events.publishEvent(new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
+					appeal.assigneeId(), version));
 		}
 		AppealRow stored = this.appeals.find(community, id).orElseThrow();
 		text(community, stored, "APPEAL_RECEIVED",
@@ -283,7 +285,7 @@ public class AppealManagement {
 		Instant now = this.clock.instant();
 		AppealCategory category = this.categories.get(community, row.categoryCode());
 		apply(community, row, appeal, category, action, now);
-		this.appeals.save(community, appeal, user.actor());
+		long version = this.appeals.save(community, appeal, user.actor());
 		if (action instanceof AppealAction.Resolve resolve) {
 			text(community, row, "APPEAL_RESOLVED",
 					Map.of("number", row.number(), "reply", shortened(resolve.reply())));
@@ -294,7 +296,7 @@ public class AppealManagement {
 		this.audit.record(community, "APPEAL_" + action.name().toUpperCase().replace('-', '_'), "APPEAL", id,
 				Map.of("number", row.number(), "from", row.state().name(), "to", appeal.state().name()));
 		this.events.publishEvent(new AppealChanged(community, id, action.name(), appeal.state(),
-				appeal.departmentCode(), appeal.assigneeId()));
+				appeal.departmentCode(), appeal.assigneeId(), version));
 		return get(user, id);
 	}
 
@@ -306,6 +308,16 @@ public class AppealManagement {
 	public AppealView get(CurrentUser user, long id) {
 		AppealRow row = load(user, id);
 		return row.view(AppealReach.hidesComplainant(user), this.appeals.timeline(user.community(), id));
+	}
+
+	/**
+	 * The appeal's number and title, for modules that tell staff of its steps, such as
+	 * notifications. There is no reach check: the caller decides who hears of it.
+	 * @return empty when the community has no such appeal
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AppealHeadline> headline(CommunityId community, long id) {
+		return this.appeals.find(community, id).map((row) -> new AppealHeadline(row.id(), row.number(), row.title()));
 	}
 
 	/**

@@ -66,9 +66,10 @@ class Appeals {
 
 	/**
 	 * Writes the changes an aggregate made, if nobody changed the appeal in between.
+	 * @return the appeal's version now
 	 * @throws StaleVersion when the appeal is no longer at the version it was loaded with
 	 */
-	void save(CommunityId community, Appeal appeal, String actor) {
+	long save(CommunityId community, Appeal appeal, String actor) {
 		int updated = this.jdbc
 			.sql("""
 					update appeal set state = :state, flags = :flags, department_code = :department, assignee_id = :assignee,
@@ -108,6 +109,7 @@ class Appeals {
 			throw new StaleVersion(current);
 		}
 		appeal.steps().forEach((step) -> timeline(community, appeal.id(), actor, step));
+		return appeal.version() + 1;
 	}
 
 	void timeline(CommunityId community, long appealId, String actor, Appeal.Step step) {

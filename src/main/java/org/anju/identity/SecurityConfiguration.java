@@ -3,6 +3,7 @@ package org.anju.identity;
 import java.time.Clock;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import org.anju.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 
@@ -110,7 +111,12 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new AccountGate(problems, twoFactor), BearerTokenFilter.class)
 			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems), AccountGate.class)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+			// the end of a stream (server-sent events) is an async dispatch of a request
+			// that
+			// was authorised when it began; the token is not looked up again for it
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

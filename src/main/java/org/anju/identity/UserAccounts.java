@@ -63,6 +63,20 @@ class UserAccounts {
 			.list();
 	}
 
+	List<Long> enabledIds(CommunityId community, Role role, @Nullable String departmentCode) {
+		return this.jdbc.sql("""
+				select id from user_account
+				where community_id = :c and role = :role and enabled
+				  and (cast(:department as text) is null or department_code = :department)
+				order by id
+				""")
+			.param("c", community.value())
+			.param("role", role.name())
+			.param("department", departmentCode)
+			.query(Long.class)
+			.list();
+	}
+
 	boolean residentAccountExists(CommunityId community, long personId) {
 		return this.jdbc.sql(
 				"select exists (select 1 from user_account where community_id = :c and person_id = :p and role = 'RESIDENT')")

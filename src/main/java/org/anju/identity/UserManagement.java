@@ -234,6 +234,15 @@ public class UserManagement {
 		return this.accounts.all(community).stream().map(UserAccounts.StoredAccount::account).toList();
 	}
 
+	/**
+	 * @param departmentCode only the accounts of this department, or of any
+	 * @return the ids of the enabled accounts with the role, never {@literal null}
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> enabledIds(CommunityId community, Role role, @Nullable String departmentCode) {
+		return this.accounts.enabledIds(community, role, departmentCode);
+	}
+
 	private List<Violation> assignmentProblems(CommunityId community, @Nullable String displayName, Role role,
 			Set<Long> gridIds, @Nullable String departmentCode) {
 		List<Violation> problems = new ArrayList<>();

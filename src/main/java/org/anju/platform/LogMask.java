@@ -7,9 +7,11 @@ import org.anju.shared.IdNumber;
 import org.anju.shared.Phone;
 
 /**
- * Finds ID numbers and mobile phones in free text and masks them.
+ * Finds ID numbers and mobile phones in free text and masks them: in log lines, and in
+ * free text that leaves for somewhere it would be seen out of context, such as an
+ * appeal's title in a notification.
  */
-final class LogMask {
+public final class LogMask {
 
 	// A mobile may be written with the country code run into it (+8613812345678).
 	private static final Pattern SENSITIVE = Pattern
@@ -18,7 +20,10 @@ final class LogMask {
 	private LogMask() {
 	}
 
-	static String apply(String text) {
+	/**
+	 * @return the text with every ID number and mobile in it masked
+	 */
+	public static String apply(String text) {
 		Matcher matcher = SENSITIVE.matcher(text);
 		if (!matcher.find()) {
 			return text;

@@ -21,7 +21,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Test data for console tests: valid national ID numbers, accounts that may sign in, and
  * their authentication as the console's login makes it.
  */
-final class ConsoleFixtures {
+public final class ConsoleFixtures {
 
 	static final CommunityId COMMUNITY = new CommunityId(1);
 
@@ -68,7 +68,7 @@ final class ConsoleFixtures {
 			.orElseThrow());
 	}
 
-	static CurrentUser user(UserAccount account) {
+	public static CurrentUser user(UserAccount account) {
 		return new CurrentUser(COMMUNITY.value(), account.id(), account.username(), account.displayName(),
 				account.role(), account.gridIds(), account.departmentCode(), account.personId(),
 				account.mustChangePassword());
@@ -77,7 +77,7 @@ final class ConsoleFixtures {
 	/**
 	 * @return the authentication that the console's form login gives this user
 	 */
-	static Authentication signedIn(CurrentUser user) {
+	public static Authentication signedIn(CurrentUser user) {
 		List<SimpleGrantedAuthority> authorities = user.role()
 			.permissions()
 			.stream()

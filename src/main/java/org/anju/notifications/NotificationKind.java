@@ -1,0 +1,23 @@
+package org.anju.notifications;
+
+/**
+ * What happened that the recipient should hear of.
+ */
+public enum NotificationKind {
+
+	/** 分派: the appeal was given to the recipient or their department. */
+	ASSIGNED,
+	/** 转派: the appeal was transferred to the recipient's department. */
+	TRANSFERRED,
+	/** 退回: a handler returned the appeal to the dispatch queue. */
+	RETURNED,
+	/** 重新办理: the appeal came back, reopened or after a dissatisfied callback. */
+	REOPENED,
+	/** 督办: a leader urged the handler. */
+	URGED,
+	/** 临期: the warning point passed. */
+	NEARLY_DUE,
+	/** 超期: the due time passed. */
+	OVERDUE
+
+}
