@@ -54,7 +54,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AppealManagement {
 
-	static final Duration BACKDATE_LIMIT = Duration.ofDays(30);
+	/**
+	 * How far back staff may date an appeal's receipt, for letters and visits entered
+	 * later.
+	 */
+	public static final Duration BACKDATE_LIMIT = Duration.ofDays(30);
 
 	private final JdbcClient jdbc;
 

@@ -8,6 +8,7 @@ import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealQueues;
 import org.anju.appeals.AppealView;
 import org.anju.appeals.Satisfaction;
+import org.anju.appeals.attachments.AppealAttachments;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.people.Person;
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,9 +37,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One appeal's page: its fields (phones masked, a confidential complainant hidden by the
- * domain), flags, due date, timeline and a small form for each step its state and the
- * user's role allow. A refused step comes back next to its form with what was typed. Also
- * the printed receipt (受理回执) and assignment slip (交办单).
+ * domain), co-signers, photos, flags, due date, timeline and a small form for each step
+ * its state and the user's role allow. A refused step comes back next to its form with
+ * what was typed. Also the printed receipt (受理回执) and assignment slip (交办单).
  */
 @Controller
 @PreAuthorize("hasAuthority('APPEALS_READ')")
@@ -66,6 +68,8 @@ class AppealConsole {
 
 	private final AppealNames names;
 
+	private final AppealAttachments attachments;
+
 	private final MessageSource messages;
 
 	private final String officePhone;
@@ -73,7 +77,7 @@ class AppealConsole {
 	private final String portalUrl;
 
 	AppealConsole(AppealManagement appeals, AppealQueues queues, PersonManagement people, PlaceManagement places,
-			WorkingCalendar calendar, AppealNames names, MessageSource messages,
+			WorkingCalendar calendar, AppealNames names, AppealAttachments attachments, MessageSource messages,
 			@Value("${anju.community.office-phone:0730-8000000}") String officePhone,
 			@Value("${anju.community.portal-url:}") String portalUrl) {
 		this.appeals = appeals;
@@ -82,6 +86,7 @@ class AppealConsole {
 		this.places = places;
 		this.calendar = calendar;
 		this.names = names;
+		this.attachments = attachments;
 		this.messages = messages;
 		this.officePhone = officePhone;
 		this.portalUrl = portalUrl;
@@ -92,6 +97,7 @@ class AppealConsole {
 		AppealView appeal = this.appeals.get(user, id);
 		describe(user, appeal, model, locale);
 		model.addAttribute("actions", this.appeals.possibleActions(user, id));
+		model.addAttribute("photos", this.attachments.list(user, id));
 		model.addAttribute("daysLeft", workingDaysLeft(appeal));
 		model.addAttribute("staff", this.names.staff(user.community()));
 		model.addAttribute("satisfactions", Satisfaction.values());
@@ -145,6 +151,16 @@ class AppealConsole {
 		return page;
 	}
 
+	/**
+	 * One photo of the appeal, for whoever reaches the appeal; anyone else is answered
+	 * 404, as if neither existed.
+	 */
+	@GetMapping("/appeals/{id}/photos/{attachmentId}")
+	ResponseEntity<byte[]> photo(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return this.attachments.open(user, id, attachmentId).inline();
+	}
+
 	@GetMapping("/appeals/{id}/receipt")
 	String receipt(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, Locale locale) {
 		AppealView appeal = this.appeals.get(user, id);
@@ -175,6 +191,8 @@ class AppealConsole {
 		model.addAttribute("assignee",
 				(appeal.assigneeId() != null) ? this.names.staffName(user.community(), appeal.assigneeId()) : null);
 		model.addAttribute("person", person(user, appeal.personId()));
+		model.addAttribute("coSigners",
+				appeal.coSignerIds().stream().map((coSigner) -> person(user, coSigner)).toList());
 		model.addAttribute("place", (appeal.placeId() != null)
 				? this.places.address(user.community(), appeal.placeId()).orElse(null) : null);
 	}
