@@ -11,11 +11,8 @@ import org.anju.appeals.Satisfaction;
 import org.anju.appeals.attachments.AppealAttachments;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
-import org.anju.people.Person;
-import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.InvalidInput;
-import org.anju.shared.NotFound;
 import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -60,8 +57,6 @@ class AppealConsole {
 
 	private final AppealQueues queues;
 
-	private final PersonManagement people;
-
 	private final PlaceManagement places;
 
 	private final WorkingCalendar calendar;
@@ -76,13 +71,12 @@ class AppealConsole {
 
 	private final String portalUrl;
 
-	AppealConsole(AppealManagement appeals, AppealQueues queues, PersonManagement people, PlaceManagement places,
-			WorkingCalendar calendar, AppealNames names, AppealAttachments attachments, MessageSource messages,
+	AppealConsole(AppealManagement appeals, AppealQueues queues, PlaceManagement places, WorkingCalendar calendar,
+			AppealNames names, AppealAttachments attachments, MessageSource messages,
 			@Value("${anju.community.office-phone:0730-8000000}") String officePhone,
 			@Value("${anju.community.portal-url:}") String portalUrl) {
 		this.appeals = appeals;
 		this.queues = queues;
-		this.people = people;
 		this.places = places;
 		this.calendar = calendar;
 		this.names = names;
@@ -190,24 +184,11 @@ class AppealConsole {
 		model.addAttribute("departments", this.names.departments(user.community(), locale));
 		model.addAttribute("assignee",
 				(appeal.assigneeId() != null) ? this.names.staffName(user.community(), appeal.assigneeId()) : null);
-		model.addAttribute("person", person(user, appeal.personId()));
+		model.addAttribute("person", this.names.person(user, appeal.personId()));
 		model.addAttribute("coSigners",
-				appeal.coSignerIds().stream().map((coSigner) -> person(user, coSigner)).toList());
+				appeal.coSignerIds().stream().map((coSigner) -> this.names.person(user, coSigner)).toList());
 		model.addAttribute("place", (appeal.placeId() != null)
 				? this.places.address(user.community(), appeal.placeId()).orElse(null) : null);
-	}
-
-	private @Nullable Person person(CurrentUser user, @Nullable Long personId) {
-		if (personId == null) {
-			return null;
-		}
-		try {
-			return this.people.get(user, personId);
-		}
-		catch (NotFound ex) {
-			// outside the user's grids: the appeal still names them
-			return null;
-		}
 	}
 
 	/**

@@ -182,9 +182,9 @@ class IntakeConsole {
 	}
 
 	private String form(CurrentUser user, IntakeForm intake, Model model, Locale locale) {
-		model.addAttribute("person", person(user, intake.getPersonId()));
+		model.addAttribute("person", this.names.person(user, intake.getPersonId()));
 		Map<Long, @Nullable Person> coSigners = new LinkedHashMap<>();
-		intake.coSigners().forEach((id) -> coSigners.put(id, person(user, id)));
+		intake.coSigners().forEach((id) -> coSigners.put(id, this.names.person(user, id)));
 		model.addAttribute("coSigners", coSigners);
 		LocalDate today = LocalDate.now(this.clock.withZone(WorkingCalendar.ZONE));
 		model.addAttribute("backdateDays", AppealManagement.BACKDATE_LIMIT.toDays());
@@ -198,19 +198,6 @@ class IntakeConsole {
 					.toList());
 		model.addAttribute("channels", STAFF_CHANNELS);
 		return FORM;
-	}
-
-	private @Nullable Person person(CurrentUser user, @Nullable Long personId) {
-		if (personId == null) {
-			return null;
-		}
-		try {
-			return this.people.get(user, personId);
-		}
-		catch (NotFound ex) {
-			// the domain's message says so next to the field
-			return null;
-		}
 	}
 
 }
