@@ -296,6 +296,18 @@
 			localStorage.removeItem(key);
 			window.location.reload();
 		});
+		// Alt+digit goes to the field of that access key in every browser, not only in
+		// those whose own access-key modifier is Alt.
+		document.addEventListener('keydown', function (event) {
+			if (!event.altKey || event.ctrlKey || event.metaKey || !/^Digit\d$/.test(event.code)) {
+				return;
+			}
+			var field = form.querySelector('[accesskey="' + event.code.slice(5) + '"]');
+			if (field) {
+				event.preventDefault();
+				field.focus();
+			}
+		});
 		// Ctrl+Enter sends the form from anywhere in it, the description included.
 		form.addEventListener('keydown', function (event) {
 			if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

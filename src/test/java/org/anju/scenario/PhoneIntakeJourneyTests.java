@@ -40,11 +40,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * A phone operator's intake, told by a browser with the keyboard alone: the dispatcher
  * types the caller's pinyin initials and picks them with the arrow keys and Enter, types
- * the category's initials and picks it, types the title and description, and sends the
- * form; the session runs out on the way, and what was typed is there after signing in
- * again. The appeal's page then shows the number, the masked phone and the way to print a
- * receipt. Debian's Chromium drives the real server on a random port; the screenshots go
- * to {@code target/screenshots/}.
+ * the category's initials and picks it, types the title and description, adds a neighbour
+ * who signs too, and sends the form; the session runs out on the way, and what was typed
+ * is there after signing in again. The appeal's page then shows the number, the masked
+ * phone and the way to print a receipt. Debian's Chromium drives the real server on a
+ * random port; the screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PhoneIntakeJourneyTests {
@@ -92,6 +92,10 @@ class PhoneIntakeJourneyTests {
 		Person caller = this.people.register(RegistryFixtures.admin(),
 				new PersonForm(name, IdNumberFixtures.newIdNumber(), mobile, registry.street().room().id(),
 						List.of("RETIRED"), null, null, null));
+		String neighbour = "欧阳" + GIVEN.charAt(random.nextInt(5)) + GIVEN.charAt(5 + random.nextInt(5));
+		String neighbourInitials = "oy" + initial(neighbour.charAt(2)) + initial(neighbour.charAt(3));
+		this.people.register(RegistryFixtures.admin(), new PersonForm(neighbour, IdNumberFixtures.newIdNumber(),
+				RegistryFixtures.mobile(), registry.street().room().id(), List.of("RETIRED"), null, null, null));
 		String dispatcher = dispatcher(registry);
 		String title = "楼道灯不亮 " + Long.toString(System.nanoTime() % 100_000, 36);
 		Files.createDirectories(SCREENSHOTS);
@@ -129,6 +133,27 @@ class PhoneIntakeJourneyTests {
 			page.keyboard().type(title);
 			page.keyboard().press("Tab");
 			page.keyboard().type("三楼楼道灯坏了一个星期，晚上老人下楼看不见。");
+
+			// a neighbour signs too (联名): picked like the caller, into a list of chips;
+			// Backspace in the empty search takes the last one back
+			page.keyboard().press("Alt+6");
+			Locator coSignerSearch = page.locator("#co-signer-q");
+			assertThat(coSignerSearch).isFocused();
+			page.keyboard().type(neighbourInitials);
+			assertThat(page.locator("#co-signer-results [role=option]").first()).containsText(neighbour);
+			page.keyboard().press("Enter");
+			Locator chips = page.locator("#co-signers-chosen .chip");
+			assertThat(chips).hasCount(1);
+			assertThat(chips.first()).containsText(neighbour);
+			assertThat(coSignerSearch).hasValue("");
+			assertThat(coSignerSearch).isFocused();
+			page.keyboard().press("Backspace");
+			assertThat(chips).hasCount(0);
+			page.keyboard().type(neighbourInitials);
+			assertThat(page.locator("#co-signer-results [role=option]").first()).containsText(neighbour);
+			page.keyboard().press("ArrowDown");
+			page.keyboard().press("Enter");
+			assertThat(chips).hasCount(1);
 			assertThat(page.getByLabel(Pattern.compile("^受理渠道"))).hasValue("PHONE");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("appeal-intake.png")));
 
@@ -143,6 +168,8 @@ class PhoneIntakeJourneyTests {
 			assertThat(page.locator("#person-chosen")).containsText(name);
 			assertThat(page.locator("#category-q")).hasValue("物业维修");
 			assertThat(page.locator("#route")).containsText("将分派至");
+			assertThat(page.locator("#co-signers-chosen .chip")).hasCount(1);
+			assertThat(page.locator("#co-signers-chosen .chip")).containsText(neighbour);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("appeal-intake-restored.png")));
 
 			page.keyboard().press("Control+Enter");
@@ -154,6 +181,8 @@ class PhoneIntakeJourneyTests {
 			assertThat(page.locator("#appellant")).containsText(name);
 			assertThat(page.locator("#appellant")).containsText(Phone.mask(mobile));
 			assertThat(page.locator(".timeline")).containsText("受理");
+			assertThat(page.locator("#co-signers")).containsText(neighbour);
+			assertThat(page.locator(".flags")).containsText("联名");
 			Assertions.assertThat(page.content()).doesNotContain(mobile).contains(title);
 			Assertions.assertThat(page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('anju.intake'))"))
 				.asList()
