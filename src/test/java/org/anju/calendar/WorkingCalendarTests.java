@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
@@ -17,6 +22,7 @@ import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.places.PlaceManagement;
+import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +37,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -67,6 +76,9 @@ class WorkingCalendarTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	ApiCallers callers;
 
@@ -182,6 +194,53 @@ class WorkingCalendarTests {
 		assertThat(this.calendar.year(2089).days())
 			.containsExactly(new CalendarDay(LocalDate.of(2089, 5, 2), DayKind.HOLIDAY, "劳动节"));
 		assertThat(auditRows(2089)).isEqualTo(2);
+	}
+
+	@Test
+	void ofTwoConcurrentReplacementsFromOneVersionOnlyTheFirstIsWritten() throws Exception {
+		CurrentUser admin = RegistryFixtures.admin();
+		long start = this.calendar.replaceYear(admin, 2087, 0, schedule(2087, "2087-05-01")).version();
+		CountDownLatch firstWrote = new CountDownLatch(1);
+		CountDownLatch firstMayCommit = new CountDownLatch(1);
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<VersionedYear> first = threads.submit(() -> transaction.execute((status) -> {
+				VersionedYear written = this.calendar.replaceYear(admin, 2087, start, schedule(2087, "2087-05-02"));
+				firstWrote.countDown();
+				await(firstMayCommit);
+				return written;
+			}));
+			await(firstWrote);
+			// the second waits for the first's lock on the year, then finds the version
+			// gone
+			Future<VersionedYear> second = threads
+				.submit(() -> this.calendar.replaceYear(admin, 2087, start, schedule(2087, "2087-05-03")));
+			Thread.sleep(300);
+			firstMayCommit.countDown();
+
+			assertThat(first.get(10, TimeUnit.SECONDS).version()).isNotEqualTo(start);
+			assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StaleVersion.class);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.calendar.current(2087).schedule().days())
+			.containsExactly(new CalendarDay(LocalDate.of(2087, 5, 2), DayKind.HOLIDAY, "劳动节"));
+	}
+
+	private static YearSchedule schedule(int year, String holiday) {
+		return new YearSchedule(year, true, List.of(new CalendarDay(LocalDate.parse(holiday), DayKind.HOLIDAY, "劳动节")));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
