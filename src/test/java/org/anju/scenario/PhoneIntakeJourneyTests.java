@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -27,13 +26,11 @@ import org.anju.places.PlaceManagement;
 import org.anju.shared.IdNumberFixtures;
 import org.anju.shared.Phone;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -56,10 +53,8 @@ class PhoneIntakeJourneyTests {
 	/** Given names of one reading each, so that the initials are certain. */
 	private static final String GIVEN = "晓青云帆映怀瑾岚溪雪";
 
-	private static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	PlaceManagement places;
@@ -69,18 +64,6 @@ class PhoneIntakeJourneyTests {
 
 	@Autowired
 	UserManagement users;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void aDispatcherTakesAPhoneAppealWithTheKeyboardAloneAndLosesNothingToATimeout() throws IOException {
@@ -100,11 +83,7 @@ class PhoneIntakeJourneyTests {
 		String title = "楼道灯不亮 " + Long.toString(System.nanoTime() % 100_000, 36);
 		Files.createDirectories(SCREENSHOTS);
 
-		try (BrowserContext desk = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
-				.setLocale("zh-CN")
-				.setBaseURL("http://localhost:" + this.port))) {
-			desk.setDefaultTimeout(10_000);
+		try (BrowserContext desk = chromium.newContext(1366, 768)) {
 			Page page = desk.newPage();
 			page.navigate("/appeals/new");
 			logIn(page, dispatcher);

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -34,13 +33,11 @@ import org.anju.shared.IdNumberFixtures;
 import org.anju.shared.Phone;
 import org.assertj.core.api.Assertions;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -62,10 +59,8 @@ class ResidentCallbackJourneyTests {
 
 	private static final String OWN_PASSWORD = "Portal-Mine-22";
 
-	private static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	PlaceManagement places;
@@ -82,18 +77,6 @@ class ResidentCallbackJourneyTests {
 	@Autowired
 	RoutingRules rules;
 
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@Test
 	void aResidentReportsWithAPhotoAndTheirRatingReopensOrClosesTheAppeal() throws Exception {
 		RegistryFixtures registry = new RegistryFixtures(this.places, this.people, this.users);
@@ -107,15 +90,14 @@ class ResidentCallbackJourneyTests {
 		String title = RegistryFixtures.unique("楼梯扶手松了");
 		Files.createDirectories(SCREENSHOTS);
 
-		try (BrowserContext office = chromium.browser().newContext(options(1280, 800));
-				BrowserContext phone = chromium.browser().newContext(options(390, 844).setIsMobile(true))) {
+		try (BrowserContext office = chromium.newContext(1280, 800);
+				BrowserContext phone = chromium.newContext(390, 844)) {
 			Staff staff = new Staff(office.request());
 			APIResponse opened = staff.post("/api/v1/users", null,
 					Map.of("role", "RESIDENT", "personId", personId, "password", FIRST_PASSWORD));
 			Assertions.assertThat(opened.status()).as(opened.text()).isEqualTo(201);
 			Assertions.assertThat(opened.text()).contains(Phone.mask(mobile)).doesNotContain(mobile);
 
-			phone.setDefaultTimeout(10_000);
 			Page page = phone.newPage();
 			page.navigate("/portal");
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("居民登录"))).isVisible();
@@ -206,12 +188,6 @@ class ResidentCallbackJourneyTests {
 				.containsExactly("receive", "assign", "accept", "resolve", "callback", "accept", "resolve", "callback");
 			Assertions.assertThat(page.content()).doesNotContain(mobile);
 		}
-	}
-
-	private Browser.NewContextOptions options(int width, int height) {
-		return new Browser.NewContextOptions().setViewportSize(width, height)
-			.setLocale("zh-CN")
-			.setBaseURL("http://localhost:" + this.port);
 	}
 
 	private static void signIn(Page page, String mobile, String password) {
