@@ -266,6 +266,8 @@ class AppealConsoleTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		assertThat(english).as("the time typed stays")
+			.containsPattern("name=\"receivedAt\" value=\"" + now.minusDays(40).format(IntakeConsole.MINUTES));
 		assertThat(english).contains("The appellant cannot co-sign their own appeal.")
 			.contains("nor more than 30 days back")
 			.contains("987654321")
