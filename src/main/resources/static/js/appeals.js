@@ -113,11 +113,71 @@
 		});
 		// nothing is marked after a search: ArrowDown marks the first, Enter alone picks it
 		document.body.addEventListener('htmx:afterSwap', function (event) {
-			if (event.detail.target === personList) {
-				var found = personList.children.length > 0;
-				personList.classList.toggle('open', found && document.activeElement === personInput);
-				personInput.setAttribute('aria-expanded', found ? 'true' : 'false');
-				personInput.removeAttribute('aria-activedescendant');
+			[[personInput, personList], [coSignerInput, coSignerList]].forEach(function (pair) {
+				if (event.detail.target === pair[1]) {
+					var found = pair[1].children.length > 0;
+					pair[1].classList.toggle('open', found && document.activeElement === pair[0]);
+					pair[0].setAttribute('aria-expanded', found ? 'true' : 'false');
+					pair[0].removeAttribute('aria-activedescendant');
+				}
+			});
+		});
+
+		// Co-signers of a joint appeal: each pick becomes a chip with its hidden id, the
+		// search empties for the next one, and Backspace in the empty search removes the last.
+		var coSignerInput = document.getElementById('co-signer-q');
+		var coSignerList = document.getElementById('co-signer-results');
+		var coSignersChosen = document.getElementById('co-signers-chosen');
+
+		function coSignerIds() {
+			return Array.prototype.map.call(coSignersChosen.querySelectorAll('[name=coSignerIds]'), function (input) {
+				return input.value;
+			});
+		}
+		function addCoSigner(id, label) {
+			if (!id || id === personId.value || coSignerIds().indexOf(id) >= 0) {
+				return;
+			}
+			var chip = document.createElement('li');
+			chip.className = 'chip';
+			chip.dataset.id = id;
+			chip.dataset.label = label;
+			var hidden = document.createElement('input');
+			hidden.type = 'hidden';
+			hidden.name = 'coSignerIds';
+			hidden.value = id;
+			var name = document.createElement('span');
+			name.textContent = label;
+			var remove = document.createElement('button');
+			remove.type = 'button';
+			remove.className = 'link';
+			remove.dataset.removeCoSigner = '';
+			remove.setAttribute('aria-label', coSignersChosen.dataset.removeLabel + ' ' + label);
+			remove.textContent = '×';
+			chip.append(hidden, name, remove);
+			coSignersChosen.appendChild(chip);
+		}
+		combobox(coSignerInput, coSignerList, function (option) {
+			addCoSigner(option.dataset.id, option.dataset.label);
+			coSignerInput.value = '';
+			coSignerList.textContent = '';
+			coSignerInput.setAttribute('aria-expanded', 'false');
+			coSignerInput.removeAttribute('aria-activedescendant');
+			save();
+			coSignerInput.focus();
+		});
+		coSignerInput.addEventListener('keydown', function (event) {
+			if (event.key === 'Backspace' && coSignerInput.value === '' && coSignersChosen.lastElementChild) {
+				coSignersChosen.lastElementChild.remove();
+				save();
+			}
+		});
+		coSignersChosen.addEventListener('click', function (event) {
+			var remove = event.target.closest('[data-remove-co-signer]');
+			if (remove) {
+				remove.closest('.chip').remove();
+				save();
+				coSignerInput.focus();
 			}
 		});
 
@@ -152,9 +212,13 @@
 		// The draft: every named field, and what the pickers show, kept in this browser
 		// under the user's name, so that a timeout or a lost connection loses nothing.
 		function save() {
-			var draft = { fields: {}, personLabel: personInput.dataset.chosen || '' };
+			var draft = { fields: {}, personLabel: personInput.dataset.chosen || '', coSigners: [] };
+			coSignersChosen.querySelectorAll('.chip').forEach(function (chip) {
+				draft.coSigners.push({ id: chip.dataset.id, label: chip.dataset.label });
+			});
 			Array.prototype.forEach.call(form.elements, function (element) {
-				if (!element.name || element.name === '_csrf' || element.type === 'submit' || element.type === 'button') {
+				if (!element.name || element.name === '_csrf' || element.type === 'submit' || element.type === 'button'
+					|| element.name === 'coSignerIds' || element.name === 'coSignerQuery') {
 					return;
 				}
 				if (element.type === 'checkbox') {
@@ -185,7 +249,7 @@
 			var restored = false;
 			Object.keys(draft.fields).forEach(function (name) {
 				var element = form.elements.namedItem(name);
-				if (!element || name === 'roomId') {
+				if (!element || name === 'roomId' || name === 'coSignerIds') {
 					return;
 				}
 				if (element.type === 'checkbox') {
@@ -201,6 +265,10 @@
 				personInput.dataset.chosen = draft.personLabel;
 				showPerson(draft.personLabel);
 			}
+			(draft.coSigners || []).forEach(function (coSigner) {
+				addCoSigner(coSigner.id, coSigner.label);
+				restored = true;
+			});
 			if (draft.fields.roomId && window.htmx) {
 				document.querySelector('details.place').open = true;
 				htmx.ajax('GET', '/places/picker?roomId=' + encodeURIComponent(draft.fields.roomId),
@@ -227,6 +295,18 @@
 		form.querySelector('[data-clear-form]').addEventListener('click', function () {
 			localStorage.removeItem(key);
 			window.location.reload();
+		});
+		// Alt+digit goes to the field of that access key in every browser, not only in
+		// those whose own access-key modifier is Alt.
+		document.addEventListener('keydown', function (event) {
+			if (!event.altKey || event.ctrlKey || event.metaKey || !/^Digit\d$/.test(event.code)) {
+				return;
+			}
+			var field = form.querySelector('[accesskey="' + event.code.slice(5) + '"]');
+			if (field) {
+				event.preventDefault();
+				field.focus();
+			}
 		});
 		// Ctrl+Enter sends the form from anywhere in it, the description included.
 		form.addEventListener('keydown', function (event) {

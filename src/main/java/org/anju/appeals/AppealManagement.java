@@ -54,7 +54,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AppealManagement {
 
-	static final Duration BACKDATE_LIMIT = Duration.ofDays(30);
+	/**
+	 * How far back staff may date an appeal's receipt, for letters and visits entered
+	 * later.
+	 */
+	public static final Duration BACKDATE_LIMIT = Duration.ofDays(30);
 
 	private final JdbcClient jdbc;
 
@@ -160,6 +164,38 @@ public class AppealManagement {
 	}
 
 	/**
+	 * Writes an appeal from a community's past ledger as the ledger has it: its number,
+	 * state, time of receipt and outcome kept, its clocks counted from receipt on the
+	 * working-day calendar, and its timeline started with {@code imported}. Nothing is
+	 * routed, texted or published, and the caller audits the import as a whole: this is
+	 * history, not intake.
+	 * @param past an appeal whose category, department and person the caller looked up,
+	 * and whose number is free
+	 * @return the new appeal's id
+	 * @throws AccessDeniedException unless the caller dispatches appeals
+	 */
+	public long recordPast(CurrentUser user, PastAppeal past) {
+		if (!user.may(Permission.APPEALS_DISPATCH)) {
+			throw new AccessDeniedException("needs APPEALS_DISPATCH");
+		}
+		Appeal.Clocks clocks = clocks(past.category(), past.receivedAt());
+		Person person = past.person();
+		Instant resolvedAt = past.resolvedAt();
+		boolean escalated = past.channel() == Channel.REFERRAL;
+		long id = this.appeals.insert(user.community(),
+				new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
+						past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
+						(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null, 1,
+						escalated ? EnumSet.of(AppealFlag.ESCALATED) : EnumSet.noneOf(AppealFlag.class), null,
+						past.departmentCode(), past.receivedAt(), clocks, resolvedAt, past.reply(),
+						(resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null, past.satisfaction(),
+						(past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()));
+		this.appeals.timeline(user.community(), id, user.username(),
+				new Appeal.Step("imported", null, past.state(), null, past.source()));
+		return id;
+	}
+
+	/**
 	 * Where an appeal comes from decides its channel and what it may name: staff name
 	 * people and places within their reach; a resident names only themselves and their
 	 * room; an outside system names neither.
@@ -179,8 +215,6 @@ public class AppealManagement {
 		Instant now = this.clock.instant();
 		Intake valid = validate(community, user, intake, now, source);
 		AppealCategory category = valid.category();
-		Instant dueAt = this.calendar.dueAt(valid.receivedAt(), category.limitDays());
-		Instant warnAt = this.calendar.warningAt(valid.receivedAt(), dueAt, category.warningPercent());
 		int year = valid.receivedAt().atZone(WorkingCalendar.ZONE).getYear();
 		String number = this.appeals.nextNumber(community, year);
 		Set<AppealFlag> flags = EnumSet.noneOf(AppealFlag.class);
@@ -202,50 +236,11 @@ public class AppealManagement {
 			flags.add(AppealFlag.REPEAT);
 		}
 		Person person = valid.person();
-		long id = this.jdbc.sql("""
-				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
-				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
-				                    grid_id, people_count, escalated, confidential, flags, repeat_of, received_at,
-				                    due_at, warn_at, created_by)
-				values (:c, :number, 'RECEIVED', :channel, :category, :person, :personName, :groups, :callerName,
-				        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
-				        :confidential, :flags, :repeatOf, :receivedAt, :dueAt, :warnAt, :createdBy)
-				returning id
-				""")
-			.param("c", community.value())
-			.param("number", number)
-			.param("channel", valid.channel().name())
-			.param("category", category.code())
-			.param("person", (person != null) ? person.id() : null)
-			.param("personName", (person != null) ? person.name() : null)
-			.param("groups",
-					(person != null) ? person.groups().stream().map(Person.GroupRef::code).toArray(String[]::new)
-							: new String[0])
-			.param("callerName", valid.callerName())
-			.param("callerPhone", valid.callerPhone())
-			.param("title", valid.title())
-			.param("description", valid.description())
-			.param("place", valid.placeId())
-			.param("area", valid.areaId())
-			.param("grid", valid.gridId())
-			.param("peopleCount", peopleCount)
-			.param("escalated", intake.escalated() || valid.channel() == Channel.REFERRAL)
-			.param("confidential", intake.confidential())
-			.param("flags", flags.stream().map(Enum::name).sorted().toArray(String[]::new))
-			.param("repeatOf", repeatOf)
-			.param("receivedAt", Timestamp.from(valid.receivedAt()))
-			.param("dueAt", Timestamp.from(dueAt))
-			.param("warnAt", Timestamp.from(warnAt))
-			.param("createdBy", actor)
-			.query(Long.class)
-			.single();
-		for (Long coSigner : valid.coSigners()) {
-			this.jdbc.sql("insert into appeal_co_signer (community_id, appeal_id, person_id) values (:c, :a, :p)")
-				.param("c", community.value())
-				.param("a", id)
-				.param("p", coSigner)
-				.update();
-		}
+		long id = this.appeals.insert(community,
+				new Appeals.NewRow(number, AppealState.RECEIVED, valid.channel(), category.code(), person,
+						valid.callerName(), valid.callerPhone(), valid.coSigners(), valid.title(), valid.description(),
+						valid.placeId(), valid.areaId(), valid.gridId(), peopleCount, flags, repeatOf, null,
+						valid.receivedAt(), clocks(category, valid.receivedAt()), null, null, null, null, null, actor));
 		this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
@@ -402,13 +397,13 @@ public class AppealManagement {
 			appeal.resolve(resolve.reply(), now);
 		}
 		else if (action instanceof AppealAction.Callback callback) {
-			appeal.callback(callback.satisfaction(), callback.comment(), now, restartedClocks(category, now));
+			appeal.callback(callback.satisfaction(), callback.comment(), now, clocks(category, now));
 		}
 		else if (action instanceof AppealAction.Close close) {
 			appeal.close(close.note(), now);
 		}
 		else if (action instanceof AppealAction.Reopen reopen) {
-			appeal.reopen(reopen.reason(), restartedClocks(category, now));
+			appeal.reopen(reopen.reason(), clocks(category, now));
 		}
 	}
 
@@ -464,9 +459,12 @@ public class AppealManagement {
 		return (clean.length() <= 200) ? clean : clean.substring(0, 199) + "…";
 	}
 
-	private Appeal.Clocks restartedClocks(AppealCategory category, Instant now) {
-		Instant due = this.calendar.dueAt(now, category.limitDays());
-		return new Appeal.Clocks(due, this.calendar.warningAt(now, due, category.warningPercent()));
+	/**
+	 * The clocks of the category's time limit, counted from receipt or from a restart.
+	 */
+	private Appeal.Clocks clocks(AppealCategory category, Instant from) {
+		Instant due = this.calendar.dueAt(from, category.limitDays());
+		return new Appeal.Clocks(due, this.calendar.warningAt(from, due, category.warningPercent()));
 	}
 
 	private @Nullable String department(CommunityId community, @Nullable String code) {

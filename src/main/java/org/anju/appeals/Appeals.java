@@ -3,10 +3,13 @@ package org.anju.appeals;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.anju.people.Person;
 import org.anju.shared.CommunityId;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +68,66 @@ class Appeals {
 	}
 
 	/**
+	 * Writes a new appeal and its co-signers: the one way an appeal comes into the table,
+	 * whether taken in now or brought along from a past ledger.
+	 * @return the new appeal's id
+	 */
+	long insert(CommunityId community, NewRow appeal) {
+		Person person = appeal.person();
+		long id = this.jdbc.sql("""
+				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
+				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
+				                    grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
+				                    received_at, due_at, warn_at, resolved_at, reply, resolved_on_time, satisfaction,
+				                    closed_at, created_by)
+				values (:c, :number, :state, :channel, :category, :person, :personName, :groups, :callerName,
+				        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
+				        :confidential, :flags, :repeatOf, :department, :receivedAt, :dueAt, :warnAt, :resolvedAt,
+				        :reply, :onTime, :satisfaction, :closedAt, :createdBy)
+				returning id
+				""")
+			.param("c", community.value())
+			.param("number", appeal.number())
+			.param("state", appeal.state().name())
+			.param("channel", appeal.channel().name())
+			.param("category", appeal.categoryCode())
+			.param("person", (person != null) ? person.id() : null)
+			.param("personName", (person != null) ? person.name() : null)
+			.param("groups",
+					(person != null) ? person.groups().stream().map(Person.GroupRef::code).toArray(String[]::new)
+							: new String[0])
+			.param("callerName", appeal.callerName())
+			.param("callerPhone", appeal.callerPhone())
+			.param("title", appeal.title())
+			.param("description", appeal.description())
+			.param("place", appeal.placeId())
+			.param("area", appeal.areaId())
+			.param("grid", appeal.gridId())
+			.param("peopleCount", appeal.peopleCount())
+			.param("escalated", appeal.flags().contains(AppealFlag.ESCALATED))
+			.param("confidential", appeal.flags().contains(AppealFlag.CONFIDENTIAL))
+			.param("flags", appeal.flags().stream().map(Enum::name).sorted().toArray(String[]::new))
+			.param("repeatOf", appeal.repeatOf())
+			.param("department", appeal.departmentCode())
+			.param("receivedAt", Timestamp.from(appeal.receivedAt()))
+			.param("dueAt", Timestamp.from(appeal.clocks().dueAt()))
+			.param("warnAt", Timestamp.from(appeal.clocks().warnAt()))
+			.params(outcome(appeal.resolvedAt(), appeal.reply(), appeal.resolvedOnTime(), appeal.satisfaction(),
+					appeal.closedAt()))
+			.param("createdBy", appeal.createdBy())
+			.query(Long.class)
+			.single();
+		for (Long coSigner : appeal.coSignerIds()) {
+			this.jdbc.sql("insert into appeal_co_signer (community_id, appeal_id, person_id) values (:c, :a, :p)")
+				.param("c", community.value())
+				.param("a", id)
+				.param("p", coSigner)
+				.update();
+		}
+		return id;
+	}
+
+	/**
 	 * Writes the changes an aggregate made, if nobody changed the appeal in between.
 	 * @return the appeal's version now
 	 * @throws StaleVersion when the appeal is no longer at the version it was loaded with
@@ -90,11 +153,8 @@ class Appeals {
 			.param("overdueFired", timestamp(appeal.overdueFiredAt()))
 			.param("extensionDays", appeal.pendingExtension())
 			.param("extensionReason", appeal.extensionReason())
-			.param("resolvedAt", timestamp(appeal.resolvedAt()))
-			.param("reply", appeal.reply())
-			.param("onTime", appeal.resolvedOnTime())
-			.param("satisfaction", (appeal.satisfaction() != null) ? appeal.satisfaction().name() : null)
-			.param("closedAt", timestamp(appeal.closedAt()))
+			.params(outcome(appeal.resolvedAt(), appeal.reply(), appeal.resolvedOnTime(), appeal.satisfaction(),
+					appeal.closedAt()))
 			.param("reopenCount", appeal.reopenCount())
 			.param("c", community.value())
 			.param("id", appeal.id())
@@ -142,8 +202,38 @@ class Appeals {
 		}).list();
 	}
 
+	/**
+	 * Binds how an appeal ended, the same for a new row and a changed one.
+	 */
+	private static Map<String, @Nullable Object> outcome(@Nullable Instant resolvedAt, @Nullable String reply,
+			@Nullable Boolean onTime, @Nullable Satisfaction satisfaction, @Nullable Instant closedAt) {
+		Map<String, @Nullable Object> values = new HashMap<>();
+		values.put("resolvedAt", timestamp(resolvedAt));
+		values.put("reply", reply);
+		values.put("onTime", onTime);
+		values.put("satisfaction", (satisfaction != null) ? satisfaction.name() : null);
+		values.put("closedAt", timestamp(closedAt));
+		return values;
+	}
+
 	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	/**
+	 * A new appeal's row as it is written. {@code escalated} and {@code confidential} are
+	 * read from the flags, so that column and flag cannot disagree.
+	 *
+	 * @param person the registered appellant, whose name, groups and (unless a place says
+	 * otherwise) area and grid the row keeps
+	 */
+	record NewRow(String number, AppealState state, Channel channel, String categoryCode, @Nullable Person person,
+			@Nullable String callerName, @Nullable String callerPhone, List<Long> coSignerIds, String title,
+			String description, @Nullable Long placeId, @Nullable Long areaId, @Nullable Long gridId, int peopleCount,
+			Set<AppealFlag> flags, @Nullable Long repeatOf, @Nullable String departmentCode, Instant receivedAt,
+			Appeal.Clocks clocks, @Nullable Instant resolvedAt, @Nullable String reply,
+			@Nullable Boolean resolvedOnTime, @Nullable Satisfaction satisfaction, @Nullable Instant closedAt,
+			String createdBy) {
 	}
 
 }

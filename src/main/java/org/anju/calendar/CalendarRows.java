@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.anju.shared.StaleVersion;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +14,15 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CalendarRows {
+
+	/**
+	 * A year's version is the id of the transaction that last wrote its row: PostgreSQL
+	 * changes it with every write, so the table needs no column of its own for it.
+	 */
+	private static final String VERSION = "xmin::text::bigint";
+
+	/** The version of a year that nobody has filled in. */
+	static final long NEVER_STORED = 0;
 
 	private final JdbcClient jdbc;
 
@@ -38,20 +49,41 @@ class CalendarRows {
 	}
 
 	/**
-	 * Replaces the year's days. The year's row is written first, so that two replacements
-	 * of one year take their turns on its lock.
+	 * @return the version of the year's row, {@code 0} when nobody has filled the year in
 	 */
-	void replace(YearSchedule schedule, String updatedBy) {
-		this.jdbc
-			.sql("""
-					insert into calendar_year (year, published, updated_at, updated_by) values (:year, :published, now(), :by)
-					on conflict (year) do update
-					set published = excluded.published, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-					""")
+	long version(int year) {
+		return this.jdbc.sql("select " + VERSION + " from calendar_year where year = :year")
+			.param("year", year)
+			.query(Long.class)
+			.optional()
+			.orElse(NEVER_STORED);
+	}
+
+	/**
+	 * Replaces the year's days if the year is still at the version the editor saw. The
+	 * year's row is written first, so that two replacements of one year take their turns
+	 * on its lock, and the second finds the version changed.
+	 * @return the new version
+	 * @throws StaleVersion when the year is no longer at {@code expectedVersion}
+	 */
+	long replace(YearSchedule schedule, long expectedVersion, String updatedBy) {
+		int written = this.jdbc
+			.sql((expectedVersion == NEVER_STORED)
+					? """
+							insert into calendar_year (year, published, updated_at, updated_by) values (:year, :published, now(), :by)
+							on conflict (year) do nothing
+							"""
+					: """
+							update calendar_year set published = :published, updated_at = now(), updated_by = :by
+							where year = :year and\s""" + VERSION + " = :version")
 			.param("year", schedule.year())
 			.param("published", schedule.published())
 			.param("by", updatedBy)
+			.param("version", expectedVersion)
 			.update();
+		if (written == 0) {
+			throw new StaleVersion(version(schedule.year()));
+		}
 		this.jdbc.sql("delete from calendar_day where day between :first and :last")
 			.param("first", LocalDate.of(schedule.year(), 1, 1))
 			.param("last", LocalDate.of(schedule.year(), 12, 31))
@@ -63,6 +95,7 @@ class CalendarRows {
 				.param("name", day.name())
 				.update();
 		}
+		return version(schedule.year());
 	}
 
 }

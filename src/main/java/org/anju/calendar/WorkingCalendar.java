@@ -20,9 +20,11 @@ import org.anju.identity.Permission;
 import org.anju.shared.BadParameter;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.InvalidInput.Violation;
+import org.anju.shared.StaleVersion;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -147,24 +149,38 @@ public class WorkingCalendar {
 	}
 
 	/**
+	 * The year as stored this moment, not as this node keeps it, with its version: what
+	 * an editor starts from.
+	 * @return never {@literal null}
+	 * @throws BadParameter for a year outside {@value #FIRST_YEAR} to {@value #LAST_YEAR}
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public VersionedYear current(int year) {
+		requireSupportedYear(year);
+		return new VersionedYear(this.rows.load(year), this.rows.version(year));
+	}
+
+	/**
 	 * Replaces the holidays and make-up working days of a year, and whether it is
-	 * published. The calendar is national, so the audit row goes to the editor's own
-	 * community.
+	 * published, if nobody replaced it since the editor read it. The calendar is
+	 * national, so the audit row goes to the editor's own community.
+	 * @param expectedVersion the version the editor started from ({@code If-Match})
 	 * @param schedule the days in any order; names are stripped
-	 * @return the year as stored
+	 * @return the year as stored, with its new version
 	 * @throws AccessDeniedException unless the user may edit reference data
 	 * @throws BadParameter for a year outside {@value #FIRST_YEAR} to {@value #LAST_YEAR}
 	 * @throws InvalidInput naming each day that breaks a rule ({@code days[3].date}),
 	 * with nothing written
+	 * @throws StaleVersion when someone replaced the year since, with nothing written
 	 */
 	@Transactional
-	public YearSchedule replaceYear(CurrentUser user, int year, YearSchedule schedule) {
+	public VersionedYear replaceYear(CurrentUser user, int year, long expectedVersion, YearSchedule schedule) {
 		if (!user.may(Permission.REFERENCE_DATA)) {
 			throw new AccessDeniedException("needs " + Permission.REFERENCE_DATA);
 		}
 		requireSupportedYear(year);
 		YearSchedule checked = checked(year, schedule);
-		this.rows.replace(checked, user.username());
+		long version = this.rows.replace(checked, expectedVersion, user.username());
 		this.audit.record(user.community(), "CALENDAR_YEAR_REPLACED", "CALENDAR_YEAR", year, Map.of("published",
 				checked.published(), "days",
 				checked.days().stream().map((day) -> day.date() + " " + day.kind() + " " + day.name()).toList()));
@@ -174,7 +190,7 @@ public class WorkingCalendar {
 				forget(year);
 			}
 		});
-		return checked;
+		return new VersionedYear(checked, version);
 	}
 
 	private void forget(int year) {

@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
@@ -17,6 +22,8 @@ import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.places.PlaceManagement;
+import org.anju.shared.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,10 +37,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -66,6 +76,9 @@ class WorkingCalendarTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	ApiCallers callers;
 
@@ -149,6 +162,112 @@ class WorkingCalendarTests {
 	}
 
 	@Test
+	void aReplacementNamesTheVersionItStartedFromAndAStaleOneChangesNothing() {
+		Map<String, ?> first = Map.of("days", List.of(day("2089-05-01", "HOLIDAY", "劳动节")));
+		assertThat(version(2089)).as("a year nobody filled in").isZero();
+
+		MockHttpServletResponse without = putYear(2089, this.admin, null, first);
+		assertThat(without.getStatus()).isEqualTo(428);
+		MockHttpServletResponse unreadable = putYear(2089, this.admin, "seven", first);
+		assertThat(unreadable.getStatus()).isEqualTo(422);
+		assertThat((List<String>) JsonPath.read(content(unreadable), "$.errors[*].field")).containsExactly("If-Match");
+		assertThat(this.calendar.year(2089)).isEqualTo(YearSchedule.unpublished(2089));
+
+		MockHttpServletResponse created = putYear(2089, this.admin, "\"0\"", first);
+		assertThat(created.getStatus()).isEqualTo(200);
+		long version = ((Number) JsonPath.read(content(created), "$.version")).longValue();
+		assertThat(created.getHeader("ETag")).isEqualTo("\"" + version + "\"");
+		assertThat(version).isNotZero().isEqualTo(version(2089));
+
+		// a second editor who also started from the empty year is too late
+		MockHttpServletResponse late = putYear(2089, this.admin, "0",
+				Map.of("days", List.of(day("2089-10-01", "HOLIDAY", "国庆节"))));
+		assertThat(late.getStatus()).isEqualTo(412);
+		assertThat(((Number) JsonPath.read(content(late), "$.currentVersion")).longValue()).isEqualTo(version);
+
+		MockHttpServletResponse next = putYear(2089, this.admin, String.valueOf(version),
+				Map.of("days", List.of(day("2089-05-02", "HOLIDAY", "劳动节"))));
+		assertThat(next.getStatus()).isEqualTo(200);
+		assertThat(((Number) JsonPath.read(content(next), "$.version")).longValue()).isNotEqualTo(version);
+		MockHttpServletResponse stale = putYear(2089, this.admin, "W/\"" + version + "\"", first);
+		assertThat(stale.getStatus()).isEqualTo(412);
+		assertThat(this.calendar.year(2089).days())
+			.containsExactly(new CalendarDay(LocalDate.of(2089, 5, 2), DayKind.HOLIDAY, "劳动节"));
+		assertThat(auditRows(2089)).isEqualTo(2);
+	}
+
+	@Test
+	void ofTwoConcurrentReplacementsFromOneVersionOnlyTheFirstIsWritten() throws Exception {
+		CurrentUser admin = RegistryFixtures.admin();
+		long start = this.calendar.replaceYear(admin, 2087, 0, schedule(2087, "2087-05-01")).version();
+		CountDownLatch firstWrote = new CountDownLatch(1);
+		CountDownLatch firstMayCommit = new CountDownLatch(1);
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<VersionedYear> first = threads.submit(() -> transaction.execute((status) -> {
+				VersionedYear written = this.calendar.replaceYear(admin, 2087, start, schedule(2087, "2087-05-02"));
+				firstWrote.countDown();
+				await(firstMayCommit);
+				return written;
+			}));
+			await(firstWrote);
+			// the second waits for the first's lock on the year, then finds the version
+			// gone
+			Future<VersionedYear> second = threads
+				.submit(() -> this.calendar.replaceYear(admin, 2087, start, schedule(2087, "2087-05-03")));
+			Thread.sleep(300);
+			firstMayCommit.countDown();
+
+			assertThat(first.get(10, TimeUnit.SECONDS).version()).isNotEqualTo(start);
+			assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StaleVersion.class);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.calendar.current(2087).schedule().days())
+			.containsExactly(new CalendarDay(LocalDate.of(2087, 5, 2), DayKind.HOLIDAY, "劳动节"));
+	}
+
+	private static YearSchedule schedule(int year, String holiday) {
+		return new YearSchedule(year, true, List.of(new CalendarDay(LocalDate.parse(holiday), DayKind.HOLIDAY, "劳动节")));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void theConsoleTellsAnAdministratorWhoSavesAStaleYearAndKeepsWhatTheyTyped() throws Exception {
+		UserAccount admin = administrator();
+		long before = version(2088);
+		assertThat(putYear(2088, this.admin, Map.of("days", List.of(day("2088-01-01", "HOLIDAY", "元旦")))).getStatus())
+			.isEqualTo(200);
+
+		MockHttpServletResponse stale = this.mvc
+			.perform(console(post("/calendar/2088"), admin).with(csrf())
+				.param("version", String.valueOf(before))
+				.param("published", "true")
+				.param("date", "2088-10-01")
+				.param("kind", "HOLIDAY")
+				.param("name", "国庆节"))
+			.andReturn()
+			.getResponse();
+
+		String page = stale.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("已有人修改了本年日历", "value=\"2088-10-01\"",
+				"name=\"version\" value=\"" + version(2088) + "\"");
+		assertThat(this.calendar.year(2088).days())
+			.containsExactly(new CalendarDay(LocalDate.of(2088, 1, 1), DayKind.HOLIDAY, "元旦"));
+	}
+
+	@Test
 	void aYearCanBeKeptAsAnUnpublishedDraftThatCountsForNothing() {
 		MockHttpServletResponse draft = putYear(2094, this.admin,
 				Map.of("published", false, "days", List.of(day("2094-03-01", "HOLIDAY", "草稿节"))));
@@ -183,11 +302,8 @@ class WorkingCalendarTests {
 
 	@Test
 	void unreadableDatesAndKindsAreNamedInTheCallersLanguage() {
-		MockHttpServletResponse broken = this.callers
-			.perform(bearer(put("/api/v1/calendar/2092"), this.admin).header("Accept-Language", "en")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(this.callers.body(
-						Map.of("days", List.of(day("1 May", "HOLIDAY", "劳动节"), day("2092-05-06", "DAY_OFF", "劳动节"))))));
+		MockHttpServletResponse broken = putYear(2092, this.admin, String.valueOf(version(2092)),
+				Map.of("days", List.of(day("1 May", "HOLIDAY", "劳动节"), day("2092-05-06", "DAY_OFF", "劳动节"))));
 
 		assertThat(broken.getStatus()).isEqualTo(422);
 		assertThat((List<String>) JsonPath.read(content(broken), "$.errors[*].field")).containsExactly("days[0].date",
@@ -236,14 +352,11 @@ class WorkingCalendarTests {
 
 	@Test
 	void theConsoleSavesAYearAndKeepsWhatWasTypedWhenARowIsWrong() throws Exception {
-		UserAccount admin = this.users.all(RegistryFixtures.COMMUNITY)
-			.stream()
-			.filter((account) -> account.username().equals("admin"))
-			.findFirst()
-			.orElseThrow();
+		UserAccount admin = administrator();
 		// 2095-05-02 is a Monday
 		MockHttpServletResponse wrong = this.mvc
 			.perform(console(post("/calendar/2095"), admin).with(csrf())
+				.param("version", "0")
 				.param("published", "true")
 				.param("date", "2095-05-01", "2095-05-02", "")
 				.param("kind", "HOLIDAY", "MAKEUP_WORKDAY", "HOLIDAY")
@@ -258,6 +371,7 @@ class WorkingCalendarTests {
 
 		MockHttpServletResponse saved = this.mvc
 			.perform(console(post("/calendar/2095"), admin).with(csrf())
+				.param("version", "0")
 				.param("published", "true")
 				.param("date", "2095-05-01", "")
 				.param("kind", "HOLIDAY", "HOLIDAY")
@@ -270,10 +384,37 @@ class WorkingCalendarTests {
 				List.of(new CalendarDay(LocalDate.of(2095, 5, 1), DayKind.HOLIDAY, "劳动节"))));
 	}
 
+	/**
+	 * Replaces a year as a client does: it reads the year's version first and names it.
+	 */
 	private MockHttpServletResponse putYear(int year, String token, Map<String, ?> body) {
-		return this.callers
-			.perform(bearer(put("/api/v1/calendar/" + year), token).contentType(MediaType.APPLICATION_JSON)
-				.content(this.callers.body(body)));
+		String etag = this.callers.perform(bearer(get("/api/v1/calendar/" + year), token)).getHeader("ETag");
+		MockHttpServletRequestBuilder request = bearer(put("/api/v1/calendar/" + year), token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.callers.body(body));
+		return this.callers.perform((etag != null) ? request.header("If-Match", etag) : request);
+	}
+
+	private MockHttpServletResponse putYear(int year, String token, @Nullable String ifMatch, Map<String, ?> body) {
+		MockHttpServletRequestBuilder request = bearer(put("/api/v1/calendar/" + year), token)
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.callers.body(body));
+		return this.callers.perform((ifMatch != null) ? request.header("If-Match", ifMatch) : request);
+	}
+
+	private long version(int year) {
+		return ((Number) JsonPath
+			.read(content(this.callers.perform(bearer(get("/api/v1/calendar/" + year), this.admin))), "$.version"))
+			.longValue();
+	}
+
+	private UserAccount administrator() {
+		return this.users.all(RegistryFixtures.COMMUNITY)
+			.stream()
+			.filter((account) -> account.username().equals("admin"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private int auditRows(int year) {

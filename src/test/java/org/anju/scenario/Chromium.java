@@ -4,54 +4,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Debian's Chromium driven by Playwright, started the way this machine allows: no browser
  * download, no sandbox as root, and no background connections to a network that is
- * closed.
+ * closed. A journey registers it as a static extension
+ * ({@code @RegisterExtension static final Chromium chromium = new Chromium();}) on a
+ * {@code @SpringBootTest} with a random port: it starts before the class's tests and
+ * stops after them, and its browser contexts open pages of that server.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
 	private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
-	private final Playwright playwright;
+	private @Nullable Playwright playwright;
 
-	private final Browser browser;
+	private @Nullable Browser browser;
 
-	private Chromium(Playwright playwright, Browser browser) {
-		this.playwright = playwright;
-		this.browser = browser;
-	}
+	private String baseUrl = "";
 
 	/**
-	 * Skips the calling test class, with the reason, where Chromium is not installed.
+	 * Skips the test class, with the reason, where Chromium is not installed.
 	 */
-	static Chromium launch() {
+	@Override
+	public void beforeAll(ExtensionContext context) {
 		assumeTrue(Files.isExecutable(EXECUTABLE),
 				"Skipped: no Chromium at " + EXECUTABLE + " (bin/test installs it: apt-get install chromium)");
-		Playwright playwright = Playwright
+		this.baseUrl = "http://localhost:"
+				+ SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
+		this.playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		Browser browser = playwright.chromium()
+		this.browser = this.playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
 				.setHeadless(true)
 				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
-		return new Chromium(playwright, browser);
-	}
-
-	Browser browser() {
-		return this.browser;
 	}
 
 	@Override
-	public void close() {
-		this.playwright.close();
+	public void afterAll(ExtensionContext context) {
+		if (this.playwright != null) {
+			this.playwright.close();
+		}
+	}
+
+	/**
+	 * @return a fresh browser, in Chinese, with a screen of that size, whose relative
+	 * addresses go to the server under test; it waits at most 10 s for what a test
+	 * expects
+	 */
+	BrowserContext newContext(int width, int height) {
+		BrowserContext context = Objects.requireNonNull(this.browser)
+			.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+				.setLocale("zh-CN")
+				.setBaseURL(this.baseUrl));
+		context.setDefaultTimeout(10_000);
+		return context;
 	}
 
 }

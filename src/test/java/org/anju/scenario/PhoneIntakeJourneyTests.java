@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -27,24 +26,22 @@ import org.anju.places.PlaceManagement;
 import org.anju.shared.IdNumberFixtures;
 import org.anju.shared.Phone;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * A phone operator's intake, told by a browser with the keyboard alone: the dispatcher
  * types the caller's pinyin initials and picks them with the arrow keys and Enter, types
- * the category's initials and picks it, types the title and description, and sends the
- * form; the session runs out on the way, and what was typed is there after signing in
- * again. The appeal's page then shows the number, the masked phone and the way to print a
- * receipt. Debian's Chromium drives the real server on a random port; the screenshots go
- * to {@code target/screenshots/}.
+ * the category's initials and picks it, types the title and description, adds a neighbour
+ * who signs too, and sends the form; the session runs out on the way, and what was typed
+ * is there after signing in again. The appeal's page then shows the number, the masked
+ * phone and the way to print a receipt. Debian's Chromium drives the real server on a
+ * random port; the screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PhoneIntakeJourneyTests {
@@ -56,10 +53,8 @@ class PhoneIntakeJourneyTests {
 	/** Given names of one reading each, so that the initials are certain. */
 	private static final String GIVEN = "晓青云帆映怀瑾岚溪雪";
 
-	private static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	PlaceManagement places;
@@ -69,18 +64,6 @@ class PhoneIntakeJourneyTests {
 
 	@Autowired
 	UserManagement users;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void aDispatcherTakesAPhoneAppealWithTheKeyboardAloneAndLosesNothingToATimeout() throws IOException {
@@ -92,15 +75,15 @@ class PhoneIntakeJourneyTests {
 		Person caller = this.people.register(RegistryFixtures.admin(),
 				new PersonForm(name, IdNumberFixtures.newIdNumber(), mobile, registry.street().room().id(),
 						List.of("RETIRED"), null, null, null));
+		String neighbour = "欧阳" + GIVEN.charAt(random.nextInt(5)) + GIVEN.charAt(5 + random.nextInt(5));
+		String neighbourInitials = "oy" + initial(neighbour.charAt(2)) + initial(neighbour.charAt(3));
+		this.people.register(RegistryFixtures.admin(), new PersonForm(neighbour, IdNumberFixtures.newIdNumber(),
+				RegistryFixtures.mobile(), registry.street().room().id(), List.of("RETIRED"), null, null, null));
 		String dispatcher = dispatcher(registry);
 		String title = "楼道灯不亮 " + Long.toString(System.nanoTime() % 100_000, 36);
 		Files.createDirectories(SCREENSHOTS);
 
-		try (BrowserContext desk = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
-				.setLocale("zh-CN")
-				.setBaseURL("http://localhost:" + this.port))) {
-			desk.setDefaultTimeout(10_000);
+		try (BrowserContext desk = chromium.newContext(1366, 768)) {
 			Page page = desk.newPage();
 			page.navigate("/appeals/new");
 			logIn(page, dispatcher);
@@ -129,6 +112,27 @@ class PhoneIntakeJourneyTests {
 			page.keyboard().type(title);
 			page.keyboard().press("Tab");
 			page.keyboard().type("三楼楼道灯坏了一个星期，晚上老人下楼看不见。");
+
+			// a neighbour signs too (联名): picked like the caller, into a list of chips;
+			// Backspace in the empty search takes the last one back
+			page.keyboard().press("Alt+6");
+			Locator coSignerSearch = page.locator("#co-signer-q");
+			assertThat(coSignerSearch).isFocused();
+			page.keyboard().type(neighbourInitials);
+			assertThat(page.locator("#co-signer-results [role=option]").first()).containsText(neighbour);
+			page.keyboard().press("Enter");
+			Locator chips = page.locator("#co-signers-chosen .chip");
+			assertThat(chips).hasCount(1);
+			assertThat(chips.first()).containsText(neighbour);
+			assertThat(coSignerSearch).hasValue("");
+			assertThat(coSignerSearch).isFocused();
+			page.keyboard().press("Backspace");
+			assertThat(chips).hasCount(0);
+			page.keyboard().type(neighbourInitials);
+			assertThat(page.locator("#co-signer-results [role=option]").first()).containsText(neighbour);
+			page.keyboard().press("ArrowDown");
+			page.keyboard().press("Enter");
+			assertThat(chips).hasCount(1);
 			assertThat(page.getByLabel(Pattern.compile("^受理渠道"))).hasValue("PHONE");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("appeal-intake.png")));
 
@@ -143,6 +147,8 @@ class PhoneIntakeJourneyTests {
 			assertThat(page.locator("#person-chosen")).containsText(name);
 			assertThat(page.locator("#category-q")).hasValue("物业维修");
 			assertThat(page.locator("#route")).containsText("将分派至");
+			assertThat(page.locator("#co-signers-chosen .chip")).hasCount(1);
+			assertThat(page.locator("#co-signers-chosen .chip")).containsText(neighbour);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("appeal-intake-restored.png")));
 
 			page.keyboard().press("Control+Enter");
@@ -154,6 +160,8 @@ class PhoneIntakeJourneyTests {
 			assertThat(page.locator("#appellant")).containsText(name);
 			assertThat(page.locator("#appellant")).containsText(Phone.mask(mobile));
 			assertThat(page.locator(".timeline")).containsText("受理");
+			assertThat(page.locator("#co-signers")).containsText(neighbour);
+			assertThat(page.locator(".flags")).containsText("联名");
 			Assertions.assertThat(page.content()).doesNotContain(mobile).contains(title);
 			Assertions.assertThat(page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('anju.intake'))"))
 				.asList()

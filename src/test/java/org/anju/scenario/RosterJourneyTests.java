@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,12 +18,10 @@ import org.anju.shared.IdNumberFixtures;
 import org.assertj.core.api.Assertions;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -58,22 +55,8 @@ class RosterJourneyTests {
 	/** The bad row: the third person, on Excel's row 4, since the header is row 1. */
 	private static final int BAD = 2;
 
-	private static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Test
 	void aClerkFixesABadRosterImportsItAndFindsAPersonByPinyinInitials() throws IOException {
@@ -85,7 +68,7 @@ class RosterJourneyTests {
 		String bad = good.substring(0, 17) + wrongCheck(good);
 		Files.createDirectories(SCREENSHOTS);
 
-		try (BrowserContext desk = newContext(1366, 768)) {
+		try (BrowserContext desk = chromium.newContext(1366, 768)) {
 			Page page = desk.newPage();
 			logIn(page);
 
@@ -145,7 +128,7 @@ class RosterJourneyTests {
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("roster-journey-english.png")));
 		}
 
-		try (BrowserContext phone = newContext(375, 812)) {
+		try (BrowserContext phone = chromium.newContext(375, 812)) {
 			Page page = phone.newPage();
 			logIn(page);
 			openPeople(page);
@@ -159,15 +142,6 @@ class RosterJourneyTests {
 				.isLessThanOrEqualTo(0);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("people-phone.png")));
 		}
-	}
-
-	private BrowserContext newContext(int width, int height) {
-		BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-				.setLocale("zh-CN")
-				.setBaseURL("http://localhost:" + this.port));
-		context.setDefaultTimeout(10_000);
-		return context;
 	}
 
 	private static void logIn(Page page) {

@@ -13,8 +13,9 @@ import org.anju.shared.UploadRejected;
  * decoder runs on what a stranger sent.
  * <ul>
  * <li>JPEG: every APP1 segment (EXIF with its GPS directory, and XMP) and APP13 (IPTC) is
- * dropped. A phone's orientation tag goes with EXIF, so a photo taken sideways may show
- * sideways.</li>
+ * dropped. Where the EXIF block says how the picture is turned, a new EXIF block with
+ * that orientation alone takes its place, so that a photo taken sideways still shows
+ * upright.</li>
  * <li>PNG: the {@code eXIf} chunk and the text chunks ({@code tEXt}, {@code zTXt},
  * {@code iTXt}, where XMP lives) are dropped.</li>
  * </ul>
@@ -82,6 +83,7 @@ final class Photos {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
 		out.write(in, 0, 2);
 		int i = 2;
+		boolean oriented = false;
 		while (true) {
 			if (i + 1 >= in.length || (in[i] & 0xFF) != 0xFF) {
 				throw broken(upload);
@@ -113,6 +115,13 @@ final class Photos {
 			}
 			if (marker != APP1 && marker != APP13) {
 				out.write(in, i, 2 + length);
+			}
+			else if (marker == APP1 && !oriented) {
+				int orientation = ExifOrientation.of(in, i + 4, i + 2 + length);
+				if (orientation != 0) {
+					out.writeBytes(ExifOrientation.segment(orientation));
+					oriented = true;
+				}
 			}
 			i += 2 + length;
 		}

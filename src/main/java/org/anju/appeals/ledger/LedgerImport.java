@@ -2,7 +2,6 @@ package org.anju.appeals.ledger;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +20,9 @@ import java.util.regex.Pattern;
 
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
-import org.anju.appeals.AppealFlag;
+import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealState;
-import org.anju.appeals.Channel;
+import org.anju.appeals.PastAppeal;
 import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
@@ -40,7 +39,6 @@ import org.anju.shared.InvalidInput;
 import org.anju.shared.Refused;
 import org.anju.shared.UploadRejected;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -71,26 +69,23 @@ class LedgerImport {
 
 	private final PeopleSearch people;
 
-	private final WorkingCalendar calendar;
+	private final AppealManagement appeals;
 
 	private final AuditTrail audit;
 
 	private final MessageSource messages;
 
-	private final ObjectMapper json;
-
 	private final Clock clock;
 
 	LedgerImport(JdbcClient jdbc, AppealCategories categories, Departments departments, PeopleSearch people,
-			WorkingCalendar calendar, AuditTrail audit, MessageSource messages, ObjectMapper json, Clock clock) {
+			AppealManagement appeals, AuditTrail audit, MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
 		this.categories = categories;
 		this.departments = departments;
 		this.people = people;
-		this.calendar = calendar;
+		this.appeals = appeals;
 		this.audit = audit;
 		this.messages = messages;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -120,7 +115,7 @@ class LedgerImport {
 			return report;
 		}
 		try {
-			write(community, user.username(), staged, fileName);
+			write(user, staged, fileName);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Refused("ledger.changedMeanwhile");
@@ -225,7 +220,8 @@ class LedgerImport {
 			.list());
 	}
 
-	private void write(CommunityId community, String actor, List<Staged> staged, String fileName) {
+	private void write(CurrentUser user, List<Staged> staged, String fileName) {
+		CommunityId community = user.community();
 		Map<Integer, Integer> highest = new TreeMap<>();
 		Map<Integer, Integer> unnumbered = new TreeMap<>();
 		for (Staged appeal : staged) {
@@ -264,73 +260,19 @@ class LedgerImport {
 				int n = next.merge(year, 1, Integer::sum) - 1;
 				number = String.format("%d-%06d", year, n);
 			}
-			insert(community, actor, appeal, number, fileName);
+			record(user, appeal, number, fileName);
 		}
 	}
 
-	private void insert(CommunityId community, String actor, Staged appeal, String number, String fileName) {
+	private void record(CurrentUser user, Staged appeal, String number, String fileName) {
 		LedgerRow row = appeal.row();
-		AppealCategory category = appeal.category();
-		Instant due = this.calendar.dueAt(row.receivedAt(), category.limitDays());
-		Instant warn = this.calendar.warningAt(row.receivedAt(), due, category.warningPercent());
-		Person person = appeal.person();
-		boolean escalated = row.channel() == Channel.REFERRAL;
-		long id = this.jdbc.sql("""
-				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
-				                    person_groups, caller_name, caller_phone, title, description, area_id, grid_id,
-				                    escalated, flags, department_code, received_at, due_at, warn_at, resolved_at, reply,
-				                    resolved_on_time, satisfaction, closed_at, created_by)
-				values (:c, :number, :state, :channel, :category, :person, :personName, :groups, :callerName,
-				        :callerPhone, :title, :description, :area, :grid, :escalated, :flags, :department, :receivedAt,
-				        :dueAt, :warnAt, :resolvedAt, :reply, :onTime, :satisfaction, :closedAt, :createdBy)
-				returning id
-				""")
-			.param("c", community.value())
-			.param("number", number)
-			.param("state", row.state().name())
-			.param("channel", row.channel().name())
-			.param("category", category.code())
-			.param("person", (person != null) ? person.id() : null)
-			.param("personName", (person != null) ? person.name() : null)
-			.param("groups",
-					(person != null) ? person.groups().stream().map(Person.GroupRef::code).toArray(String[]::new)
-							: new String[0])
-			.param("callerName", row.name())
-			.param("callerPhone", row.phone())
-			.param("title", row.title())
-			.param("description", row.description())
-			.param("area", (person != null) ? person.areaId() : null)
-			.param("grid", (person != null) ? person.gridId() : null)
-			.param("escalated", escalated)
-			.param("flags", escalated ? new String[] { AppealFlag.ESCALATED.name() } : new String[0])
-			.param("department", appeal.departmentCode())
-			.param("receivedAt", Timestamp.from(row.receivedAt()))
-			.param("dueAt", Timestamp.from(due))
-			.param("warnAt", Timestamp.from(warn))
-			.param("resolvedAt", (row.resolvedAt() != null) ? Timestamp.from(row.resolvedAt()) : null)
-			.param("reply", row.reply())
-			.param("onTime", (row.resolvedAt() != null) ? !row.resolvedAt().isAfter(due) : null)
-			.param("satisfaction", (row.satisfaction() != null) ? row.satisfaction().name() : null)
-			.param("closedAt",
-					(row.state() == AppealState.CLOSED && row.resolvedAt() != null) ? Timestamp.from(row.resolvedAt())
-							: null)
-			.param("createdBy", actor)
-			.query(Long.class)
-			.single();
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("file", fileName);
-		detail.put("row", row.row());
-		this.jdbc.sql("""
-				insert into appeal_timeline (community_id, appeal_id, at, actor, action, to_state, detail)
-				values (:c, :appeal, :at, :actor, 'imported', :to, cast(:detail as jsonb))
-				""")
-			.param("c", community.value())
-			.param("appeal", id)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.param("actor", actor)
-			.param("to", row.state().name())
-			.param("detail", this.json.writeValueAsString(detail))
-			.update();
+		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("file", fileName);
+		source.put("row", row.row());
+		this.appeals.recordPast(user,
+				new PastAppeal(number, row.state(), row.channel(), appeal.category(), appeal.departmentCode(),
+						appeal.person(), row.name(), row.phone(), row.title(), row.description(), row.receivedAt(),
+						row.resolvedAt(), row.reply(), row.satisfaction(), source));
 	}
 
 	private static int year(Instant instant) {

@@ -8,13 +8,11 @@ import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealQueues;
 import org.anju.appeals.AppealView;
 import org.anju.appeals.Satisfaction;
+import org.anju.appeals.attachments.AppealAttachments;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
-import org.anju.people.Person;
-import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.InvalidInput;
-import org.anju.shared.NotFound;
 import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,9 +34,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One appeal's page: its fields (phones masked, a confidential complainant hidden by the
- * domain), flags, due date, timeline and a small form for each step its state and the
- * user's role allow. A refused step comes back next to its form with what was typed. Also
- * the printed receipt (受理回执) and assignment slip (交办单).
+ * domain), co-signers, photos, flags, due date, timeline and a small form for each step
+ * its state and the user's role allow. A refused step comes back next to its form with
+ * what was typed. Also the printed receipt (受理回执) and assignment slip (交办单).
  */
 @Controller
 @PreAuthorize("hasAuthority('APPEALS_READ')")
@@ -58,13 +57,13 @@ class AppealConsole {
 
 	private final AppealQueues queues;
 
-	private final PersonManagement people;
-
 	private final PlaceManagement places;
 
 	private final WorkingCalendar calendar;
 
 	private final AppealNames names;
+
+	private final AppealAttachments attachments;
 
 	private final MessageSource messages;
 
@@ -72,16 +71,16 @@ class AppealConsole {
 
 	private final String portalUrl;
 
-	AppealConsole(AppealManagement appeals, AppealQueues queues, PersonManagement people, PlaceManagement places,
-			WorkingCalendar calendar, AppealNames names, MessageSource messages,
+	AppealConsole(AppealManagement appeals, AppealQueues queues, PlaceManagement places, WorkingCalendar calendar,
+			AppealNames names, AppealAttachments attachments, MessageSource messages,
 			@Value("${anju.community.office-phone:0730-8000000}") String officePhone,
 			@Value("${anju.community.portal-url:}") String portalUrl) {
 		this.appeals = appeals;
 		this.queues = queues;
-		this.people = people;
 		this.places = places;
 		this.calendar = calendar;
 		this.names = names;
+		this.attachments = attachments;
 		this.messages = messages;
 		this.officePhone = officePhone;
 		this.portalUrl = portalUrl;
@@ -92,6 +91,7 @@ class AppealConsole {
 		AppealView appeal = this.appeals.get(user, id);
 		describe(user, appeal, model, locale);
 		model.addAttribute("actions", this.appeals.possibleActions(user, id));
+		model.addAttribute("photos", this.attachments.list(user, id));
 		model.addAttribute("daysLeft", workingDaysLeft(appeal));
 		model.addAttribute("staff", this.names.staff(user.community()));
 		model.addAttribute("satisfactions", Satisfaction.values());
@@ -145,6 +145,16 @@ class AppealConsole {
 		return page;
 	}
 
+	/**
+	 * One photo of the appeal, for whoever reaches the appeal; anyone else is answered
+	 * 404, as if neither existed.
+	 */
+	@GetMapping("/appeals/{id}/photos/{attachmentId}")
+	ResponseEntity<byte[]> photo(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return this.attachments.open(user, id, attachmentId).inline();
+	}
+
 	@GetMapping("/appeals/{id}/receipt")
 	String receipt(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, Locale locale) {
 		AppealView appeal = this.appeals.get(user, id);
@@ -174,22 +184,11 @@ class AppealConsole {
 		model.addAttribute("departments", this.names.departments(user.community(), locale));
 		model.addAttribute("assignee",
 				(appeal.assigneeId() != null) ? this.names.staffName(user.community(), appeal.assigneeId()) : null);
-		model.addAttribute("person", person(user, appeal.personId()));
+		model.addAttribute("person", this.names.person(user, appeal.personId()));
+		model.addAttribute("coSigners",
+				appeal.coSignerIds().stream().map((coSigner) -> this.names.person(user, coSigner)).toList());
 		model.addAttribute("place", (appeal.placeId() != null)
 				? this.places.address(user.community(), appeal.placeId()).orElse(null) : null);
-	}
-
-	private @Nullable Person person(CurrentUser user, @Nullable Long personId) {
-		if (personId == null) {
-			return null;
-		}
-		try {
-			return this.people.get(user, personId);
-		}
-		catch (NotFound ex) {
-			// outside the user's grids: the appeal still names them
-			return null;
-		}
 	}
 
 	/**

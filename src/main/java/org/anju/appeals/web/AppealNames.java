@@ -8,19 +8,23 @@ import java.util.Map;
 
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
+import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.organisation.Departments;
+import org.anju.people.Person;
+import org.anju.people.PersonManagement;
 import org.anju.people.PinyinIndex;
 import org.anju.shared.CommunityId;
+import org.anju.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What the appeal pages show instead of codes and IDs: categories by their path in the
- * tree (邻里纠纷 / 养狗), departments and staff by name, in the reader's language.
+ * tree (邻里纠纷 / 养狗), departments, staff and people by name, in the reader's language.
  */
 @Component
 class AppealNames {
@@ -31,10 +35,29 @@ class AppealNames {
 
 	private final UserManagement users;
 
-	AppealNames(AppealCategories categories, Departments departments, UserManagement users) {
+	private final PersonManagement people;
+
+	AppealNames(AppealCategories categories, Departments departments, UserManagement users, PersonManagement people) {
 		this.categories = categories;
 		this.departments = departments;
 		this.users = users;
+		this.people = people;
+	}
+
+	/**
+	 * @return the person as the user may see them (phone masked), or {@literal null} for
+	 * none or one beyond the user's grids, whom the page names without a link
+	 */
+	@Nullable Person person(CurrentUser user, @Nullable Long personId) {
+		if (personId == null) {
+			return null;
+		}
+		try {
+			return this.people.get(user, personId);
+		}
+		catch (NotFound ex) {
+			return null;
+		}
 	}
 
 	/**

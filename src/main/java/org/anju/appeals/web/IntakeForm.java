@@ -1,10 +1,16 @@
 package org.anju.appeals.web;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.anju.appeals.Channel;
 import org.anju.appeals.NewAppeal;
+import org.anju.calendar.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What the operator types into the intake form, kept as typed so that a refused intake is
@@ -33,10 +39,23 @@ class IntakeForm {
 
 	private boolean confidential;
 
+	private List<@Nullable Long> coSignerIds = new ArrayList<>();
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+	private @Nullable LocalDateTime receivedAt;
+
 	NewAppeal intake() {
 		return new NewAppeal(this.personId, (this.personId == null) ? this.caller.getName() : null,
-				(this.personId == null) ? this.caller.getPhone() : null, List.of(), this.categoryCode, this.channel,
-				this.title, this.description, this.roomId, this.peopleCount, this.escalated, this.confidential, null);
+				(this.personId == null) ? this.caller.getPhone() : null, coSigners(), this.categoryCode, this.channel,
+				this.title, this.description, this.roomId, this.peopleCount, this.escalated, this.confidential,
+				(this.receivedAt != null) ? this.receivedAt.atZone(WorkingCalendar.ZONE).toInstant() : null);
+	}
+
+	/**
+	 * @return the co-signers picked, each once, without the empty entries a form may send
+	 */
+	List<Long> coSigners() {
+		return this.coSignerIds.stream().filter(Objects::nonNull).distinct().toList();
 	}
 
 	public @Nullable Long getPersonId() {
@@ -122,6 +141,26 @@ class IntakeForm {
 
 	public void setConfidential(boolean confidential) {
 		this.confidential = confidential;
+	}
+
+	public List<@Nullable Long> getCoSignerIds() {
+		return this.coSignerIds;
+	}
+
+	public void setCoSignerIds(List<@Nullable Long> coSignerIds) {
+		this.coSignerIds = coSignerIds;
+	}
+
+	/**
+	 * The time of receipt as the office's clock showed it (Asia/Shanghai); empty means
+	 * now. A letter or a visit entered later is backdated here.
+	 */
+	public @Nullable LocalDateTime getReceivedAt() {
+		return this.receivedAt;
+	}
+
+	public void setReceivedAt(@Nullable LocalDateTime receivedAt) {
+		this.receivedAt = receivedAt;
 	}
 
 	/**

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.anju.calendar.VersionedYear;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.calendar.YearSchedule;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
 import org.anju.shared.InvalidInput;
+import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The calendar of one year: any staff member may look, an administrator edits the whole
- * year and saves it at once. A row left empty is dropped.
+ * year and saves it at once. A row left empty is dropped. The form carries the version it
+ * was filled from, so that two administrators editing one year do not overwrite each
+ * other unawares.
  */
 @Controller
 @PreAuthorize("!hasRole('RESIDENT')")
@@ -55,26 +59,33 @@ class CalendarConsole {
 	String show(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Integer year,
 			Model model) {
 		int shown = (year != null) ? year : LocalDate.now(this.clock.withZone(WorkingCalendar.ZONE)).getYear();
-		WorkingCalendar.requireSupportedYear(shown);
-		YearSchedule schedule = this.calendar.year(shown);
+		VersionedYear current = this.calendar.current(shown);
+		YearSchedule schedule = current.schedule();
 		List<TypedDay> rows = schedule.days()
 			.stream()
 			.map((day) -> new TypedDay(day.date().toString(), day.kind().name(), day.name()))
 			.toList();
-		return page(user, model, shown, schedule.published(), rows, Map.of());
+		return page(user, model, shown, schedule.published(), current.version(), rows, Map.of());
 	}
 
 	@PostMapping("/calendar/{year}")
 	String save(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
-			@RequestParam(defaultValue = "false") boolean published,
+			@RequestParam(defaultValue = "false") boolean published, @RequestParam long version,
 			@RequestParam(name = "date", required = false) @Nullable List<String> dates,
 			@RequestParam(name = "kind", required = false) @Nullable List<String> kinds,
 			@RequestParam(name = "name", required = false) @Nullable List<String> names, Model model) {
 		WorkingCalendar.requireSupportedYear(year);
 		List<TypedDay> rows = rows(dates, kinds, names);
 		try {
-			this.calendar.replaceYear(user, year, TypedDay.schedule(year, published, rows));
+			this.calendar.replaceYear(user, year, version, TypedDay.schedule(year, published, rows));
 			return "redirect:/calendar?year=" + year + "&saved";
+		}
+		catch (StaleVersion ex) {
+			// what was typed stays, now based on the year as the other editor left it:
+			// saving
+			// again replaces their days knowingly
+			return page(user, model, year, published, ex.currentVersion(), rows, Map.of(-1,
+					List.of(this.messages.getMessage("calendar.error.stale", null, LocaleContextHolder.getLocale()))));
 		}
 		catch (InvalidInput ex) {
 			Map<Integer, List<String>> errors = new LinkedHashMap<>();
@@ -84,14 +95,15 @@ class CalendarConsole {
 					.add(this.messages.getMessage(violation.code(), violation.args(), violation.code(),
 							LocaleContextHolder.getLocale()));
 			}
-			return page(user, model, year, published, rows, errors);
+			return page(user, model, year, published, version, rows, errors);
 		}
 	}
 
-	private String page(CurrentUser user, Model model, int year, boolean published, List<TypedDay> rows,
+	private String page(CurrentUser user, Model model, int year, boolean published, long version, List<TypedDay> rows,
 			Map<Integer, List<String>> errors) {
 		model.addAttribute("year", year);
 		model.addAttribute("published", published);
+		model.addAttribute("version", version);
 		model.addAttribute("rows", rows);
 		model.addAttribute("errors", errors);
 		model.addAttribute("editable", user.may(Permission.REFERENCE_DATA));

@@ -3,8 +3,11 @@ package org.anju.appeals.attachments;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -35,6 +38,51 @@ class PhotosTests {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(photo.bytes()));
 		assertThat(image.getWidth()).isEqualTo(32);
 		assertThat(image.getHeight()).isEqualTo(24);
+	}
+
+	@Test
+	void aJpegTakenSidewaysKeepsItsOrientationAndLosesItsLocation() throws IOException {
+		for (ByteOrder order : List.of(ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN)) {
+			byte[] sent = TestPhotos.jpegWithLocationAndOrientation(order, 6);
+			assertThat(TestPhotos.contains(sent, TestPhotos.GPS_POINTER_TAG)
+					|| TestPhotos.contains(sent, new byte[] { 0x25, (byte) 0x88 }))
+				.isTrue();
+
+			Photo photo = Photos.clean(new Upload("IMG_0002.JPG", sent));
+
+			byte[] kept = photo.bytes();
+			assertThat(TestPhotos.contains(kept, TestPhotos.GPS_POINTER_TAG)).as(order.toString()).isFalse();
+			assertThat(TestPhotos.contains(kept, new byte[] { 0x25, (byte) 0x88 })).isFalse();
+			assertThat(TestPhotos.contains(kept, new byte[] { 0, 0, 0, 29, 0, 0, 0, 1 })
+					|| TestPhotos.contains(kept, new byte[] { 29, 0, 0, 0, 1, 0, 0, 0 }))
+				.as("the latitude")
+				.isFalse();
+			assertThat(orientation(kept)).as(order.toString()).isEqualTo(6);
+			assertThat(ImageIO.read(new ByteArrayInputStream(kept)).getWidth()).isEqualTo(32);
+		}
+	}
+
+	@Test
+	void anUprightOrUnreadableOrientationIsNotKept() {
+		assertThat(TestPhotos.contains(
+				Photos.clean(new Upload("a.jpg", TestPhotos.jpegWithLocationAndOrientation(ByteOrder.BIG_ENDIAN, 1)))
+					.bytes(),
+				"Exif"))
+			.as("1 means upright: nothing to keep")
+			.isFalse();
+		assertThat(TestPhotos.contains(
+				Photos.clean(new Upload("b.jpg", TestPhotos.jpegWithLocationAndOrientation(ByteOrder.BIG_ENDIAN, 77)))
+					.bytes(),
+				"Exif"))
+			.as("no such orientation")
+			.isFalse();
+		byte[] broken = TestPhotos.jpegWithLocationAndOrientation(ByteOrder.BIG_ENDIAN, 6);
+		// the offset of IFD0 points far beyond the block
+		int tiff = indexOf(broken, "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)) + 6;
+		broken[tiff + 4] = 0x7F;
+		Photo photo = Photos.clean(new Upload("c.jpg", broken));
+		assertThat(TestPhotos.contains(photo.bytes(), "Exif")).isFalse();
+		assertThat(TestPhotos.contains(photo.bytes(), TestPhotos.GPS_POINTER_TAG)).isFalse();
 	}
 
 	@Test
@@ -85,6 +133,34 @@ class PhotosTests {
 		Photo photo = Photos.clean(new Upload("C:\\Users\\x\\\"evil\"\r\n.png", TestPhotos.pngWithLocation()));
 
 		assertThat(photo.fileName()).isEqualTo("evil.png");
+	}
+
+	/**
+	 * Reads the orientation the way a viewer does: the first EXIF block, its byte order,
+	 * IFD0, and the entry tagged 0x0112.
+	 */
+	private static int orientation(byte[] jpeg) {
+		int exif = indexOf(jpeg, "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(exif).as("an EXIF block").isPositive();
+		ByteBuffer tiff = ByteBuffer.wrap(jpeg, exif + 6, jpeg.length - exif - 6).slice();
+		tiff.order((tiff.get(0) == 'I') ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+		int ifd = tiff.getInt(4);
+		int entries = tiff.getShort(ifd);
+		for (int i = 0; i < entries; i++) {
+			if (tiff.getShort(ifd + 2 + 12 * i) == 0x0112) {
+				return tiff.getShort(ifd + 2 + 12 * i + 8);
+			}
+		}
+		return 0;
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle) {
+		for (int i = 0; i + needle.length <= haystack.length; i++) {
+			if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 }

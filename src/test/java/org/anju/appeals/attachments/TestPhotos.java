@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
@@ -14,7 +15,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Real photos for tests, made here: a JPEG and a PNG drawn with ImageIO, each carrying an
- * EXIF block with a GPS directory (latitude N 29° 22′), as a phone writes one.
+ * EXIF block with a GPS directory (latitude N 29° 22′), as a phone writes one, and a JPEG
+ * that also says how it is turned.
  */
 public final class TestPhotos {
 
@@ -30,8 +32,20 @@ public final class TestPhotos {
 	 * @return a 32 × 24 JPEG with an APP1 EXIF segment holding a GPS directory
 	 */
 	public static byte[] jpegWithLocation() {
+		return jpeg(tiffWithGps());
+	}
+
+	/**
+	 * @return a 32 × 24 JPEG with an APP1 EXIF segment, in the byte order given, holding
+	 * an orientation (TIFF tag 0x0112) and a GPS directory, as a phone held sideways
+	 * writes it
+	 */
+	public static byte[] jpegWithLocationAndOrientation(ByteOrder order, int orientation) {
+		return jpeg(tiffWithGpsAndOrientation(order, orientation));
+	}
+
+	private static byte[] jpeg(byte[] tiff) {
 		byte[] jpeg = encode("jpg");
-		byte[] tiff = tiffWithGps();
 		ByteBuffer app1 = ByteBuffer.allocate(4 + 6 + tiff.length);
 		app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + 6 + tiff.length));
 		app1.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)).put(tiff);
@@ -102,6 +116,27 @@ public final class TestPhotos {
 		tiff.putShort((short) 2);
 		tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] { 'N', 0, 0, 0 });
 		tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(56);
+		tiff.putInt(0);
+		tiff.putInt(29).putInt(1).putInt(22).putInt(1).putInt(0).putInt(1);
+		return tiff.array();
+	}
+
+	/**
+	 * Like {@link #tiffWithGps()} with a second entry in IFD0 before the GPS pointer, as
+	 * TIFF sorts them: Orientation (0x0112), SHORT, 1.
+	 */
+	private static byte[] tiffWithGpsAndOrientation(ByteOrder order, int orientation) {
+		ByteBuffer tiff = ByteBuffer.allocate(92).order(order);
+		tiff.put((order == ByteOrder.BIG_ENDIAN) ? "MM".getBytes(StandardCharsets.ISO_8859_1)
+				: "II".getBytes(StandardCharsets.ISO_8859_1));
+		tiff.putShort((short) 42).putInt(8);
+		tiff.putShort((short) 2);
+		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+		tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38).putInt(0);
+		// GPS directory at 38: GPSLatitudeRef "N", GPSLatitude 3 rationals at 68
+		tiff.putShort((short) 2);
+		tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] { 'N', 0, 0, 0 });
+		tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(68);
 		tiff.putInt(0);
 		tiff.putInt(29).putInt(1).putInt(22).putInt(1).putInt(0).putInt(1);
 		return tiff.array();

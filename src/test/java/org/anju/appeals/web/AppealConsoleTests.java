@@ -1,6 +1,9 @@
 package org.anju.appeals.web;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,12 +13,18 @@ import org.anju.RegistryFixtures.Street;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
 import org.anju.appeals.AppealFixtures;
+import org.anju.appeals.AppealFlag;
 import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealView;
 import org.anju.appeals.Channel;
 import org.anju.appeals.NewAppeal;
 import org.anju.appeals.Routing;
 import org.anju.appeals.RoutingRules;
+import org.anju.appeals.attachments.AppealAttachments;
+import org.anju.appeals.attachments.Attachment;
+import org.anju.appeals.attachments.TestPhotos;
+import org.anju.appeals.attachments.Upload;
+import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
@@ -45,6 +54,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -80,6 +90,12 @@ class AppealConsoleTests {
 
 	@Autowired
 	AppealManagement appeals;
+
+	@Autowired
+	AppealAttachments attachments;
+
+	@Autowired
+	WorkingCalendar calendar;
 
 	RegistryFixtures registry;
 
@@ -179,6 +195,120 @@ class AppealConsoleTests {
 			.containsPattern("(?s)name=\"title\".{0,400}此项必填。")
 			.containsPattern("(?s)id=\"category-list\".*?</ul>\\s*<small class=\"error\">此项必填。")
 			.containsPattern("(?s)name=\"caller.phone\".{0,300}class=\"error\"");
+	}
+
+	@Test
+	void aJointLetterEnteredLaterKeepsItsCoSignersAndCountsItsTimeFromItsReceipt() throws Exception {
+		Person first = this.registry.person(this.street.room().id());
+		Person second = this.registry.person(this.street.room().id());
+		LocalDateTime received = LocalDateTime.now(WorkingCalendar.ZONE).minusDays(3).withSecond(0).withNano(0);
+		MvcResult result = this.mvc
+			.perform(as(this.dispatcher,
+					post("/appeals/new").param("personId", String.valueOf(this.retiree.id()))
+						.param("coSignerIds", String.valueOf(first.id()), String.valueOf(second.id()),
+								String.valueOf(first.id()))
+						.param("categoryCode", this.category.code())
+						.param("channel", "LETTER")
+						.param("title", RegistryFixtures.unique("联名信"))
+						.param("description", "三户联名反映楼顶漏水")
+						.param("receivedAt", received.format(IntakeConsole.MINUTES))))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		long id = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll("\\D+", " ").strip());
+
+		AppealView saved = this.appeals.get(this.dispatcher, id);
+		assertThat(saved.coSignerIds()).containsExactlyInAnyOrder(first.id(), second.id());
+		assertThat(saved.flags()).contains(AppealFlag.JOINT);
+		assertThat(saved.peopleCount()).isEqualTo(3);
+		Instant receivedAt = received.atZone(WorkingCalendar.ZONE).toInstant();
+		assertThat(saved.receivedAt()).isEqualTo(receivedAt);
+		assertThat(saved.dueAt()).isEqualTo(this.calendar.dueAt(receivedAt, this.category.limitDays()));
+		assertThat(page("/appeals/" + id)).contains("联名人", first.name(), second.name(), "联名");
+	}
+
+	@Test
+	void aCoSignerOrATimeOfReceiptThatBreaksARuleIsNamedAndWhatWasPickedStays() throws Exception {
+		Person coSigner = this.registry.person(this.street.room().id());
+		LocalDateTime now = LocalDateTime.now(WorkingCalendar.ZONE);
+		Map<String, String> cases = Map.of(now.plusDays(1).format(IntakeConsole.MINUTES), "受理时间不能晚于现在",
+				now.minusDays(31).format(IntakeConsole.MINUTES), "最多补录 30 天前", "昨天下午", "受理时间格式不对");
+		for (Map.Entry<String, String> bad : cases.entrySet()) {
+			String page = this.mvc
+				.perform(as(this.dispatcher,
+						post("/appeals/new").param("personId", String.valueOf(this.retiree.id()))
+							.param("coSignerIds", String.valueOf(coSigner.id()))
+							.param("categoryCode", this.category.code())
+							.param("channel", "LETTER")
+							.param("title", "补录的来信")
+							.param("description", "来信内容")
+							.param("receivedAt", bad.getKey())))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(bad.getKey())
+				.containsPattern("(?s)name=\"receivedAt\".{0,600}class=\"error\">[^<]*" + bad.getValue())
+				.containsPattern("name=\"coSignerIds\" value=\"" + coSigner.id() + "\"")
+				.contains(coSigner.name());
+		}
+
+		String english = this.mvc
+			.perform(as(this.dispatcher,
+					post("/appeals/new").param("lang", "en")
+						.param("personId", String.valueOf(this.retiree.id()))
+						.param("coSignerIds", String.valueOf(this.retiree.id()), "987654321")
+						.param("categoryCode", this.category.code())
+						.param("channel", "LETTER")
+						.param("title", "补录的来信")
+						.param("description", "来信内容")
+						.param("receivedAt", now.minusDays(40).format(IntakeConsole.MINUTES))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(english).as("the time typed stays")
+			.containsPattern("name=\"receivedAt\" value=\"" + now.minusDays(40).format(IntakeConsole.MINUTES));
+		assertThat(english).contains("The appellant cannot co-sign their own appeal.")
+			.contains("nor more than 30 days back")
+			.contains("987654321")
+			.containsPattern("(?s)id=\"co-signer-q\".{0,900}class=\"error\"");
+	}
+
+	@Test
+	void coSignersAreFoundByTheSameSearchInAListOfTheirOwn() throws Exception {
+		String page = this.mvc
+			.perform(as(this.dispatcher, get("/appeals/new/co-signers").param("coSignerQuery", this.retiree.name())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"co-signer-" + this.retiree.id() + "\"").doesNotContain("id=\"person-");
+		assertThat(page("/appeals/new")).contains("id=\"co-signer-q\"", "name=\"receivedAt\"",
+				"type=\"datetime-local\"");
+	}
+
+	@Test
+	void theAppealsPhotosShowOnItsPageAndOnlyToThoseWhoReachIt() throws Exception {
+		AppealView appeal = submit();
+		AppealView other = submit();
+		Attachment photo = this.attachments
+			.attach(this.dispatcher, appeal.id(),
+					this.attachments.prepare(List.of(new Upload("楼道.jpg", TestPhotos.jpegWithLocation()))))
+			.get(0);
+
+		String html = page("/appeals/" + appeal.id());
+		String src = "/appeals/" + appeal.id() + "/photos/" + photo.id();
+		assertThat(html).contains("src=\"" + src + "\"", "alt=\"楼道.jpg\"");
+		this.mvc.perform(as(this.dispatcher, get(src)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/jpeg"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+		assertThat(page("/appeals/" + other.id())).doesNotContain("/photos/");
+
+		this.mvc.perform(as(this.dispatcher, get("/appeals/" + other.id() + "/photos/" + photo.id())))
+			.andExpect(status().isNotFound());
+		CurrentUser elsewhere = account(Role.GRID_WORKER, Set.of(this.registry.street().grid().id()), null);
+		this.mvc.perform(as(elsewhere, get(src))).andExpect(status().isNotFound());
 	}
 
 	@Test
