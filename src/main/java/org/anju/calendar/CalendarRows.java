@@ -15,12 +15,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CalendarRows {
 
-	/**
-	 * A year's version is the id of the transaction that last wrote its row: PostgreSQL
-	 * changes it with every write, so the table needs no column of its own for it.
-	 */
-	private static final String VERSION = "xmin::text::bigint";
-
 	/** The version of a year that nobody has filled in. */
 	static final long NEVER_STORED = 0;
 
@@ -52,7 +46,7 @@ class CalendarRows {
 	 * @return the version of the year's row, {@code 0} when nobody has filled the year in
 	 */
 	long version(int year) {
-		return this.jdbc.sql("select " + VERSION + " from calendar_year where year = :year")
+		return this.jdbc.sql("select version from calendar_year where year = :year")
 			.param("year", year)
 			.query(Long.class)
 			.optional()
@@ -67,15 +61,15 @@ class CalendarRows {
 	 * @throws StaleVersion when the year is no longer at {@code expectedVersion}
 	 */
 	long replace(YearSchedule schedule, long expectedVersion, String updatedBy) {
-		int written = this.jdbc
-			.sql((expectedVersion == NEVER_STORED)
-					? """
-							insert into calendar_year (year, published, updated_at, updated_by) values (:year, :published, now(), :by)
-							on conflict (year) do nothing
-							"""
-					: """
-							update calendar_year set published = :published, updated_at = now(), updated_by = :by
-							where year = :year and\s""" + VERSION + " = :version")
+		int written = this.jdbc.sql((expectedVersion == NEVER_STORED) ? """
+				insert into calendar_year (year, published, updated_at, updated_by, version)
+				values (:year, :published, now(), :by, 1)
+				on conflict (year) do nothing
+				""" : """
+				update calendar_year set published = :published, updated_at = now(), updated_by = :by,
+				version = version + 1
+				where year = :year and version = :version
+				""")
 			.param("year", schedule.year())
 			.param("published", schedule.published())
 			.param("by", updatedBy)
