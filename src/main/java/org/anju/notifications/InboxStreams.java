@@ -14,10 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -26,10 +25,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * and a comment every {@code anju.notifications.heartbeat} (25 s) so that proxies keep an
  * idle stream open. A stream that ends, times out or fails to take an event is forgotten.
  * <p>
- * Streams live in this node's memory: a notification reaches the pages open on the node
- * whose listener made it. Several nodes would fan out through PostgreSQL LISTEN/NOTIFY
- * (see docs/ARCHITECTURE.md); a page that misses an event still shows the right count on
- * its next load.
+ * Streams live in each node's memory, and news reaches them through PostgreSQL: the
+ * writer's transaction sends a {@code NOTIFY}, which PostgreSQL delivers at commit to
+ * every node's {@link InboxFanOut}, this one included. So a notification raised on one
+ * node reaches a page open on another, and a rolled-back one reaches nobody. A page that
+ * misses an event while a node reconnects still shows the right count on its next load.
  */
 @Component
 class InboxStreams {
@@ -46,8 +46,12 @@ class InboxStreams {
 
 	private final Duration timeout;
 
-	InboxStreams(Notifications notifications, @Value("${anju.notifications.stream-timeout:PT30M}") Duration timeout) {
+	private final JdbcClient jdbc;
+
+	InboxStreams(Notifications notifications, JdbcClient jdbc,
+			@Value("${anju.notifications.stream-timeout:PT30M}") Duration timeout) {
 		this.notifications = notifications;
+		this.jdbc = jdbc;
 		this.timeout = timeout;
 	}
 
@@ -73,25 +77,34 @@ class InboxStreams {
 	}
 
 	/**
-	 * Tells the user's open pages, once the current transaction commits, of a new
-	 * notification or (with none) of a changed unread count.
+	 * Tells the user's open pages on every node, once the current transaction commits, of
+	 * a new notification or (with none) of a changed unread count.
 	 */
 	void tellAfterCommit(CommunityId community, long userId, @Nullable Notification created) {
-		Listener listener = new Listener(community.value(), userId);
+		this.jdbc.sql("select pg_notify(:channel, :payload)")
+			.param("channel", InboxFanOut.CHANNEL)
+			.param("payload", community.value() + ":" + userId + ":" + ((created != null) ? created.id() : 0))
+			.query(Object.class)
+			.optional();
+	}
+
+	/**
+	 * Passes on what a node's transaction told: {@code community:user:notification}, the
+	 * notification {@code 0} for a changed count.
+	 */
+	void deliver(String payload) {
+		String[] parts = payload.split(":");
+		if (parts.length != 3) {
+			log.warn("Inbox news not understood: {}", payload);
+			return;
+		}
+		Listener listener = new Listener(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
 		if (!this.open.containsKey(listener)) {
 			return;
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					tell(listener, created);
-				}
-			});
-		}
-		else {
-			tell(listener, created);
-		}
+		long id = Long.parseLong(parts[2]);
+		CommunityId community = new CommunityId(listener.community());
+		tell(listener, (id == 0) ? null : this.notifications.find(community, listener.user(), id).orElse(null));
 	}
 
 	/**

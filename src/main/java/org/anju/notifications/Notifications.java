@@ -90,6 +90,17 @@ class Notifications {
 			.single();
 	}
 
+	Optional<Notification> find(CommunityId community, long recipient, long id) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from notification where community_id = :c and recipient_id = :recipient and id = :id")
+			.param("c", community.value())
+			.param("recipient", recipient)
+			.param("id", id)
+			.query(Notifications::notification)
+			.optional();
+	}
+
 	long unread(CommunityId community, long recipient) {
 		return this.jdbc.sql(
 				"select count(*) from notification where community_id = :c and recipient_id = :recipient and read_at is null")
