@@ -1,11 +1,9 @@
 package org.anju.stability;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -388,20 +386,20 @@ public class ConflictManagement {
 			throw new BadParameter("size", "search.size", MAX_PAGE);
 		}
 		SqlFilter filter = filter(user, query);
-		Cursor after = Cursor.parse(cursor);
+		DayCursor after = DayCursor.parse(cursor);
 		String sql = "select " + ConflictCases.COLUMNS + " from conflict_case k where " + filter.where()
 				+ ((after != null) ? " and (k.due_date, k.id) > (:afterDue, :afterId)" : "")
 				+ " order by k.due_date, k.id limit :limit";
 		var statement = filter.bind(this.jdbc.sql(sql)).param("limit", size + 1);
 		if (after != null) {
-			statement = statement.param("afterDue", after.dueDate()).param("afterId", after.id());
+			statement = statement.param("afterDue", after.day()).param("afterId", after.id());
 		}
 		List<ConflictCases.CaseRow> rows = new ArrayList<>(statement.query(ConflictCases.CaseRow::read).list());
 		String next = null;
 		if (rows.size() > size) {
 			rows.remove(size);
 			ConflictCases.CaseRow last = rows.get(size - 1);
-			next = new Cursor(last.dueDate(), last.id()).encode();
+			next = new DayCursor(last.dueDate(), last.id()).encode();
 		}
 		long total = filter.bind(this.jdbc.sql("select count(*) from (select 1 from conflict_case k where "
 				+ filter.where() + " limit " + (TOTAL_CAP + 1) + ") t"))
@@ -581,31 +579,6 @@ public class ConflictManagement {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(this.clock.instant(), WorkingCalendar.ZONE);
-	}
-
-	/**
-	 * Where a page ended: the due day and ID of its last case, opaque to clients.
-	 */
-	private record Cursor(LocalDate dueDate, long id) {
-
-		String encode() {
-			String text = this.dueDate + ":" + this.id;
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-		}
-
-		static @Nullable Cursor parse(@Nullable String cursor) {
-			if (cursor == null || cursor.isBlank()) {
-				return null;
-			}
-			try {
-				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-				return new Cursor(LocalDate.parse(parts[0]), Long.parseLong(parts[1]));
-			}
-			catch (RuntimeException ex) {
-				throw new BadParameter("cursor", "cursor.invalid");
-			}
-		}
-
 	}
 
 }
