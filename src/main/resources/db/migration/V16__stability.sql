@@ -27,6 +27,8 @@ create table screening_grid (
 	reported_by text,
 	zero_report boolean not null default false,
 	findings int not null default 0,
+	-- each fires once: the reminder on the deadline day, the escalation to the area head after it
+	reminded_at timestamptz,
 	late_escalated_at timestamptz,
 	primary key (community_id, round_id, grid_id),
 	foreign key (community_id, round_id) references screening_round (community_id, id) on delete cascade,
