@@ -227,8 +227,8 @@ public class ScreeningRounds {
 	 * @throws NotFound when there is no such round or none of its grids is the caller's
 	 * @throws InvalidInput naming every field that breaks a rule, findings by index
 	 * ({@code findings[2].level})
-	 * @throws Refused when the grid has reported already, or a finding is a dispute
-	 * already on record
+	 * @throws Refused when the grid filed a zero report, or a zero report follows
+	 * findings, or a finding is a dispute already on record
 	 */
 	public ScreeningRound report(CurrentUser user, long roundId, ScreeningReport report) {
 		ConflictManagement.requireWork(user);
@@ -284,16 +284,19 @@ public class ScreeningRounds {
 		if (!problems.isEmpty() || grid == null) {
 			throw new InvalidInput(problems);
 		}
-		if (grid.reportedAt() != null) {
+		// findings may follow findings; a zero report is the grid's only word in the
+		// round
+		if (grid.zeroReport() || (grid.reportedAt() != null && report.zeroReport())) {
 			throw new Refused("screening.alreadyReported", round.period());
 		}
 		cases.forEach((checked) -> this.conflicts.insert(user, checked));
 		moods.forEach((checked) -> this.notes.insert(user, checked, roundId));
 		Instant now = this.clock.instant();
 		int updated = this.jdbc.sql("""
-				update screening_grid set reported_at = :now, reported_by = :actor, zero_report = :zero,
-				       findings = :findings
-				where community_id = :c and round_id = :round and grid_id = :grid and reported_at is null
+				update screening_grid set reported_at = coalesce(reported_at, :now),
+				       reported_by = coalesce(reported_by, :actor), zero_report = :zero, findings = findings + :findings
+				where community_id = :c and round_id = :round and grid_id = :grid and not zero_report
+				  and (reported_at is null or not :zero)
 				""")
 			.param("now", Timestamp.from(now))
 			.param("actor", user.actor())
