@@ -30,8 +30,11 @@ class MoodNoteApi {
 
 	private final MoodNotes notes;
 
-	MoodNoteApi(MoodNotes notes) {
+	private final MoodAnalysis analysis;
+
+	MoodNoteApi(MoodNotes notes, MoodAnalysis analysis) {
 		this.notes = notes;
+		this.analysis = analysis;
 	}
 
 	@PostMapping
@@ -55,6 +58,18 @@ class MoodNoteApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "20") int size) {
 		return this.notes.list(user, new MoodNoteQuery(subjectType, personId, groupCode, gridId, mood, from, to),
 				cursor, size);
+	}
+
+	@GetMapping("/analysis")
+	@Operation(summary = "An interest group's monthly analysis",
+			description = "Mood notes about the group and its members by month and mood, its appeals and conflict "
+					+ "cases by month, the top topics, tags and appeal categories, and its open cases. from and to are "
+					+ "months (YYYY-MM), by default the last six; at most " + MoodAnalysis.MAX_MONTHS + " months.")
+	GroupAnalysis analysis(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable String groupCode,
+			@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		return this.analysis.analyse(user, groupCode, from, to);
 	}
 
 	@GetMapping("/{id}")

@@ -1,5 +1,7 @@
 package org.anju.stability;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.anju.shared.NotFound;
 import org.anju.shared.Refused;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,6 +50,8 @@ class MoodNoteConsole {
 
 	static final String FORM = "stability/mood-form";
 
+	static final String ANALYSIS = "stability/analysis";
+
 	private final MoodNotes notes;
 
 	private final ScreeningRounds rounds;
@@ -60,8 +66,13 @@ class MoodNoteConsole {
 
 	private final GridDirectory grids;
 
+	private final MoodAnalysis analysis;
+
+	private final AnalysisWorkbook workbook;
+
 	MoodNoteConsole(MoodNotes notes, ScreeningRounds rounds, PersonManagement people, InterestGroups groups,
-			AppealCategories categories, PlaceManagement places, GridDirectory grids) {
+			AppealCategories categories, PlaceManagement places, GridDirectory grids, MoodAnalysis analysis,
+			AnalysisWorkbook workbook) {
 		this.notes = notes;
 		this.rounds = rounds;
 		this.people = people;
@@ -69,6 +80,38 @@ class MoodNoteConsole {
 		this.categories = categories;
 		this.places = places;
 		this.grids = grids;
+		this.analysis = analysis;
+		this.workbook = workbook;
+	}
+
+	@GetMapping("/mood-notes/analysis")
+	String analysis(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable String groupCode,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			Model model, Locale locale) {
+		List<InterestGroup> active = this.groups.all(user.community()).stream().filter(InterestGroup::active).toList();
+		String group = (groupCode != null && !groupCode.isBlank()) ? groupCode
+				: active.isEmpty() ? null : active.get(0).code();
+		GroupAnalysis result = this.analysis.analyse(user, group, from, to);
+		model.addAttribute("analysis", result);
+		model.addAttribute("maxNotes",
+				Math.max(1, result.months().stream().mapToLong(GroupAnalysis.Month::notes).max().orElse(1)));
+		model.addAttribute("moods", Mood.values());
+		return lookups(user, model, locale, ANALYSIS);
+	}
+
+	@GetMapping("/mood-notes/analysis.xlsx")
+	void analysisWorkbook(@AuthenticationPrincipal CurrentUser user, @RequestParam String groupCode,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			Locale locale, HttpServletResponse response) throws IOException {
+		GroupAnalysis result = this.analysis.analyse(user, groupCode, from, to);
+		String name = this.groups.byCode(user.community()).get(groupCode).name(locale);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("思想动态分析-" + name + "-" + result.from() + "-" + result.to() + ".xlsx", StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		this.workbook.write(user, result, name, topics(user, locale), locale, response.getOutputStream());
 	}
 
 	@GetMapping("/mood-notes")

@@ -14,7 +14,10 @@ import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
+import org.anju.identity.UserAccount;
+import org.anju.people.InterestGroups;
 import org.anju.people.Person;
+import org.anju.people.PersonForm;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +60,9 @@ class MoodNoteApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	InterestGroups groups;
 
 	ApiCallers callers;
 
@@ -153,6 +159,57 @@ class MoodNoteApiTests {
 		bad = Map.of("subjectType", "SOMEONE", "date", "26-11-2026");
 		assertThat((List<String>) JsonPath.read(content(file(this.admin, bad)), "$.errors[*].field"))
 			.containsExactlyInAnyOrder("subjectType", "date", "source", "mood", "summary");
+	}
+
+	@Test
+	void aGroupsMonthlyAnalysisCountsItsNotesAppealsAndCasesSideBySide() throws Exception {
+		String code = org.anju.appeals.AppealFixtures.code();
+		this.groups.create(RegistryFixtures.COMMUNITY, code, RegistryFixtures.unique("群体"),
+				RegistryFixtures.unique("Group"));
+		PersonForm template = RegistryFixtures.form(this.street.room().id());
+		Person member = this.fixtures.person(new PersonForm(template.name(), template.idNumber(), template.phone(),
+				template.roomId(), List.of(code), null, null, null));
+		UserAccount leader = this.fixtures.user(Role.LEADER, Set.of(), null, null);
+		assertThat(file(this.admin,
+				Map.of("subjectType", "GROUP", "groupCode", code, "date", this.today, "source", "MEETING", "mood",
+						"DISSATISFIED", "topics", List.of("PENSION"), "tags", List.of("调标"), "summary", "座谈会上对调标不满"))
+			.getStatus()).isEqualTo(201);
+		assertThat(
+				file(this.admin,
+						Map.of("subjectType", "PERSON", "personId", member.id(), "date", this.today, "source", "VISIT",
+								"mood", "AGITATED", "topics", List.of("PENSION"), "summary", "情绪激动，扬言上访"))
+					.getStatus())
+			.isEqualTo(201);
+		assertThat(this.callers
+			.perform(bearer(post("/api/v1/appeals"), this.admin).contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(Map.of("personId", member.id(), "categoryCode", "PENSION", "channel",
+						"WALK_IN", "title", "调标", "description", "要求补发调标差额"))))
+			.getStatus()).isEqualTo(201);
+		MockHttpServletResponse registered = this.callers
+			.perform(bearer(post("/api/v1/conflicts"), this.admin).contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(Map.of("type", "LABOUR_BENEFITS", "title", "调标差额", "description", "群体要求补发",
+						"level", "SERIOUS", "partyGroupCodes", List.of(code), "peopleCount", 30, "ownerLeaderId",
+						leader.id(), "gridId", this.street.grid().id()))));
+		assertThat(registered.getStatus()).as(content(registered)).isEqualTo(201);
+
+		String analysis = content(
+				this.callers.perform(bearer(get("/api/v1/mood-notes/analysis").param("groupCode", code), this.admin)));
+
+		String month = this.today.substring(0, 7);
+		assertThat((List<String>) JsonPath.read(analysis, "$.months[*].month")).hasSize(6).endsWith(month);
+		String thisMonth = "$.months[?(@.month == '" + month + "')]";
+		assertThat((List<Integer>) JsonPath.read(analysis, thisMonth + ".notes")).containsExactly(2);
+		assertThat((List<Integer>) JsonPath.read(analysis, thisMonth + ".moods.DISSATISFIED")).containsExactly(1);
+		assertThat((List<Integer>) JsonPath.read(analysis, thisMonth + ".moods.AGITATED")).containsExactly(1);
+		assertThat((List<Integer>) JsonPath.read(analysis, thisMonth + ".appeals")).containsExactly(1);
+		assertThat((List<Integer>) JsonPath.read(analysis, thisMonth + ".cases")).containsExactly(1);
+		assertThat((List<String>) JsonPath.read(analysis, "$.topTopics[*].key")).containsExactly("PENSION");
+		assertThat((List<Integer>) JsonPath.read(analysis, "$.topTopics[*].count")).containsExactly(2);
+		assertThat((List<String>) JsonPath.read(analysis, "$.openCases[*].title")).containsExactly("调标差额");
+		assertThat(this.callers
+			.perform(bearer(get("/api/v1/mood-notes/analysis").param("groupCode", code).param("from", "2026-13"),
+					this.admin))
+			.getStatus()).isEqualTo(400);
 	}
 
 	private long notesAbout(long personId) {

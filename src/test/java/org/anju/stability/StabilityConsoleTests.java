@@ -180,6 +180,11 @@ class StabilityConsoleTests {
 		assertThat(page(this.worker, "/mood-notes?personId=" + this.retiree.id())).contains("关心今年调标")
 			.contains("#调标")
 			.contains("关注");
+		assertThat(page(this.worker, "/mood-notes/analysis?groupCode=RETIRED")).contains("思想动态分析").contains("养老金");
+		MockHttpServletResponse workbook = send(this.worker,
+				get("/mood-notes/analysis.xlsx").param("groupCode", "RETIRED"));
+		assertThat(workbook.getStatus()).isEqualTo(200);
+		assertThat(workbook.getContentAsByteArray()).startsWith('P', 'K');
 		CurrentUser resident = account(Role.RESIDENT, Set.of());
 		assertThat(send(resident, get("/conflicts")).getStatus()).isNotEqualTo(200);
 		assertThat(send(resident, get("/mood-notes")).getStatus()).isNotEqualTo(200);
