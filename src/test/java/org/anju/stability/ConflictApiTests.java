@@ -26,11 +26,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -39,7 +42,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * and reopened, with their versions, their scope and their bad input.
  */
 @AnjuSpringTest
+@RecordApplicationEvents
 class ConflictApiTests {
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	MockMvc mvc;
@@ -122,6 +129,28 @@ class ConflictApiTests {
 				where community_id = 1 and subject_type = 'CONFLICT_CASE' and subject_id = :id order by id
 				""").param("id", String.valueOf(id)).query(String.class).list()).containsExactly("CONFLICT_REGISTERED",
 				"CONFLICT_MEDIATE", "CONFLICT_RESOLVE", "CONFLICT_REOPEN");
+		assertThat(this.events.stream(ConflictCaseChanged.class).filter((event) -> event.caseId() == id))
+			.extracting(ConflictCaseChanged::action, ConflictCaseChanged::state)
+			.containsExactly(tuple("register", ConflictState.REGISTERED), tuple("mediate", ConflictState.RESOLVING),
+					tuple("resolve", ConflictState.RESOLVED), tuple("reopen", ConflictState.RESOLVING));
+	}
+
+	@Test
+	void aRetryWithTheSameIdempotencyKeyGetsTheFirstCase() {
+		String key = RegistryFixtures.unique("case");
+		MockHttpServletResponse first = this.callers
+			.perform(bearer(post("/api/v1/conflicts"), this.admin).header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(body(Map.of()))));
+		MockHttpServletResponse retry = this.callers
+			.perform(bearer(post("/api/v1/conflicts"), this.admin).header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.callers.body(body(Map.of()))));
+
+		assertThat(first.getStatus()).isEqualTo(201);
+		assertThat(retry.getStatus()).isEqualTo(201);
+		assertThat(id(retry)).isEqualTo(id(first));
+		assertThat(casesInGrid()).isEqualTo(1);
 	}
 
 	@Test
