@@ -396,6 +396,8 @@ public class ScreeningRounds {
 
 	private List<ScreeningRound.GridReport> gridReports(CurrentUser user, long roundId, LocalDate deadline,
 			Map<Long, String> names) {
+		Map<Long, Integer> position = new java.util.HashMap<>();
+		names.keySet().forEach((grid) -> position.put(grid, position.size()));
 		Instant due = endOf(deadline);
 		boolean past = this.clock.instant().isAfter(due);
 		return this.jdbc
@@ -417,8 +419,9 @@ public class ScreeningRounds {
 			})
 			.list()
 			.stream()
+			// the directory's order: by area, then grid, 第2网格 before 第10网格
 			.sorted(java.util.Comparator
-				.comparing((ScreeningRound.GridReport g) -> (g.gridName() != null) ? g.gridName() : "")
+				.comparingInt((ScreeningRound.GridReport g) -> position.getOrDefault(g.gridId(), Integer.MAX_VALUE))
 				.thenComparing(ScreeningRound.GridReport::gridId))
 			.toList();
 	}
