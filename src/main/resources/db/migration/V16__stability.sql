@@ -31,8 +31,8 @@ create table screening_grid (
 	reminded_at timestamptz,
 	late_escalated_at timestamptz,
 	primary key (community_id, round_id, grid_id),
+	-- grid_id is a value, as on an appeal: deleting an empty grid is not held up by its history
 	foreign key (community_id, round_id) references screening_round (community_id, id) on delete cascade,
-	foreign key (community_id, grid_id) references place (community_id, id),
 	check (not zero_report or findings = 0),
 	check (reported_at is not null or (not zero_report and findings = 0))
 );
@@ -60,6 +60,7 @@ create table conflict_case (
 	owner_leader_id bigint not null,
 	responsible_unit_code text,
 	grid_worker_id bigint,
+	-- the grid and area are values, as on an appeal: a case outlives a reorganised grid
 	area_id bigint,
 	grid_id bigint not null,
 	registered_at timestamptz not null,
@@ -78,7 +79,6 @@ create table conflict_case (
 	foreign key (community_id, owner_leader_id) references user_account (community_id, id),
 	foreign key (community_id, grid_worker_id) references user_account (community_id, id),
 	foreign key (community_id, responsible_unit_code) references department (community_id, code),
-	foreign key (community_id, grid_id) references place (community_id, id),
 	check ((source = 'APPEAL') = (source_appeal_id is not null)),
 	check (state <> 'HANDED_OVER' or handed_over_to is not null)
 );

@@ -197,6 +197,7 @@ public class ScreeningRounds {
 				from screening_grid g
 				join screening_round r on r.community_id = g.community_id and r.id = g.round_id
 				where g.community_id = :c and g.reported_at is null and g.%s is null and %s
+				  and exists (select 1 from place p where p.community_id = g.community_id and p.id = g.grid_id)
 				order by g.round_id, g.grid_id
 				for update of g skip locked
 				""".formatted(firedColumn, when))
@@ -367,6 +368,8 @@ public class ScreeningRounds {
 							from screening_round r
 							left join screening_grid g on g.community_id = r.community_id and g.round_id = r.id
 							     and (cast(:scope as bigint[]) is null or g.grid_id = any(:scope))
+							  and (g.reported_at is not null
+							       or exists (select 1 from place p where p.community_id = g.community_id and p.id = g.grid_id))
 							where r.community_id = :c
 							  and (cast(:afterDay as date) is null or (r.opens_on, r.id) < (:afterDay, :afterId))
 							group by r.community_id, r.id
@@ -419,6 +422,9 @@ public class ScreeningRounds {
 			})
 			.list()
 			.stream()
+			// a grid deleted since the round opened owes no report; one that reported
+			// keeps it
+			.filter((g) -> g.gridName() != null || g.reportedAt() != null)
 			// the directory's order: by area, then grid, 第2网格 before 第10网格
 			.sorted(java.util.Comparator
 				.comparingInt((ScreeningRound.GridReport g) -> position.getOrDefault(g.gridId(), Integer.MAX_VALUE))
