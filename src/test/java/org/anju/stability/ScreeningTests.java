@@ -64,6 +64,9 @@ class ScreeningTests {
 	ScreeningRounds rounds;
 
 	@Autowired
+	ScreeningClock clock;
+
+	@Autowired
 	WorkingCalendar calendar;
 
 	@Autowired
@@ -199,6 +202,31 @@ class ScreeningTests {
 			.as("a report after the deadline stays late")
 			.containsExactly(true);
 		assertThat(report(this.worker, id, Map.of("gridId", this.street.grid().id())).getStatus()).isEqualTo(422);
+	}
+
+	@Test
+	void theClockOpensThisPeriodsRoundOnceAndAGridWorkerSeesNoRoundWithoutTheirGrids() {
+		this.clock.tick();
+		this.clock.tick();
+		String period = this.rounds.period(LocalDate.now(WorkingCalendar.ZONE));
+		List<Long> opened = this.jdbc.sql("select id from screening_round where community_id = 1 and period = :p")
+			.param("p", period)
+			.query(Long.class)
+			.list();
+		assertThat(opened).hasSize(1);
+		assertThat(audits("SCREENING_ROUND_OPENED", opened.get(0))).hasSize(1);
+
+		long past = this.rounds.open(COMMUNITY, LocalDate.of(2019, 1, 2));
+		Street later = this.fixtures.street();
+		this.rounds.open(COMMUNITY, LocalDate.of(2019, 1, 20));
+		String newcomer = this.callers.firstLogin(
+				this.fixtures.user(Role.GRID_WORKER, Set.of(later.grid().id()), null, null),
+				RegistryFixtures.FIRST_PASSWORD);
+		assertThat(this.callers.perform(bearer(get("/api/v1/screening-rounds/{id}", past), newcomer)).getStatus())
+			.as("a grid made after the deadline does not join the round")
+			.isEqualTo(404);
+		assertThat(report(newcomer, past, Map.of("gridId", later.grid().id(), "zeroReport", true)).getStatus())
+			.isEqualTo(404);
 	}
 
 	private List<Long> lateAudits(long roundId, String action) {
