@@ -53,6 +53,16 @@ public enum Permission {
 	 */
 	APPEALS_DISPATCH,
 	/** Supervise (督办): urge, and decide on extensions. */
-	APPEALS_SUPERVISE
+	APPEALS_SUPERVISE,
+	/**
+	 * See the stability work within the caller's scope: conflict cases, mood notes and
+	 * screening rounds.
+	 */
+	STABILITY_READ,
+	/**
+	 * Do the stability work: register and act on conflict cases, file mood notes and
+	 * screening reports.
+	 */
+	STABILITY_WORK
 
 }

@@ -15,12 +15,13 @@ public enum Role {
 	ADMIN(EnumSet.allOf(Permission.class)),
 	/** 社区领导: the whole community, all reports. */
 	LEADER(EnumSet.of(PEOPLE_READ, PEOPLE_UNMASK, PEOPLE_EXPORT, PLACES_READ, AUDIT_READ, APPEALS_READ,
-			APPEALS_DISPATCH, APPEALS_SUPERVISE)),
+			APPEALS_DISPATCH, APPEALS_SUPERVISE, STABILITY_READ, STABILITY_WORK)),
 	/** 部门人员: the appeals of their department; may look people up. */
-	DEPARTMENT_STAFF(EnumSet.of(PEOPLE_READ, PLACES_READ, APPEALS_READ, APPEALS_INTAKE, APPEALS_HANDLE)),
+	DEPARTMENT_STAFF(EnumSet.of(PEOPLE_READ, PLACES_READ, APPEALS_READ, APPEALS_INTAKE, APPEALS_HANDLE, STABILITY_READ,
+			STABILITY_WORK)),
 	/** 网格员: the people and places of their own grids. */
 	GRID_WORKER(EnumSet.of(PEOPLE_READ, PEOPLE_WRITE, PEOPLE_EXPORT, PLACES_READ, PLACES_WRITE, APPEALS_READ,
-			APPEALS_INTAKE, APPEALS_HANDLE)),
+			APPEALS_INTAKE, APPEALS_HANDLE, STABILITY_READ, STABILITY_WORK)),
 	/** 居民: only their own appeals, notices and surveys. */
 	RESIDENT(EnumSet.noneOf(Permission.class));
 

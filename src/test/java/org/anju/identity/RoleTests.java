@@ -16,7 +16,8 @@ class RoleTests {
 	 * leader reads the whole community, unmasks and exports; department staff look people
 	 * up; a grid worker keeps the registry of their grids; a resident reaches nothing of
 	 * the registry. For appeals the leader dispatches and supervises; department staff
-	 * and grid workers take appeals in and handle what is given to them.
+	 * and grid workers take appeals in and handle what is given to them. All staff see
+	 * and do the stability work within their scope; residents never see it.
 	 */
 	private static final String MATRIX = """
 			permission        ADMIN LEADER DEPARTMENT_STAFF GRID_WORKER RESIDENT
@@ -39,6 +40,8 @@ class RoleTests {
 			APPEALS_HANDLE    x     -      x                x           -
 			APPEALS_DISPATCH  x     x      -                -           -
 			APPEALS_SUPERVISE x     x      -                -           -
+			STABILITY_READ    x     x      x                x           -
+			STABILITY_WORK    x     x      x                x           -
 			""";
 
 	@Test

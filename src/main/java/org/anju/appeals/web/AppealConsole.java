@@ -1,9 +1,11 @@
 package org.anju.appeals.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.anju.appeals.AppealEscalations;
 import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealQueues;
 import org.anju.appeals.AppealView;
@@ -71,10 +73,12 @@ class AppealConsole {
 
 	private final String portalUrl;
 
+	private final List<AppealEscalations> escalations;
+
 	AppealConsole(AppealManagement appeals, AppealQueues queues, PlaceManagement places, WorkingCalendar calendar,
 			AppealNames names, AppealAttachments attachments, MessageSource messages,
 			@Value("${anju.community.office-phone:0730-8000000}") String officePhone,
-			@Value("${anju.community.portal-url:}") String portalUrl) {
+			@Value("${anju.community.portal-url:}") String portalUrl, List<AppealEscalations> escalations) {
 		this.appeals = appeals;
 		this.queues = queues;
 		this.places = places;
@@ -84,6 +88,7 @@ class AppealConsole {
 		this.messages = messages;
 		this.officePhone = officePhone;
 		this.portalUrl = portalUrl;
+		this.escalations = escalations;
 	}
 
 	@GetMapping("/appeals/{id}")
@@ -97,6 +102,13 @@ class AppealConsole {
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("dispatches", this.queues.dispatches(user));
 		model.addAttribute("suggestedDepartment", this.names.usualDepartment(user.community(), appeal.categoryCode()));
+		model.addAttribute("escalation",
+				this.escalations.stream()
+					.flatMap((escalations) -> escalations.of(user, id).stream())
+					.findFirst()
+					.orElse(null));
+		model.addAttribute("mayEscalate",
+				this.escalations.stream().anyMatch((escalations) -> escalations.mayEscalate(user)));
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", new ActionForm());
 		}
