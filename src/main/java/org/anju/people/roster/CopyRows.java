@@ -14,7 +14,7 @@ import org.postgresql.copy.CopyIn;
  * {@link Line} of its own, so that many can be built at once on several threads and then
  * written in order.
  */
-final class CopyRows {
+final class CopyRows implements AutoCloseable {
 
 	private static final int CHUNK = 256 * 1024;
 
@@ -42,6 +42,16 @@ final class CopyRows {
 	long finish() throws SQLException {
 		flush();
 		return this.copy.endCopy();
+	}
+
+	/**
+	 * Abandons the copy if it did not finish, so that the connection can roll back.
+	 */
+	@Override
+	public void close() throws SQLException {
+		if (this.copy.isActive()) {
+			this.copy.cancelCopy();
+		}
 	}
 
 	private void flush() throws SQLException {
