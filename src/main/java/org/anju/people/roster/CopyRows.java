@@ -32,15 +32,27 @@ final class CopyRows implements AutoCloseable {
 	void write(byte[] line) throws SQLException {
 		this.buffer.writeBytes(line);
 		if (this.buffer.size() >= CHUNK) {
-			flush();
+			send();
 		}
+	}
+
+	/**
+	 * Sends the rows written so far, so that the database works on them while more are
+	 * built.
+	 */
+	void send() throws SQLException {
+		if (this.buffer.size() == 0) {
+			return;
+		}
+		this.copy.writeToCopy(this.buffer.toByteArray(), 0, this.buffer.size());
+		this.buffer.reset();
 	}
 
 	/**
 	 * @return how many rows the database took
 	 */
 	long finish() throws SQLException {
-		flush();
+		send();
 		return this.copy.endCopy();
 	}
 
@@ -52,14 +64,6 @@ final class CopyRows implements AutoCloseable {
 		if (this.copy.isActive()) {
 			this.copy.cancelCopy();
 		}
-	}
-
-	private void flush() throws SQLException {
-		if (this.buffer.size() == 0) {
-			return;
-		}
-		this.copy.writeToCopy(this.buffer.toByteArray(), 0, this.buffer.size());
-		this.buffer.reset();
 	}
 
 	/**

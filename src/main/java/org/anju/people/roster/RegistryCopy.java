@@ -48,6 +48,9 @@ final class RegistryCopy {
 	private static final String FIELDS = "name, phone, phone_last4, room_id, area_id, grid_id, address, former_unit, "
 			+ "notes, pinyin_keys, pinyin_text, sort_key";
 
+	/** Rows built at a time, a few dozen kilobytes. */
+	private static final int PART = 250;
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -217,16 +220,23 @@ final class RegistryCopy {
 	}
 
 	/**
-	 * Copies {@code count} rows, built on every core and written in order.
+	 * Copies {@code count} rows, built part by part on every core and sent in order, so
+	 * that the database files one part while the next is built.
 	 */
 	private void copy(String sql, int count, IntFunction<byte[]> line) {
-		List<byte[]> lines = IntStream.range(0, count).parallel().mapToObj(line).toList();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
 			try (CopyRows out = new CopyRows(copies.copyIn(sql))) {
-				for (byte[] bytes : lines) {
-					out.write(bytes);
+				for (int from = 0; from < count; from += PART) {
+					List<byte[]> lines = IntStream.range(from, Math.min(from + PART, count))
+						.parallel()
+						.mapToObj(line)
+						.toList();
+					for (byte[] bytes : lines) {
+						out.write(bytes);
+					}
+					out.send();
 				}
 				out.finish();
 			}
