@@ -9,14 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes rows to a PostgreSQL {@code COPY ... from stdin} in its text format, in large
- * chunks: the fastest way to bring many rows into a table. Each row is built as a
- * {@link Line} of its own, so that many can be built at once on several threads and then
- * written in order.
+ * Writes rows to a PostgreSQL {@code COPY ... from stdin} in its text format: the fastest
+ * way to bring many rows into a table. Rows are sent in chunks of a few dozen kilobytes
+ * as they are written, so that the database files one chunk while the next is built.
  */
 final class CopyRows implements AutoCloseable {
 
-	private static final int CHUNK = 256 * 1024;
+	private static final int CHUNK = 64 * 1024;
 
 	private final CopyIn copy;
 
@@ -36,11 +35,7 @@ final class CopyRows implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Sends the rows written so far, so that the database works on them while more are
-	 * built.
-	 */
-	void send() throws SQLException {
+	private void send() throws SQLException {
 		if (this.buffer.size() == 0) {
 			return;
 		}

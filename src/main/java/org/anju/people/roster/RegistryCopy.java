@@ -1,14 +1,11 @@
 package org.anju.people.roster;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -22,34 +19,27 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes one import's people, batch by batch, inside the import's transaction. New people
- * go by {@code COPY} straight into the registry, with their groups and history, so that
- * the database files them while the next batch is read. Changed people are staged, and
- * merged by a few set-based statements once all are known, since an update cannot be
- * copied.
+ * Writes one import's people, batch by batch, inside the import's transaction: each batch
+ * goes by {@code COPY} into a staging table and from there into the registry by a few
+ * set-based statements, while the reader reads the next.
  */
 final class RegistryCopy {
 
 	private static final String STAGE = """
 			create temp table roster_stage (
-			  person_id bigint not null, name text not null, phone text, phone_last4 text, room_id bigint,
-			  area_id bigint, grid_id bigint, address text, former_unit text, notes text, pinyin_keys text[] not null,
-			  pinyin_text text not null, sort_key text not null, row_no int not null, version bigint not null,
-			  group_codes text[] not null, groups_changed boolean not null, moved jsonb, edited jsonb
+			  row_no int not null, person_id bigint not null, version bigint, name text not null, id_number text not null,
+			  id_last4 text not null, gender text not null, birth_date date not null, phone text, phone_last4 text,
+			  room_id bigint, area_id bigint, grid_id bigint, address text, former_unit text, notes text,
+			  group_codes text[] not null, groups_changed boolean not null, pinyin_keys text[] not null,
+			  pinyin_text text not null, sort_key text not null, registered jsonb, moved jsonb, edited jsonb
 			) on commit drop
 			""";
-
-	/** The columns that a new person and a changed one share, in this order. */
-	private static final String FIELDS = "name, phone, phone_last4, room_id, area_id, grid_id, address, former_unit, "
-			+ "notes, pinyin_keys, pinyin_text, sort_key";
-
-	/** Rows built at a time, a few dozen kilobytes. */
-	private static final int PART = 250;
 
 	private final JdbcClient jdbc;
 
@@ -63,8 +53,6 @@ final class RegistryCopy {
 
 	private boolean started;
 
-	private int changed;
-
 	RegistryCopy(JdbcClient jdbc, DataSource dataSource, ObjectMapper json, CommunityId community, String actor) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -74,55 +62,40 @@ final class RegistryCopy {
 	}
 
 	/**
-	 * Writes the new people of a batch and stages its changed ones.
+	 * Writes a batch of new and changed people.
+	 * @throws Refused when someone changed or registered one of these people since the
+	 * import read them
 	 */
 	void write(List<StagedPerson> people) {
-		if (!this.started) {
+		if (this.started) {
+			this.jdbc.sql("truncate roster_stage").update();
+		}
+		else {
+			this.jdbc.sql(STAGE).update();
 			// New entries go to the GIN indexes' pending lists rather than into their
 			// trees one by one; the vacuum that follows a large import merges them in
 			// bulk.
 			this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 			this.started = true;
 		}
-		List<StagedPerson> created = people.stream().filter(StagedPerson::created).toList();
-		List<StagedPerson> changed = people.stream().filter((person) -> !person.created()).toList();
-		if (!created.isEmpty()) {
-			create(created);
+		long[] ids = personIds(people);
+		copy("copy roster_stage from stdin", people.size(), (i) -> line(people.get(i), ids[i]));
+		long expected = people.stream().filter((person) -> !person.created()).count();
+		if (expected > 0) {
+			update(expected);
 		}
-		if (!changed.isEmpty()) {
-			if (this.changed == 0) {
-				this.jdbc.sql(STAGE).update();
-			}
-			this.changed += changed.size();
-			copy("copy roster_stage (person_id, " + FIELDS + ", row_no, version, group_codes, groups_changed, moved, "
-					+ "edited) from stdin", changed.size(), (i) -> stageLine(changed.get(i)));
+		if (expected < people.size()) {
+			insert();
 		}
-	}
-
-	/**
-	 * Merges the staged changes into the registry.
-	 * @throws Refused when someone changed one of these people since the import read them
-	 */
-	void finish() {
-		if (this.changed == 0) {
-			return;
+		if (expected > 0) {
+			this.jdbc
+				.sql("""
+						delete from person_group g using roster_stage s
+						where g.community_id = :c and g.person_id = s.person_id and s.groups_changed and s.registered is null
+						""")
+				.param("c", this.community.value())
+				.update();
 		}
-		int updated = this.jdbc.sql("""
-				update person p set name = s.name, phone = s.phone, phone_last4 = s.phone_last4, room_id = s.room_id,
-				       area_id = s.area_id, grid_id = s.grid_id, address = s.address,
-				       household_id = case when s.room_id is not distinct from p.room_id then p.household_id end,
-				       former_unit = s.former_unit, notes = s.notes, pinyin_keys = s.pinyin_keys,
-				       pinyin_text = s.pinyin_text, sort_key = s.sort_key, version = p.version + 1, updated_at = now()
-				from roster_stage s
-				where p.community_id = :c and p.id = s.person_id and p.version = s.version
-				""").param("c", this.community.value()).update();
-		if (updated != this.changed) {
-			throw new Refused("import.changedMeanwhile");
-		}
-		this.jdbc.sql("""
-				delete from person_group g using roster_stage s
-				where g.community_id = :c and g.person_id = s.person_id and s.groups_changed
-				""").param("c", this.community.value()).update();
 		this.jdbc.sql("""
 				insert into person_group (community_id, person_id, group_code)
 				select :c, s.person_id, unnest(s.group_codes) from roster_stage s where s.groups_changed
@@ -131,77 +104,85 @@ final class RegistryCopy {
 				insert into person_history (community_id, person_id, actor, kind, changes)
 				select :c, s.person_id, :actor, h.kind, h.changes
 				from roster_stage s
-				cross join lateral (values ('MOVED', s.moved), ('EDITED', s.edited)) as h(kind, changes)
+				cross join lateral (values ('IMPORTED', s.registered), ('MOVED', s.moved), ('EDITED', s.edited))
+				  as h(kind, changes)
 				where h.changes is not null
 				order by s.row_no
 				""").param("c", this.community.value()).param("actor", this.actor).update();
 	}
 
-	private void create(List<StagedPerson> people) {
-		long[] ids = newIds(people.size());
-		copy("copy person (id, " + FIELDS + ", community_id, id_number, id_last4, gender, birth_date) from stdin",
-				people.size(), (i) -> personLine(people.get(i), ids[i]));
-		copy("copy person_group (community_id, person_id, group_code) from stdin", people.size(), (i) -> {
-			ByteArrayOutputStream lines = new ByteArrayOutputStream();
-			for (String code : people.get(i).groupCodes) {
-				lines.writeBytes(new CopyRows.Line().value(this.community.value()).value(ids[i]).value(code).end());
-			}
-			return lines.toByteArray();
-		});
-		copy("copy person_history (community_id, person_id, actor, kind, changes) from stdin", people.size(),
-				(i) -> new CopyRows.Line().value(this.community.value())
-					.value(ids[i])
-					.value(this.actor)
-					.value("IMPORTED")
-					.value(this.json.writeValueAsString(people.get(i).snapshot()))
-					.end());
+	private void update(long expected) {
+		int changed = this.jdbc.sql("""
+				update person p set name = s.name, phone = s.phone, phone_last4 = s.phone_last4, room_id = s.room_id,
+				       area_id = s.area_id, grid_id = s.grid_id, address = s.address,
+				       household_id = case when s.room_id is not distinct from p.room_id then p.household_id end,
+				       former_unit = s.former_unit, notes = s.notes, pinyin_keys = s.pinyin_keys,
+				       pinyin_text = s.pinyin_text, sort_key = s.sort_key, version = p.version + 1, updated_at = now()
+				from roster_stage s
+				where p.community_id = :c and s.registered is null and p.id = s.person_id and p.version = s.version
+				""").param("c", this.community.value()).update();
+		if (changed != expected) {
+			throw new Refused("import.changedMeanwhile");
+		}
+	}
+
+	private void insert() {
+		try {
+			this.jdbc
+				.sql("""
+						insert into person (community_id, id, name, id_number, id_last4, gender, birth_date, phone, phone_last4,
+						                    room_id, area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text,
+						                    sort_key)
+						overriding system value
+						select :c, person_id, name, id_number, id_last4, gender, birth_date, phone, phone_last4, room_id,
+						       area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text, sort_key
+						from roster_stage where registered is not null order by row_no
+						""")
+				.param("c", this.community.value())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Refused("import.changedMeanwhile");
+		}
 	}
 
 	/**
-	 * Takes the new people's IDs from the person table's own sequence, so that their
-	 * groups and history can be written with them.
+	 * Takes the IDs of the people to be created from the person table's own sequence, so
+	 * that their groups and history can be written straight from the staging table.
+	 * @return each person's ID, in order
 	 */
-	private long[] newIds(int count) {
+	private long[] personIds(List<StagedPerson> people) {
+		long created = people.stream().filter(StagedPerson::created).count();
 		Iterator<Long> fresh = this.jdbc
 			.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
-			.param("n", count)
+			.param("n", created)
 			.query(Long.class)
 			.list()
 			.iterator();
-		long[] ids = new long[count];
-		for (int i = 0; i < count; i++) {
-			ids[i] = fresh.next();
+		long[] ids = new long[people.size()];
+		for (int i = 0; i < ids.length; i++) {
+			KnownPerson before = people.get(i).before;
+			ids[i] = (before != null) ? before.id() : fresh.next();
 		}
 		return ids;
 	}
 
-	private byte[] personLine(StagedPerson person, long id) {
-		IdNumber number = person.row.idNumber();
-		return fields(new CopyRows.Line().value(id), person).value(this.community.value())
-			.value(number.value())
-			.value(number.lastFour())
-			.value(number.gender().name())
-			.value(number.birthDate())
-			.end();
-	}
-
-	private byte[] stageLine(StagedPerson person) {
-		KnownPerson before = Objects.requireNonNull(person.before);
-		return fields(new CopyRows.Line().value(before.id()), person).value(person.row.row())
-			.value(before.version())
-			.array(person.groupCodes)
-			.value(person.groupsChanged() ? "t" : "f")
-			.value(jsonOrNull(person.move()))
-			.value(jsonOrNull(person.edits()))
-			.end();
-	}
-
 	/**
-	 * Adds the {@link #FIELDS}.
+	 * @return the person's row of the staging table
 	 */
-	private static CopyRows.Line fields(CopyRows.Line line, StagedPerson person) {
-		PinyinIndex.Keys pinyin = PinyinIndex.of(person.row.name().value());
-		return line.value(person.row.name().value())
+	private byte[] line(StagedPerson person, long personId) {
+		RosterRow row = person.row;
+		IdNumber id = row.idNumber();
+		PinyinIndex.Keys pinyin = PinyinIndex.of(row.name().value());
+		KnownPerson before = person.before;
+		return new CopyRows.Line().value(row.row())
+			.value(personId)
+			.value((before != null) ? before.version() : null)
+			.value(row.name().value())
+			.value(id.value())
+			.value(id.lastFour())
+			.value(id.gender().name())
+			.value(id.birthDate())
 			.value(person.phone)
 			.value((person.phone != null) ? Phone.parse(person.phone).lastFour() : null)
 			.value(person.roomId)
@@ -210,9 +191,15 @@ final class RegistryCopy {
 			.value(person.address)
 			.value(person.formerUnit)
 			.value(person.notes)
+			.array(person.groupCodes)
+			.value(person.groupsChanged() ? "t" : "f")
 			.array(pinyin.keys())
 			.value(pinyin.text())
-			.value(pinyin.sortKey());
+			.value(pinyin.sortKey())
+			.value(person.created() ? this.json.writeValueAsString(person.snapshot()) : null)
+			.value(jsonOrNull(person.move()))
+			.value(jsonOrNull(person.edits()))
+			.end();
 	}
 
 	private @Nullable String jsonOrNull(@Nullable Map<String, Object> value) {
@@ -220,32 +207,21 @@ final class RegistryCopy {
 	}
 
 	/**
-	 * Copies {@code count} rows, built part by part on every core and sent in order, so
-	 * that the database files one part while the next is built.
+	 * Copies {@code count} rows. They are sent as they are built, a chunk at a time, so
+	 * that the database files them while the rest are built.
 	 */
 	private void copy(String sql, int count, IntFunction<byte[]> line) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
 			try (CopyRows out = new CopyRows(copies.copyIn(sql))) {
-				for (int from = 0; from < count; from += PART) {
-					List<byte[]> lines = IntStream.range(from, Math.min(from + PART, count))
-						.parallel()
-						.mapToObj(line)
-						.toList();
-					for (byte[] bytes : lines) {
-						out.write(bytes);
-					}
-					out.send();
+				for (int i = 0; i < count; i++) {
+					out.write(line.apply(i));
 				}
 				out.finish();
 			}
 		}
 		catch (SQLException ex) {
-			if ("23505".equals(ex.getSQLState())) {
-				// Someone registered one of these ID numbers since the import read them.
-				throw new Refused("import.changedMeanwhile");
-			}
 			throw new UncategorizedSQLException(sql, null, ex);
 		}
 		finally {

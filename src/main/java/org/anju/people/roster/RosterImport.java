@@ -183,7 +183,6 @@ class RosterImport implements Rosters {
 		if (dryRun || !report.ok()) {
 			return report;
 		}
-		intake.finish();
 		Map<String, Object> detail = new LinkedHashMap<>(summary(report));
 		detail.put("file", fileName);
 		this.audit.record(user.community(), "ROSTER_IMPORTED", "IMPORT_JOB", Objects.requireNonNull(job), detail);
@@ -356,10 +355,6 @@ class RosterImport implements Rosters {
 			all.sort(Comparator.comparingInt(ImportProblem::row));
 			return new ImportReport(roster.total(), this.created.cardinality(), this.updated.cardinality(),
 					this.unchanged.cardinality(), this.createdPlaces, roster.warnings(), all);
-		}
-
-		void finish() {
-			Objects.requireNonNull(this.registry).finish();
 		}
 
 	}
