@@ -9,14 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes rows to a PostgreSQL {@code COPY ... from stdin} in its text format, in large
- * chunks: the fastest way to bring many rows into a table. Each row is built as a
- * {@link Line} of its own, so that many can be built at once on several threads and then
- * written in order.
+ * Writes rows to a PostgreSQL {@code COPY ... from stdin} in its text format: the fastest
+ * way to bring many rows into a table. Rows are sent in chunks of a few dozen kilobytes
+ * as they are written, so that the database files one chunk while the next is built.
  */
-final class CopyRows {
+final class CopyRows implements AutoCloseable {
 
-	private static final int CHUNK = 256 * 1024;
+	private static final int CHUNK = 64 * 1024;
 
 	private final CopyIn copy;
 
@@ -32,24 +31,34 @@ final class CopyRows {
 	void write(byte[] line) throws SQLException {
 		this.buffer.writeBytes(line);
 		if (this.buffer.size() >= CHUNK) {
-			flush();
+			send();
 		}
+	}
+
+	private void send() throws SQLException {
+		if (this.buffer.size() == 0) {
+			return;
+		}
+		this.copy.writeToCopy(this.buffer.toByteArray(), 0, this.buffer.size());
+		this.buffer.reset();
 	}
 
 	/**
 	 * @return how many rows the database took
 	 */
 	long finish() throws SQLException {
-		flush();
+		send();
 		return this.copy.endCopy();
 	}
 
-	private void flush() throws SQLException {
-		if (this.buffer.size() == 0) {
-			return;
+	/**
+	 * Abandons the copy if it did not finish, so that the connection can roll back.
+	 */
+	@Override
+	public void close() throws SQLException {
+		if (this.copy.isActive()) {
+			this.copy.cancelCopy();
 		}
-		this.copy.writeToCopy(this.buffer.toByteArray(), 0, this.buffer.size());
-		this.buffer.reset();
 	}
 
 	/**

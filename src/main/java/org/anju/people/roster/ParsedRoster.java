@@ -4,20 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A roster as read and checked, before anything is written: its valid rows, which columns
- * it has, and every problem found.
+ * What reading a whole roster found, besides the valid rows handed on in batches.
  *
  * @param total the data rows, valid or not; empty rows are not counted
+ * @param doubled the first rows of ID numbers that the file has more than once: handed on
+ * as valid before the second was read, they are errors after all
  */
-record ParsedRoster(int total, List<RosterRow> rows, Set<RosterColumn> columns, List<ImportProblem> errors,
-		List<ImportProblem> warnings) {
-
-	boolean has(RosterColumn column) {
-		return this.columns.contains(column);
-	}
-
-	boolean hasPlaces() {
-		return RosterColumn.PLACE.stream().anyMatch(this.columns::contains);
-	}
+record ParsedRoster(int total, Set<RosterColumn> columns, List<ImportProblem> errors, List<ImportProblem> warnings,
+		Set<Integer> doubled) {
 
 }

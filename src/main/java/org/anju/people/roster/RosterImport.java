@@ -1,13 +1,12 @@
 package org.anju.people.roster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,68 +14,50 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.DataScope;
-import org.anju.people.Rosters;
 import org.anju.people.InterestGroups;
-import org.anju.people.PinyinIndex;
+import org.anju.people.Rosters;
 import org.anju.places.Address;
 import org.anju.places.PlaceManagement;
 import org.anju.places.PlacePath;
 import org.anju.places.PlaceTreeChange;
+import org.anju.places.PlaceTreeChange.CreatedPlace;
 import org.anju.platform.XlsxUpload;
 import org.anju.shared.CommunityId;
 import org.anju.shared.IdNumber;
 import org.anju.shared.InvalidInput;
-import org.anju.shared.Refused;
 import org.anju.shared.UploadRejected;
-import org.postgresql.PGConnection;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a roster all or nothing. The file is checked at the gate, read and checked row
- * by row, and then, in one transaction, its places are found or created, its people
- * compared with the registry by ID number, and the new and changed ones brought in by
- * {@code COPY} into a staging table and a few set-based statements. Any error, or a dry
- * run, rolls the transaction back, so a preview reports exactly what a commit would do.
+ * Imports a roster all or nothing. The file is checked at the gate, then read and checked
+ * row by row on a thread of its own while, in one transaction, each batch of valid rows
+ * has its places found or created, its people compared with the registry by ID number,
+ * and the new and changed ones written by {@code COPY}. Any error, or a dry run, rolls
+ * the transaction back, so a preview reports exactly what a commit would do; once an
+ * error is found, the rest of the file is only checked.
  */
 @Service
 class RosterImport implements Rosters {
-
-	private static final String STAGE = """
-			create temp table roster_stage (
-			  row_no int not null, person_id bigint not null, version bigint, name text not null, id_number text not null,
-			  id_last4 text not null, gender text not null, birth_date date not null, phone text, phone_last4 text,
-			  room_id bigint, area_id bigint, grid_id bigint, address text, former_unit text, notes text,
-			  group_codes text[] not null, groups_changed boolean not null, pinyin_keys text[] not null,
-			  pinyin_text text not null, sort_key text not null, registered jsonb, moved jsonb, edited jsonb
-			) on commit drop
-			""";
-
-	/** Rows staged at a time: enough to keep both cores busy, few enough to hold. */
-	private static final int COPY_BATCH = 2_000;
 
 	private static final Logger log = LoggerFactory.getLogger(RosterImport.class);
 
@@ -144,16 +125,7 @@ class RosterImport implements Rosters {
 		XlsxUpload.check(file);
 		Long job = dryRun ? null : this.jobs.start(user, fileName);
 		try {
-			Locale locale = LocaleContextHolder.getLocale();
-			ParsedRoster roster = new RosterReader(this.groups.all(user.community()), this.messages, locale).read(file);
-			ImportReport report = this.transactions.execute((status) -> {
-				ImportReport result = apply(user, roster, dryRun, job, fileName);
-				if (dryRun || !result.ok()) {
-					status.setRollbackOnly();
-				}
-				return result;
-			});
-			Objects.requireNonNull(report);
+			ImportReport report = read(user, file, fileName, dryRun, job);
 			if (job != null) {
 				this.jobs.finish(user, job, report.ok() ? ImportJobs.Outcome.COMMITTED : ImportJobs.Outcome.REJECTED,
 						summary(report));
@@ -177,126 +149,44 @@ class RosterImport implements Rosters {
 		}
 	}
 
-	private ImportReport apply(CurrentUser user, ParsedRoster roster, boolean dryRun,
-			@org.jspecify.annotations.Nullable Long job, String fileName) {
-		CommunityId community = user.community();
-		Set<PlacePath> paths = new LinkedHashSet<>();
-		roster.rows().stream().map(RosterRow::place).filter(Objects::nonNull).forEach(paths::add);
-		PlaceTreeChange tree = paths.isEmpty() ? new PlaceTreeChange(Map.of(), List.of())
-				: this.places.ensurePaths(community, paths);
-		Map<String, KnownPerson> known = known(community, roster.rows());
-		DataScope scope = user.scope();
-		List<ImportProblem> errors = new ArrayList<>(roster.errors());
-		List<StagedPerson> staged = new ArrayList<>();
-		int created = 0;
-		int updated = 0;
-		int unchanged = 0;
-		Locale locale = LocaleContextHolder.getLocale();
-		for (RosterRow row : roster.rows()) {
-			Address place = (row.place() != null) ? tree.addresses().get(row.place()) : null;
-			KnownPerson before = known.get(row.idNumber().value());
-			if (!scope.wholeCommunity()) {
-				if (before != null && !scope.covers(before.gridId())) {
-					errors.add(problem(row.row(), RosterColumn.ID_NUMBER.header(),
-							IdNumber.mask(row.idNumber().value()), "import.person.outOfScope", locale));
-					continue;
+	private ImportReport read(CurrentUser user, Path file, String fileName, boolean dryRun, @Nullable Long job)
+			throws IOException {
+		RosterReader reader = new RosterReader(this.groups.all(user.community()), this.messages,
+				LocaleContextHolder.getLocale());
+		try (ReadAhead roster = ReadAhead.start(reader, file)) {
+			return Objects.requireNonNull(this.transactions.execute((status) -> {
+				ImportReport result = apply(user, roster, dryRun, job, fileName);
+				if (dryRun || !result.ok()) {
+					status.setRollbackOnly();
 				}
-				if (place != null && !scope.covers(place.gridId())) {
-					errors.add(problem(row.row(), RosterColumn.GRID.header(), row.place().grid(),
-							"import.place.outOfScope", locale));
-					continue;
-				}
-			}
-			StagedPerson person = StagedPerson.of(row, before, roster, place);
-			if (person.created()) {
-				created++;
-			}
-			else if (person.unchanged()) {
-				unchanged++;
-				continue;
-			}
-			else {
-				updated++;
-			}
-			staged.add(person);
+				return result;
+			}));
 		}
-		errors.sort(Comparator.comparingInt(ImportProblem::row));
-		ImportReport report = new ImportReport(roster.total(), created, updated, unchanged, tree.created(),
-				roster.warnings(), errors);
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private ImportReport apply(CurrentUser user, ReadAhead roster, boolean dryRun, @Nullable Long job,
+			String fileName) {
+		Intake intake = new Intake(user, dryRun ? null
+				: new RegistryCopy(this.jdbc, this.dataSource, this.json, user.community(), user.username()));
+		try {
+			for (RosterBatch batch = roster.next(); batch != null; batch = roster.next()) {
+				intake.take(batch);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ImportReport report = intake.report(roster.result());
 		if (dryRun || !report.ok()) {
 			return report;
 		}
-		write(community, user.username(), staged);
 		Map<String, Object> detail = new LinkedHashMap<>(summary(report));
 		detail.put("file", fileName);
-		this.audit.record(community, "ROSTER_IMPORTED", "IMPORT_JOB", Objects.requireNonNull(job), detail);
+		this.audit.record(user.community(), "ROSTER_IMPORTED", "IMPORT_JOB", Objects.requireNonNull(job), detail);
 		return report;
-	}
-
-	private Map<String, KnownPerson> known(CommunityId community, List<RosterRow> rows) {
-		Map<String, KnownPerson> known = new HashMap<>();
-		if (rows.isEmpty()) {
-			return known;
-		}
-		this.jdbc.sql(KnownPerson.SELECT + " where p.community_id = :c and p.id_number = any(cast(:ids as text[]))")
-			.param("c", community.value())
-			.param("ids", rows.stream().map((row) -> row.idNumber().value()).toArray(String[]::new))
-			.query(KnownPerson::read)
-			.list()
-			.forEach((person) -> known.put(person.idNumber(), person));
-		return known;
-	}
-
-	private void write(CommunityId community, String actor, List<StagedPerson> staged) {
-		if (staged.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql(STAGE).update();
-		copy(staged, personIds(staged));
-		long expected = staged.stream().filter((person) -> !person.created()).count();
-		if (expected > 0) {
-			update(community, expected);
-		}
-		if (expected < staged.size()) {
-			insert(community);
-		}
-		if (expected > 0) {
-			this.jdbc
-				.sql("""
-						delete from person_group g using roster_stage s
-						where g.community_id = :c and g.person_id = s.person_id and s.groups_changed and s.registered is null
-						""")
-				.param("c", community.value())
-				.update();
-		}
-		this.jdbc.sql("""
-				insert into person_group (community_id, person_id, group_code)
-				select :c, s.person_id, unnest(s.group_codes) from roster_stage s where s.groups_changed
-				""").param("c", community.value()).update();
-		this.jdbc.sql("""
-				insert into person_history (community_id, person_id, actor, kind, changes)
-				select :c, s.person_id, :actor, h.kind, h.changes
-				from roster_stage s
-				cross join lateral (values ('IMPORTED', s.registered), ('MOVED', s.moved), ('EDITED', s.edited))
-				  as h(kind, changes)
-				where h.changes is not null
-				order by s.row_no
-				""").param("c", community.value()).param("actor", actor).update();
-	}
-
-	private void update(CommunityId community, long expected) {
-		int changed = this.jdbc.sql("""
-				update person p set name = s.name, phone = s.phone, phone_last4 = s.phone_last4, room_id = s.room_id,
-				       area_id = s.area_id, grid_id = s.grid_id, address = s.address,
-				       household_id = case when s.room_id is not distinct from p.room_id then p.household_id end,
-				       former_unit = s.former_unit, notes = s.notes, pinyin_keys = s.pinyin_keys,
-				       pinyin_text = s.pinyin_text, sort_key = s.sort_key, version = p.version + 1, updated_at = now()
-				from roster_stage s
-				where p.community_id = :c and s.registered is null and p.id = s.person_id and p.version = s.version
-				""").param("c", community.value()).update();
-		if (changed != expected) {
-			throw new Refused("import.changedMeanwhile");
-		}
 	}
 
 	/**
@@ -332,118 +222,6 @@ class RosterImport implements Rosters {
 		}
 	}
 
-	private void insert(CommunityId community) {
-		// New entries go to the GIN indexes' pending lists rather than into their trees
-		// one by
-		// one; the vacuum that follows a large import merges them in bulk.
-		this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
-		try {
-			this.jdbc
-				.sql("""
-						insert into person (community_id, id, name, id_number, id_last4, gender, birth_date, phone, phone_last4,
-						                    room_id, area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text,
-						                    sort_key)
-						overriding system value
-						select :c, person_id, name, id_number, id_last4, gender, birth_date, phone, phone_last4, room_id,
-						       area_id, grid_id, address, former_unit, notes, pinyin_keys, pinyin_text, sort_key
-						from roster_stage where registered is not null order by row_no
-						""")
-				.param("c", community.value())
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			throw new Refused("import.changedMeanwhile");
-		}
-	}
-
-	/**
-	 * Takes the IDs of the people to be created from the person table's own sequence, so
-	 * that their groups and history can be written straight from the staging table.
-	 * @return each staged person's ID, in order
-	 */
-	private long[] personIds(List<StagedPerson> staged) {
-		long created = staged.stream().filter(StagedPerson::created).count();
-		Iterator<Long> fresh = this.jdbc
-			.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
-			.param("n", created)
-			.query(Long.class)
-			.list()
-			.iterator();
-		long[] ids = new long[staged.size()];
-		for (int i = 0; i < ids.length; i++) {
-			KnownPerson before = staged.get(i).before;
-			ids[i] = (before != null) ? before.id() : fresh.next();
-		}
-		return ids;
-	}
-
-	private void copy(List<StagedPerson> staged, long[] personIds) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			CopyRows out = new CopyRows(
-					connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy roster_stage from stdin"));
-			for (int from = 0; from < staged.size(); from += COPY_BATCH) {
-				// Pinyin and JSON are most of the work: build a batch of lines on every
-				// core, then write them in order, so that only one batch is held at a
-				// time.
-				List<byte[]> lines = IntStream.range(from, Math.min(from + COPY_BATCH, staged.size()))
-					.parallel()
-					.mapToObj((i) -> line(staged.get(i), personIds[i]))
-					.toList();
-				for (byte[] line : lines) {
-					out.write(line);
-				}
-			}
-			out.finish();
-		}
-		catch (SQLException ex) {
-			throw new UncategorizedSQLException("copy roster_stage", null, ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	/**
-	 * @return the person's row of the staging table
-	 */
-	private byte[] line(StagedPerson person, long personId) {
-		RosterRow row = person.row;
-		IdNumber id = row.idNumber();
-		PinyinIndex.Keys pinyin = PinyinIndex.of(row.name().value());
-		KnownPerson before = person.before;
-		return new CopyRows.Line().value(row.row())
-			.value(personId)
-			.value((before != null) ? before.version() : null)
-			.value(row.name().value())
-			.value(id.value())
-			.value(id.lastFour())
-			.value(id.gender().name())
-			.value(id.birthDate())
-			.value(person.phone)
-			.value((person.phone != null) ? org.anju.shared.Phone.parse(person.phone).lastFour() : null)
-			.value(person.roomId)
-			.value(person.areaId)
-			.value(person.gridId)
-			.value(person.address)
-			.value(person.formerUnit)
-			.value(person.notes)
-			.array(person.groupCodes)
-			.value(person.groupsChanged() ? "t" : "f")
-			.array(pinyin.keys())
-			.value(pinyin.text())
-			.value(pinyin.sortKey())
-			.value(person.created() ? this.json.writeValueAsString(person.snapshot()) : null)
-			.value(jsonOrNull(person.move()))
-			.value(jsonOrNull(person.edits()))
-			.end();
-	}
-
-	private @org.jspecify.annotations.Nullable String jsonOrNull(
-			@org.jspecify.annotations.Nullable Map<String, Object> value) {
-		return (value != null) ? this.json.writeValueAsString(value) : null;
-	}
-
 	private ImportProblem problem(int row, String column, String value, String code, Locale locale) {
 		return new ImportProblem(row, column, value, this.messages.getMessage(code, null, code, locale));
 	}
@@ -457,6 +235,128 @@ class RosterImport implements Rosters {
 		summary.put("createdPlaces", report.createdPlaces().size());
 		summary.put("errors", report.errors().size());
 		return summary;
+	}
+
+	/**
+	 * One import's way through the roster, batch by batch: the places so far, the counts,
+	 * and the problems only the registry reveals.
+	 */
+	private final class Intake {
+
+		private final CommunityId community;
+
+		private final DataScope scope;
+
+		private final Locale locale = LocaleContextHolder.getLocale();
+
+		private final @Nullable RegistryCopy registry;
+
+		private final Map<PlacePath, Address> addresses = new HashMap<>();
+
+		private final List<CreatedPlace> createdPlaces = new ArrayList<>();
+
+		private final List<ImportProblem> errors = new ArrayList<>();
+
+		/** The rows counted as created, updated and unchanged, by their row number. */
+		private final BitSet created = new BitSet();
+
+		private final BitSet updated = new BitSet();
+
+		private final BitSet unchanged = new BitSet();
+
+		private boolean writing;
+
+		Intake(CurrentUser user, @Nullable RegistryCopy registry) {
+			this.community = user.community();
+			this.scope = user.scope();
+			this.registry = registry;
+			this.writing = registry != null;
+		}
+
+		void take(RosterBatch batch) {
+			ensurePlaces(batch.rows());
+			Map<String, KnownPerson> known = known(batch.rows());
+			List<StagedPerson> staged = new ArrayList<>();
+			for (RosterRow row : batch.rows()) {
+				Address place = (row.place() != null) ? this.addresses.get(row.place()) : null;
+				KnownPerson before = known.get(row.idNumber().value());
+				if (!this.scope.wholeCommunity()) {
+					if (before != null && !this.scope.covers(before.gridId())) {
+						this.errors.add(problem(row.row(), RosterColumn.ID_NUMBER.header(),
+								IdNumber.mask(row.idNumber().value()), "import.person.outOfScope", this.locale));
+						continue;
+					}
+					if (place != null && !this.scope.covers(place.gridId())) {
+						this.errors.add(problem(row.row(), RosterColumn.GRID.header(), row.place().grid(),
+								"import.place.outOfScope", this.locale));
+						continue;
+					}
+				}
+				StagedPerson person = StagedPerson.of(row, before, batch, place);
+				if (person.created()) {
+					this.created.set(row.row());
+				}
+				else if (person.unchanged()) {
+					this.unchanged.set(row.row());
+					continue;
+				}
+				else {
+					this.updated.set(row.row());
+				}
+				staged.add(person);
+			}
+			// After the first error nothing will be kept, so nothing more is written.
+			this.writing &= batch.clean() && this.errors.isEmpty();
+			if (this.writing && !staged.isEmpty()) {
+				Objects.requireNonNull(this.registry).write(staged);
+			}
+		}
+
+		/**
+		 * Finds or creates the places of the rows that earlier batches did not have.
+		 */
+		private void ensurePlaces(List<RosterRow> rows) {
+			Set<PlacePath> paths = new LinkedHashSet<>();
+			rows.stream()
+				.map(RosterRow::place)
+				.filter((path) -> path != null && !this.addresses.containsKey(path))
+				.forEach(paths::add);
+			if (!paths.isEmpty()) {
+				PlaceTreeChange tree = RosterImport.this.places.ensurePaths(this.community, paths);
+				this.addresses.putAll(tree.addresses());
+				this.createdPlaces.addAll(tree.created());
+			}
+		}
+
+		private Map<String, KnownPerson> known(List<RosterRow> rows) {
+			Map<String, KnownPerson> known = new HashMap<>();
+			RosterImport.this.jdbc
+				.sql(KnownPerson.SELECT + " where p.community_id = :c and p.id_number = any(cast(:ids as text[]))")
+				.param("c", this.community.value())
+				.param("ids", rows.stream().map((row) -> row.idNumber().value()).toArray(String[]::new))
+				.query(KnownPerson::read)
+				.list()
+				.forEach((person) -> known.put(person.idNumber(), person));
+			return known;
+		}
+
+		/**
+		 * The first row of an ID number that comes again was taken as valid when it was
+		 * read; it is an error after all, and counts for nothing else.
+		 */
+		ImportReport report(ParsedRoster roster) {
+			for (int row : roster.doubled()) {
+				this.created.clear(row);
+				this.updated.clear(row);
+				this.unchanged.clear(row);
+			}
+			List<ImportProblem> all = new ArrayList<>(roster.errors());
+			this.errors.stream().filter((error) -> !roster.doubled().contains(error.row())).forEach(all::add);
+			all.sort(Comparator.comparingInt(ImportProblem::row));
+			return new ImportReport(roster.total(), this.created.cardinality(), this.updated.cardinality(),
+					this.unchanged.cardinality(), this.createdPlaces, roster.warnings(), all);
+		}
+
 	}
 
 }

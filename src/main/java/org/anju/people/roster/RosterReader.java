@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -34,13 +35,19 @@ import org.springframework.context.MessageSource;
 
 /**
  * Reads the first sheet of a roster row by row, without holding the sheet, and checks
- * every cell. The first non-empty row is the header; columns are found by their header,
- * in any order. Empty rows, such as the hidden blank rows Excel and WPS leave at the end,
- * are skipped.
+ * every cell; the valid rows go on in batches as they are read. The first non-empty row
+ * is the header; columns are found by their header, in any order. Empty rows, such as the
+ * hidden blank rows Excel and WPS leave at the end, are skipped.
  */
 final class RosterReader {
 
 	static final int MAX_ROWS = 200_000;
+
+	/**
+	 * Valid rows handed on at a time: enough to keep the database busy, few enough that
+	 * the last batch, written after the file is read, is short work.
+	 */
+	static final int BATCH = 2_000;
 
 	private static final int MAX_PLACE_NAME = 100;
 
@@ -69,23 +76,27 @@ final class RosterReader {
 	}
 
 	/**
+	 * Reads the roster, handing its valid rows on in batches as it goes, so that they can
+	 * be written while the rest of the file is read.
+	 * @param batches takes each batch of valid rows, in the file's order
+	 * @return the roster's counts and problems, once the whole file is read
 	 * @throws InvalidInput for a problem of the whole file: an empty sheet, a missing or
 	 * doubled required column, too many rows
 	 * @throws UploadRejected when the file is not a workbook after all
 	 */
-	ParsedRoster read(Path file) throws IOException {
+	ParsedRoster read(Path file, Consumer<RosterBatch> batches) throws IOException {
 		try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
 				Stream<Row> stream = workbook.getFirstSheet().openStream()) {
-			return read(stream.iterator());
+			return read(stream.iterator(), batches);
 		}
 		catch (ExcelReaderException ex) {
 			throw UploadRejected.wrongType("upload.corrupt");
 		}
 	}
 
-	private ParsedRoster read(Iterator<Row> rows) {
+	private ParsedRoster read(Iterator<Row> rows, Consumer<RosterBatch> batches) {
 		Header header = null;
-		Parse parse = new Parse();
+		Parse parse = new Parse(batches);
 		while (rows.hasNext()) {
 			Row row = rows.next();
 			String[] cells = texts(row);
@@ -164,7 +175,11 @@ final class RosterReader {
 		return new ImportProblem(row, column, shown, this.messages.getMessage(code, args, code, this.locale));
 	}
 
-	private record Header(Map<RosterColumn, Integer> index, Map<RosterColumn, String> text) {
+	private record Header(Map<RosterColumn, Integer> index, Map<RosterColumn, String> text, Set<RosterColumn> columns) {
+
+		Header(Map<RosterColumn, Integer> index, Map<RosterColumn, String> text) {
+			this(index, text, Set.copyOf(index.keySet()));
+		}
 
 		String cell(String[] cells, RosterColumn column) {
 			Integer i = this.index.get(column);
@@ -178,14 +193,16 @@ final class RosterReader {
 	}
 
 	/**
-	 * The state of one read: what is valid so far, and where each ID number was first
-	 * seen.
+	 * The state of one read: the batch of valid rows being filled, the problems so far,
+	 * and where each ID number was first seen.
 	 */
 	private final class Parse {
 
+		private final Consumer<RosterBatch> batches;
+
 		int total;
 
-		final List<RosterRow> rows = new ArrayList<>();
+		List<RosterRow> rows = new ArrayList<>(BATCH);
 
 		final List<ImportProblem> errors = new ArrayList<>();
 
@@ -194,6 +211,10 @@ final class RosterReader {
 		final Map<String, Integer> firstRowOfId = new HashMap<>();
 
 		final Set<Integer> doubled = new HashSet<>();
+
+		Parse(Consumer<RosterBatch> batches) {
+			this.batches = batches;
+		}
 
 		void row(Header header, int number, String[] row) {
 			int before = this.errors.size();
@@ -219,7 +240,15 @@ final class RosterReader {
 			}
 			if (this.errors.size() == before && name != null && id != null) {
 				this.rows.add(new RosterRow(number, name, id, phone, codes, place, formerUnit, notes));
+				if (this.rows.size() == BATCH) {
+					handOn(header);
+				}
 			}
+		}
+
+		private void handOn(Header header) {
+			this.batches.accept(new RosterBatch(header.columns(), this.rows, this.errors.isEmpty()));
+			this.rows = new ArrayList<>(BATCH);
 		}
 
 		private <T> @Nullable T required(Header header, int number, String[] row, RosterColumn column,
@@ -308,10 +337,11 @@ final class RosterReader {
 		}
 
 		ParsedRoster result(Header header) {
-			List<RosterRow> valid = this.doubled.isEmpty() ? this.rows
-					: this.rows.stream().filter((row) -> !this.doubled.contains(row.row())).toList();
+			if (!this.rows.isEmpty()) {
+				handOn(header);
+			}
 			this.errors.sort(Comparator.comparingInt(ImportProblem::row));
-			return new ParsedRoster(this.total, valid, Set.copyOf(header.index().keySet()), this.errors, this.warnings);
+			return new ParsedRoster(this.total, header.columns(), this.errors, this.warnings, Set.copyOf(this.doubled));
 		}
 
 	}

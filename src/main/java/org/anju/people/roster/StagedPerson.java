@@ -44,7 +44,7 @@ final class StagedPerson {
 
 	private final Map<String, Object> changes;
 
-	private StagedPerson(RosterRow row, @Nullable KnownPerson before, ParsedRoster roster, @Nullable Address place) {
+	private StagedPerson(RosterRow row, @Nullable KnownPerson before, RosterBatch roster, @Nullable Address place) {
 		this.row = row;
 		this.before = before;
 		boolean known = before != null;
@@ -70,7 +70,7 @@ final class StagedPerson {
 		this.changes = known ? changes(raw(before), raw()) : Map.of();
 	}
 
-	static StagedPerson of(RosterRow row, @Nullable KnownPerson before, ParsedRoster roster, @Nullable Address place) {
+	static StagedPerson of(RosterRow row, @Nullable KnownPerson before, RosterBatch roster, @Nullable Address place) {
 		return new StagedPerson(row, before, roster, place);
 	}
 

@@ -155,6 +155,40 @@ class RosterImportTests {
 	}
 
 	@Test
+	void aProblemFoundAfterEarlierBatchesWereWrittenStillLeavesNothingWritten() throws Exception {
+		String area = unique("片区");
+		String doubled = idNumber();
+		int last = RosterReader.BATCH + 5;
+		List<List<?>> rows = new ArrayList<>();
+		for (int i = 0; i < last; i++) {
+			String id = (i == 5 || i == last - 1) ? doubled : idNumber();
+			rows.add(person("批" + i, id, "", "退休", area, "一网格", (i % 7) + "栋", "", String.valueOf(i % 40)));
+		}
+		byte[] file = xlsx(HEADERS, rows);
+		upload(file, false, ADMIN).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].row", contains(7, last + 1)))
+			.andExpect(jsonPath("$.total").value(last))
+			.andExpect(jsonPath("$.created").value(last - 2));
+		assertThat(this.jdbc.sql("select count(*) from place where name = :area")
+			.param("area", area)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from person where address like :area || ' %'")
+			.param("area", area)
+			.query(Long.class)
+			.single()).isZero();
+		rows.remove(last - 1);
+		upload(xlsx(HEADERS, rows), false, ADMIN).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(last - 1));
+		assertThat(this.jdbc.sql("""
+				select count(distinct p.id) || ' ' || count(g.*) || ' ' || count(distinct h.id)
+				from person p join person_group g on g.person_id = p.id join person_history h on h.person_id = p.id
+				where p.address like :area || ' %'
+				""").param("area", area).query(String.class).single())
+			.isEqualTo((last - 1) + " " + (last - 1) + " " + (last - 1));
+	}
+
+	@Test
 	void eachBadCellIsReportedWithItsRowColumnAndValue() throws Exception {
 		String area = unique("片区");
 		String id = idNumber();
