@@ -29,6 +29,11 @@ import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A person goes on a special list with a date and a source, comes off it with a reason,
@@ -175,6 +180,32 @@ class SpecialListsTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(this.api.body(Map.of("endedOn", "2026-03-01"))))
 			.getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void theConsoleListsAFlagAddsOneAndExplainsARefusal() throws Exception {
+		var admin = CareConsoleCallers.signedIn(CareConsoleCallers.admin(this.users));
+		this.mvc
+			.perform(post("/care/special-lists").with(csrf())
+				.with(admin)
+				.param("personId", "" + this.person.id())
+				.param("newFlag", "DISABLED")
+				.param("since", "2026-04-01")
+				.param("source", "民政"))
+			.andExpect(redirectedUrl("/care/special-lists?flag=DISABLED&saved=true"));
+		this.mvc.perform(get("/care/special-lists").param("flag", "DISABLED").with(admin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(this.person.name())))
+			.andExpect(content().string(containsString("残疾")));
+		this.mvc
+			.perform(post("/care/special-lists").with(csrf())
+				.with(admin)
+				.param("personId", "" + this.person.id())
+				.param("newFlag", "DISABLED")
+				.param("since", "2026-04-01")
+				.param("source", "民政"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("此人已在该名单中。")));
 	}
 
 	private MockHttpServletResponse add(String token, Map<String, ?> body) {
