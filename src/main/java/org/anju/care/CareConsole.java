@@ -1,10 +1,14 @@
 package org.anju.care;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
 import org.anju.identity.CurrentUser;
+import org.anju.identity.Permission;
+import org.anju.places.PlaceKind;
+import org.anju.places.PlaceManagement;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.NotFound;
 import org.anju.shared.Refused;
@@ -25,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The retiree services in the console, phone first: the special lists. A refused form
- * comes back with what was typed and each reason in the caller's language.
+ * The retiree services in the console, phone first: the special lists and the
+ * qualification check, where a grid worker ticks off retirees one tap each. A refused
+ * form comes back with what was typed and each reason in the caller's language.
  */
 @Controller
 @PreAuthorize("hasAuthority('PEOPLE_READ')")
@@ -36,14 +41,26 @@ class CareConsole {
 
 	static final String SPECIAL = "care/special";
 
+	static final String CAMPAIGNS = "care/campaigns";
+
+	static final String UNCHECKED = "care/unchecked";
+
 	private static final int PAGE_SIZE = 50;
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final SpecialLists lists;
 
+	private final QualificationChecks checks;
+
+	private final PlaceManagement places;
+
 	private final MessageSource messages;
 
-	CareConsole(SpecialLists lists, MessageSource messages) {
+	CareConsole(SpecialLists lists, QualificationChecks checks, PlaceManagement places, MessageSource messages) {
 		this.lists = lists;
+		this.checks = checks;
+		this.places = places;
 		this.messages = messages;
 	}
 
@@ -62,7 +79,7 @@ class CareConsole {
 		model.addAttribute("ended", ended);
 		model.addAttribute("flags", SpecialList.values());
 		model.addAttribute("showFirst", cursor != null && !cursor.isBlank());
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(SHANGHAI));
 		return SPECIAL;
 	}
 
@@ -100,6 +117,65 @@ class CareConsole {
 		catch (InvalidInput | Refused | StaleVersion ex) {
 			model.addAttribute("errors", reasons(ex));
 			return special(user, null, false, null, model);
+		}
+	}
+
+	@GetMapping("/care/qualification")
+	String campaigns(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("campaigns", this.checks.campaigns(user));
+		model.addAttribute("mayOpen", user.may(Permission.PEOPLE_WRITE) && user.scope().wholeCommunity());
+		model.addAttribute("today", LocalDate.now(SHANGHAI));
+		return CAMPAIGNS;
+	}
+
+	@PostMapping("/care/qualification")
+	@PreAuthorize("hasAuthority('PEOPLE_WRITE')")
+	String open(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate deadline,
+			@RequestParam(required = false) @Nullable String title, Model model) {
+		try {
+			QualificationCampaign campaign = this.checks.open(user, year, deadline, title);
+			return "redirect:/care/qualification/" + campaign.id();
+		}
+		catch (InvalidInput | Refused ex) {
+			model.addAttribute("errors", reasons(ex));
+			return campaigns(user, model);
+		}
+	}
+
+	@GetMapping("/care/qualification/{id}")
+	String unchecked(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Long gridId,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		model.addAttribute("campaign", this.checks.get(user, id));
+		model.addAttribute("page", this.checks.unchecked(user, id, gridId, cursor, PAGE_SIZE));
+		model.addAttribute("grids", this.places.list(user.scope(), PlaceKind.GRID, null));
+		model.addAttribute("gridId", gridId);
+		model.addAttribute("methods", QualificationMethod.values());
+		model.addAttribute("showFirst", cursor != null && !cursor.isBlank());
+		model.addAttribute("today", LocalDate.now(SHANGHAI));
+		return UNCHECKED;
+	}
+
+	@PostMapping("/care/qualification/{id}/checks")
+	@PreAuthorize("hasAuthority('PEOPLE_WRITE')")
+	String check(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Long personId,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate checkedOn,
+			@RequestParam(required = false) @Nullable QualificationMethod method,
+			@RequestParam(required = false) @Nullable Long gridId, Model model, RedirectAttributes redirect) {
+		try {
+			QualificationSubject subject = this.checks.record(user, id, personId, checkedOn, method, null);
+			redirect.addAttribute("checked", subject.personName());
+			if (gridId != null) {
+				redirect.addAttribute("gridId", gridId);
+			}
+			return "redirect:/care/qualification/" + id;
+		}
+		catch (InvalidInput | Refused | NotFound ex) {
+			model.addAttribute("errors", reasons(ex));
+			return unchecked(user, id, gridId, null, model);
 		}
 	}
 

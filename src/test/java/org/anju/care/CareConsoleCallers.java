@@ -24,8 +24,12 @@ final class CareConsoleCallers {
 	}
 
 	static RequestPostProcessor signedIn(UserAccount account) {
-		CurrentUser user = new CurrentUser(RegistryFixtures.COMMUNITY.value(), account.id(), account.username(),
-				account.displayName(), account.role(), account.gridIds(), account.departmentCode(), null, false);
+		return signedIn(RegistryFixtures.COMMUNITY.value(), account);
+	}
+
+	static RequestPostProcessor signedIn(long community, UserAccount account) {
+		CurrentUser user = new CurrentUser(community, account.id(), account.username(), account.displayName(),
+				account.role(), account.gridIds(), account.departmentCode(), null, false);
 		return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
 				account.role().permissions().stream().map((p) -> new SimpleGrantedAuthority(p.name())).toList()));
 	}

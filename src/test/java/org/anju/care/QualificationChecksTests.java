@@ -11,6 +11,7 @@ import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonManagement;
@@ -31,6 +32,11 @@ import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A year's qualification check covers every retiree, takes the checked off the list, and
@@ -211,6 +217,37 @@ class QualificationChecksTests {
 		MockHttpServletResponse after = this.api
 			.perform(bearer(get("/api/v1/qualification-checks/" + campaign), this.admin));
 		assertThat((Integer) JsonPath.read(content(after), "$.missed")).isEqualTo(2);
+	}
+
+	@Test
+	void aGridWorkerTicksOffARetireeOnTheConsole() throws Exception {
+		int campaign = JsonPath.read(content(open(Map.of("year", this.year, "deadline", this.today))), "$.id");
+		UserAccount account = this.town.account(Role.GRID_WORKER, Set.of(this.north.id()));
+		this.api.firstLogin(account, RegistryFixtures.FIRST_PASSWORD);
+		var worker = CareConsoleCallers.signedIn(this.town.community.value(), account);
+
+		this.mvc.perform(get("/care/qualification/" + campaign).with(worker))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(this.veteran.name())))
+			.andExpect(content().string(not(containsString(this.southRetiree.name()))));
+		this.mvc
+			.perform(post("/care/qualification/" + campaign + "/checks").with(csrf())
+				.with(worker)
+				.param("personId", "" + this.veteran.id())
+				.param("checkedOn", this.today)
+				.param("method", "AT_HOME"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post("/care/qualification/" + campaign + "/checks").with(csrf())
+				.with(worker)
+				.param("personId", "" + this.veteran.id())
+				.param("checkedOn", this.today)
+				.param("method", "AT_HOME"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("此人本年度已完成资格认证。")));
+		this.mvc.perform(get("/care/qualification").with(worker))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 / 2")));
 	}
 
 	private MockHttpServletResponse open(Map<String, ?> body) {
