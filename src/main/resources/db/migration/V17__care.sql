@@ -84,3 +84,37 @@ select id, 'QUALIFICATION_REMINDER',
 	'【{community}】您尚未完成 {year} 年度养老金领取资格认证（截止 {deadline}），请尽快到社区现场、视频或预约上门认证。',
 	array['community', 'year', 'deadline'], 'system'
 from community;
+
+-- A death registered by care: the person's status goes to DECEASED through people in the same
+-- transaction; their records stay. One registration per person.
+create table death_registration (
+	community_id bigint not null references community (id),
+	id bigint generated always as identity,
+	person_id bigint not null,
+	person_name text not null,
+	grid_id bigint,
+	died_on date not null,
+	informant text not null check (length(informant) between 1 and 50),
+	informant_relation text check (length(informant_relation) <= 20),
+	note text check (length(note) <= 500),
+	registered_by text not null,
+	registered_at timestamptz not null default now(),
+	version int not null default 0,
+	primary key (community_id, id),
+	unique (community_id, person_id),
+	foreign key (community_id, person_id) references person (community_id, id)
+);
+create index death_registration_grid on death_registration (community_id, grid_id, id);
+
+-- The survivor checklist a death opens: each item ticked off with who and when.
+create table survivor_task (
+	community_id bigint not null references community (id),
+	death_id bigint not null,
+	item text not null check (item in ('FUNERAL_SUBSIDY', 'SURVIVOR_PENSION', 'STOP_PENSION', 'CONDOLENCE')),
+	done_at timestamptz,
+	done_by text,
+	note text check (length(note) <= 500),
+	primary key (community_id, death_id, item),
+	foreign key (community_id, death_id) references death_registration (community_id, id),
+	check ((done_at is null) = (done_by is null))
+);

@@ -45,6 +45,8 @@ class CareConsole {
 
 	static final String UNCHECKED = "care/unchecked";
 
+	static final String DEATHS = "care/deaths";
+
 	private static final int PAGE_SIZE = 50;
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -53,13 +55,17 @@ class CareConsole {
 
 	private final QualificationChecks checks;
 
+	private final Deaths deaths;
+
 	private final PlaceManagement places;
 
 	private final MessageSource messages;
 
-	CareConsole(SpecialLists lists, QualificationChecks checks, PlaceManagement places, MessageSource messages) {
+	CareConsole(SpecialLists lists, QualificationChecks checks, Deaths deaths, PlaceManagement places,
+			MessageSource messages) {
 		this.lists = lists;
 		this.checks = checks;
+		this.deaths = deaths;
 		this.places = places;
 		this.messages = messages;
 	}
@@ -176,6 +182,49 @@ class CareConsole {
 		catch (InvalidInput | Refused | NotFound ex) {
 			model.addAttribute("errors", reasons(ex));
 			return unchecked(user, id, gridId, null, model);
+		}
+	}
+
+	@GetMapping("/care/deaths")
+	String deaths(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean open,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		model.addAttribute("page", this.deaths.list(user, open, cursor, PAGE_SIZE));
+		model.addAttribute("open", open);
+		model.addAttribute("showFirst", cursor != null && !cursor.isBlank());
+		model.addAttribute("today", LocalDate.now(SHANGHAI));
+		return DEATHS;
+	}
+
+	@PostMapping("/care/deaths")
+	@PreAuthorize("hasAuthority('PEOPLE_WRITE')")
+	String register(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Long personId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate diedOn,
+			@RequestParam(required = false) @Nullable String informant,
+			@RequestParam(required = false) @Nullable String informantRelation,
+			@RequestParam(required = false) @Nullable String note, Model model) {
+		NewDeath form = new NewDeath(personId, diedOn, informant, informantRelation, note);
+		try {
+			this.deaths.register(user, form);
+			return "redirect:/care/deaths?registered=true";
+		}
+		catch (InvalidInput | Refused | NotFound | StaleVersion ex) {
+			model.addAttribute("errors", reasons(ex));
+			model.addAttribute("draft", form);
+			return deaths(user, false, null, model);
+		}
+	}
+
+	@PostMapping("/care/deaths/{id}/checklist/{item}")
+	@PreAuthorize("hasAuthority('PEOPLE_WRITE')")
+	String tick(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable SurvivorItem item,
+			@RequestParam long version, Model model) {
+		try {
+			this.deaths.tick(user, id, version, item, null);
+			return "redirect:/care/deaths?saved=true#death-" + id;
+		}
+		catch (InvalidInput | Refused | StaleVersion ex) {
+			model.addAttribute("errors", reasons(ex));
+			return deaths(user, false, null, model);
 		}
 	}
 
