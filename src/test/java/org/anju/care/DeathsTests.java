@@ -1,17 +1,23 @@
 package org.anju.care;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
+import org.anju.appeals.AppealManagement;
+import org.anju.appeals.AppealView;
+import org.anju.appeals.Channel;
+import org.anju.appeals.NewAppeal;
 import org.anju.RegistryFixtures;
 import org.anju.RegistryFixtures.Street;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.UserManagement;
 import org.anju.people.HistoryEntry;
 import org.anju.people.Person;
+import org.anju.people.PersonDeceased;
 import org.anju.people.PersonManagement;
 import org.anju.people.PersonStatus;
 import org.anju.places.PlaceManagement;
@@ -20,14 +26,17 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -63,6 +72,15 @@ class DeathsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AppealManagement appeals;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	ApiCallers api;
 
@@ -175,6 +193,31 @@ class DeathsTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(this.person.name())))
 			.andExpect(content().string(containsString("丧葬补助")));
+	}
+
+	@Test
+	void theOpenAppealsOfTheDeceasedGetANoteOnceForWhoeverHoldsThem() {
+		AppealView appeal = this.appeals.submit(RegistryFixtures.admin(), new NewAppeal(this.person.id(), null, null,
+				List.of(), "PENSION", Channel.WALK_IN, "养老金调整", "今年的养老金调整还没有到账", null, null, false, false, null));
+		register(this.admin, Map.of("personId", this.person.id(), "diedOn", "2026-11-22", "informant", "王五"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notesOf(appeal.id())).hasSize(1));
+		this.transaction.executeWithoutResult((status) -> this.events.publishEvent(
+				new PersonDeceased(RegistryFixtures.COMMUNITY, this.person.id(), LocalDate.of(2026, 11, 22))));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(notesOf(appeal.id())).hasSize(1));
+		assertThat(notesOf(appeal.id()).get(0)).contains("2026-11-22");
+		assertThat(this.appeals.get(RegistryFixtures.admin(), appeal.id()).state()).isEqualTo(appeal.state());
+	}
+
+	private List<String> notesOf(long appealId) {
+		return this.jdbc
+			.sql("select note from appeal_timeline where community_id = 1 and appeal_id = :id and action = 'note'"
+					+ " and actor = 'system'")
+			.param("id", appealId)
+			.query(String.class)
+			.list();
 	}
 
 	private MockHttpServletResponse register(String token, Map<String, ?> body) {
