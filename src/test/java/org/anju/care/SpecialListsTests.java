@@ -1,6 +1,7 @@
 package org.anju.care;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonManagement;
+import org.anju.people.PersonalData;
 import org.anju.places.PlaceManagement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,9 @@ class SpecialListsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CarePersonalData personalData;
 
 	ApiCallers api;
 
@@ -206,6 +211,19 @@ class SpecialListsTests {
 				.param("source", "民政"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("此人已在该名单中。")));
+	}
+
+	@Test
+	void aPersonsOwnDataReportShowsTheListsTheyAreOn() {
+		add(this.admin,
+				Map.of("personId", this.person.id(), "flag", "HARDSHIP", "since", "2026-02-01", "source", "民政"));
+		Person stranger = this.fixtures.person(this.street.room().id());
+
+		List<PersonalData.Section> sections = this.personalData.about(RegistryFixtures.COMMUNITY, this.person.id());
+		assertThat(sections).extracting(PersonalData.Section::title).containsExactly("care.special.title");
+		assertThat(sections.get(0).rows()).hasSize(1);
+		assertThat(sections.get(0).rows().get(0).get(0)).isEqualTo(new PersonalData.Label("care.list.HARDSHIP"));
+		assertThat(this.personalData.about(RegistryFixtures.COMMUNITY, stranger.id())).isEmpty();
 	}
 
 	private MockHttpServletResponse add(String token, Map<String, ?> body) {
