@@ -196,6 +196,9 @@ public class PersonManagement {
 		change.put("statusDate", (date != null) ? date.toString() : null);
 		history(user, id, "STATUS", change);
 		this.audit.record(user.community(), "PERSON_STATUS_CHANGED", "PERSON", id, change);
+		if (status == PersonStatus.DECEASED && date != null) {
+			this.events.publishEvent(new PersonDeceased(user.community(), id, date));
+		}
 		return get(user, id);
 	}
 
