@@ -77,6 +77,15 @@ class UserAccounts {
 			.list();
 	}
 
+	List<Long> gridWorkerIds(CommunityId community, long gridId) {
+		return this.jdbc.sql("""
+				select a.id from user_account a
+				join user_grid g on g.community_id = a.community_id and g.user_id = a.id
+				where a.community_id = :c and g.grid_id = :grid and a.role = 'GRID_WORKER' and a.enabled
+				order by a.id
+				""").param("c", community.value()).param("grid", gridId).query(Long.class).list();
+	}
+
 	boolean residentAccountExists(CommunityId community, long personId) {
 		return this.jdbc.sql(
 				"select exists (select 1 from user_account where community_id = :c and person_id = :p and role = 'RESIDENT')")

@@ -243,6 +243,13 @@ public class UserManagement {
 		return this.accounts.enabledIds(community, role, departmentCode);
 	}
 
+	/**
+	 * @return the enabled grid workers whose grids include this one
+	 */
+	public List<Long> gridWorkerIds(CommunityId community, long gridId) {
+		return this.accounts.gridWorkerIds(community, gridId);
+	}
+
 	private List<Violation> assignmentProblems(CommunityId community, @Nullable String displayName, Role role,
 			Set<Long> gridIds, @Nullable String departmentCode) {
 		List<Violation> problems = new ArrayList<>();

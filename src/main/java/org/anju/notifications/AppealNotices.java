@@ -78,8 +78,8 @@ class AppealNotices {
 		Instant now = this.clock.instant();
 		for (Long recipient : recipients) {
 			this.notifications
-				.add(changed.community(), recipient, kind.get(), changed.appealId(), headline.get().number(), title,
-						changed.version(), now)
+				.add(changed.community(), recipient, kind.get(), Notification.Subject.APPEAL, changed.appealId(),
+						headline.get().number(), title, changed.version(), now)
 				.ifPresent((created) -> this.streams.tellAfterCommit(changed.community(), recipient, created));
 		}
 	}

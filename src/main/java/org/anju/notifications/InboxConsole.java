@@ -45,13 +45,13 @@ class InboxConsole {
 	}
 
 	/**
-	 * Marks the notification read and opens its appeal, which is what the user clicked it
-	 * for.
+	 * Marks the notification read and opens its appeal or round, which is what the user
+	 * clicked it for.
 	 */
 	@PostMapping("/inbox/{id}/read")
 	String read(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		Notification read = this.inbox.markRead(user, id);
-		return "redirect:/appeals/" + read.appealId();
+		return "redirect:" + read.link();
 	}
 
 	@PostMapping("/inbox/read-all")

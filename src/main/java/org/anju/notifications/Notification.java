@@ -5,14 +5,34 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of a user's inbox: what happened to which appeal. It names the appeal by
- * number and title only, with any ID number or mobile in the title masked.
+ * One entry of a user's inbox: what happened to which appeal or screening round. It names
+ * its subject by number and title only (an appeal's number and title, a round's period
+ * and grid), with any ID number or mobile in the title masked.
  */
-public record Notification(long id, NotificationKind kind, long appealId, String appealNumber, String appealTitle,
-		Instant createdAt, @Nullable Instant readAt) {
+public record Notification(long id, NotificationKind kind, Subject subjectType, long subjectId, String number,
+		String title, Instant createdAt, @Nullable Instant readAt) {
 
 	public boolean unread() {
 		return this.readAt == null;
+	}
+
+	/**
+	 * @return the console page that opens the subject
+	 */
+	public String link() {
+		return switch (this.subjectType) {
+			case APPEAL -> "/appeals/" + this.subjectId;
+			case SCREENING_ROUND -> "/screening?roundId=" + this.subjectId;
+		};
+	}
+
+	/**
+	 * What a notification is about.
+	 */
+	public enum Subject {
+
+		APPEAL, SCREENING_ROUND
+
 	}
 
 }

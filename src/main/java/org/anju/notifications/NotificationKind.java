@@ -18,6 +18,10 @@ public enum NotificationKind {
 	/** 临期: the warning point passed. */
 	NEARLY_DUE,
 	/** 超期: the due time passed. */
-	OVERDUE
+	OVERDUE,
+	/** 排查待报: the screening round's deadline is today and the grid has not reported. */
+	SCREENING_DUE,
+	/** 排查逾期: a grid missed the screening round's deadline. */
+	SCREENING_LATE
 
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Notifications {
 
-	private static final String COLUMNS = "id, kind, appeal_id, appeal_number, appeal_title, created_at, read_at";
+	private static final String COLUMNS = "id, kind, subject_type, subject_id, subject_number, subject_title, created_at, read_at";
 
 	private final JdbcClient jdbc;
 
@@ -29,21 +29,25 @@ class Notifications {
 	}
 
 	/**
-	 * Adds one recipient's notification of one appeal step, unless it is there already.
+	 * Adds one recipient's notification of one step of a subject, unless it is there
+	 * already.
+	 * @param occurrence what tells this step from an earlier one of the same kind: an
+	 * appeal's version after the step, a round's grid
 	 * @return the new notification, or empty when this step was told to them before
 	 */
-	Optional<Notification> add(CommunityId community, long recipient, NotificationKind kind, long appealId,
-			String number, String title, long occurrence, Instant at) {
+	Optional<Notification> add(CommunityId community, long recipient, NotificationKind kind,
+			Notification.Subject subject, long subjectId, String number, String title, long occurrence, Instant at) {
 		return this.jdbc.sql("""
-				insert into notification (community_id, recipient_id, kind, appeal_id, appeal_number, appeal_title,
-				                          occurrence, created_at)
-				values (:c, :recipient, :kind, :appeal, :number, :title, :occurrence, :at)
-				on conflict (community_id, appeal_id, kind, recipient_id, occurrence) do nothing
+				insert into notification (community_id, recipient_id, kind, subject_type, subject_id, subject_number,
+				                          subject_title, occurrence, created_at)
+				values (:c, :recipient, :kind, :type, :subject, :number, :title, :occurrence, :at)
+				on conflict (community_id, subject_type, subject_id, kind, recipient_id, occurrence) do nothing
 				returning\s""" + COLUMNS)
 			.param("c", community.value())
 			.param("recipient", recipient)
 			.param("kind", kind.name())
-			.param("appeal", appealId)
+			.param("type", subject.name())
+			.param("subject", subjectId)
 			.param("number", number)
 			.param("title", title)
 			.param("occurrence", occurrence)
@@ -151,7 +155,8 @@ class Notifications {
 
 	private static Notification notification(ResultSet rs, int row) throws SQLException {
 		return new Notification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
-				rs.getLong("appeal_id"), rs.getString("appeal_number"), rs.getString("appeal_title"),
+				Notification.Subject.valueOf(rs.getString("subject_type")), rs.getLong("subject_id"),
+				rs.getString("subject_number"), rs.getString("subject_title"),
 				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("read_at")));
 	}
 

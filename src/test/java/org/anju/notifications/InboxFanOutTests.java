@@ -112,14 +112,14 @@ class InboxFanOutTests {
 				.contains("event:notification", "另一节点的通知"));
 		assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8))
 			.as("a rolled-back transaction tells nobody")
-			.doesNotContain(rolledBack.appealTitle());
+			.doesNotContain(rolledBack.title());
 		stream.getRequest().getAsyncContext().complete();
 	}
 
 	private Notification add(UserAccount recipient, String title, long occurrence) {
 		return this.notifications
-			.add(RegistryFixtures.COMMUNITY, recipient.id(), NotificationKind.ASSIGNED, this.appealId, "2026-000001",
-					title, occurrence, Instant.now())
+			.add(RegistryFixtures.COMMUNITY, recipient.id(), NotificationKind.ASSIGNED, Notification.Subject.APPEAL,
+					this.appealId, "2026-000001", title, occurrence, Instant.now())
 			.orElseThrow();
 	}
 

@@ -130,9 +130,10 @@ class NotificationTests {
 			.until(() -> list(token, ""), (body) -> JsonPath.<Integer>read(body, "$.total") == 1);
 		assertThat(JsonPath.<Integer>read(inbox, "$.unread")).isEqualTo(1);
 		assertThat(JsonPath.<String>read(inbox, "$.items[0].kind")).isEqualTo("ASSIGNED");
-		assertThat(JsonPath.<Number>read(inbox, "$.items[0].appealId").longValue()).isEqualTo(appeal.id());
-		assertThat(JsonPath.<String>read(inbox, "$.items[0].appealNumber")).isEqualTo(appeal.number());
-		assertThat(JsonPath.<String>read(inbox, "$.items[0].appealTitle")).isEqualTo("楼道漏水，联系 138****5678");
+		assertThat(JsonPath.<String>read(inbox, "$.items[0].subjectType")).isEqualTo("APPEAL");
+		assertThat(JsonPath.<Number>read(inbox, "$.items[0].subjectId").longValue()).isEqualTo(appeal.id());
+		assertThat(JsonPath.<String>read(inbox, "$.items[0].number")).isEqualTo(appeal.number());
+		assertThat(JsonPath.<String>read(inbox, "$.items[0].title")).isEqualTo("楼道漏水，联系 138****5678");
 		assertThat(inbox).doesNotContain("13812345678");
 		assertThat(JsonPath.<Object>read(inbox, "$.items[0].readAt")).isNull();
 
@@ -257,8 +258,8 @@ class NotificationTests {
 		assertThat(firstIds).hasSize(2).isSortedAccordingTo(Comparator.reverseOrder());
 		assertThat(secondIds).hasSize(1).allSatisfy((id) -> assertThat(id).isLessThan(firstIds.get(1)));
 		assertThat(JsonPath.<Object>read(second, "$.next")).isNull();
-		List<String> titles = new ArrayList<>(JsonPath.<List<String>>read(first, "$.items[*].appealTitle"));
-		titles.addAll(JsonPath.<List<String>>read(second, "$.items[*].appealTitle"));
+		List<String> titles = new ArrayList<>(JsonPath.<List<String>>read(first, "$.items[*].title"));
+		titles.addAll(JsonPath.<List<String>>read(second, "$.items[*].title"));
 		assertThat(titles).containsExactlyInAnyOrder("噪音扰民一", "噪音扰民二", "噪音扰民三");
 	}
 
@@ -372,16 +373,21 @@ class NotificationTests {
 	 * @return the kinds of the user's notifications of the appeal, oldest first
 	 */
 	private List<String> notifications(UserAccount user, long appealId) {
-		return this.jdbc.sql("""
-				select kind from notification where community_id = 1 and recipient_id = :user and appeal_id = :appeal
-				order by id
-				""").param("user", user.id()).param("appeal", appealId).query(String.class).list();
+		return this.jdbc
+			.sql("""
+					select kind from notification where community_id = 1 and recipient_id = :user and subject_type = 'APPEAL' and subject_id = :appeal
+					order by id
+					""")
+			.param("user", user.id())
+			.param("appeal", appealId)
+			.query(String.class)
+			.list();
 	}
 
 	private long notificationId(UserAccount user, long appealId) {
 		return this.jdbc
 			.sql("select coalesce(max(id), 0) from notification where community_id = 1 and recipient_id = :user"
-					+ " and appeal_id = :appeal")
+					+ " and subject_type = 'APPEAL' and subject_id = :appeal")
 			.param("user", user.id())
 			.param("appeal", appealId)
 			.query(Long.class)
