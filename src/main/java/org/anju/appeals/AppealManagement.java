@@ -181,8 +181,6 @@ public class AppealManagement {
 		AppealCategory category = valid.category();
 		Instant dueAt = this.calendar.dueAt(valid.receivedAt(), category.limitDays());
 		Instant warnAt = this.calendar.warningAt(valid.receivedAt(), dueAt, category.warningPercent());
-		int year = valid.receivedAt().atZone(WorkingCalendar.ZONE).getYear();
-		String number = this.appeals.nextNumber(community, year);
 		Set<AppealFlag> flags = EnumSet.noneOf(AppealFlag.class);
 		if (intake.escalated() || valid.channel() == Channel.REFERRAL) {
 			flags.add(AppealFlag.ESCALATED);
@@ -202,6 +200,10 @@ public class AppealManagement {
 			flags.add(AppealFlag.REPEAT);
 		}
 		Person person = valid.person();
+		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
+		// The number last: from here until the commit, every other intake waits for it.
+		int year = valid.receivedAt().atZone(WorkingCalendar.ZONE).getYear();
+		String number = this.appeals.nextNumber(community, year);
 		long id = this.jdbc.sql("""
 				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
 				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
@@ -249,7 +251,6 @@ public class AppealManagement {
 		this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
-		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
 		if (!route.dispatch()) {
 			Appeal appeal = this.appeals.find(community, id).orElseThrow().toAppeal();
 			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
