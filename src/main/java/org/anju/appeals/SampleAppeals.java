@@ -5,6 +5,9 @@ import java.util.Map;
 import org.anju.audit.AuditTrail;
 import org.anju.shared.CommunityId;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +33,13 @@ public class SampleAppeals {
 
 	private final AuditTrail audit;
 
-	SampleAppeals(JdbcClient jdbc, AuditTrail audit) {
-		this.jdbc = jdbc;
+	/**
+	 * @param dataSource the statements here run without the query timeout that guards
+	 * interactive requests (spring.jdbc.template.query-timeout): inserting a million rows
+	 * takes longer on a busy machine
+	 */
+	SampleAppeals(DataSource dataSource, AuditTrail audit) {
+		this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource));
 		this.audit = audit;
 	}
 

@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code anju.demo.appeals=1000000}): a department's, a person's, a grid worker's and the
  * dispatchers' queues, overdue first, then nearly due, with the filters offices use,
  * against a primary-key lookup of one appeal through the same {@link JdbcClient} as the
- * baseline. Not part of the normal build: run it as docs/BENCHMARKS.md says.
+ * baseline. Not part of the normal build: run it as docs/BENCHMARKS.md says. The data
+ * stays in target/pg-queue-benchmark, so a second run skips the generation; {@code ./mvnw
+ * clean} starts afresh.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = { "anju.demo=true", "anju.demo.appeals=1000000",
-		"anju.embedded-db.data-dir=target/pg-queue-benchmark" })
+		"anju.embedded-db.data-dir=target/pg-queue-benchmark", "anju.embedded-db.clean=false" })
 class AppealQueueBenchmarkTests {
 
 	private static final int APPEALS = 1_000_000;
