@@ -35,9 +35,9 @@ class AppealQueueBenchmarkTests {
 
 	private static final int APPEALS = 1_000_000;
 
-	private static final int WARM_UP = 450;
+	private static final int WARM_UP = 270;
 
-	private static final int QUERIES = 2_700;
+	private static final int QUERIES = 1_800;
 
 	private static final int PAGE = 20;
 
