@@ -15,3 +15,7 @@ create index appeal_open_grid on appeal (community_id, grid_id, due_at, id)
 	where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS');
 create index appeal_open_category on appeal (community_id, category_code, due_at, id)
 	where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS');
+-- The nearly-due list (临期): in deadline order they come after every overdue appeal, which
+-- can be tens of thousands; this walks only them.
+create index appeal_open_nearly_due on appeal (community_id, due_at, id)
+	where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') and flags @> array['NEARLY_DUE'];

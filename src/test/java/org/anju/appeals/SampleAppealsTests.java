@@ -56,28 +56,32 @@ class SampleAppealsTests {
 				.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(from, last).boxed().toList());
 		});
 		assertThat(count("select count(*)" + added + " and state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')"
-				+ " and (flags @> array['OVERDUE']) <> (due_at <= now())")).isZero();
+				+ " and (flags @> array['OVERDUE']) <> (due_at <= now())"))
+			.isZero();
 		assertThat(count("select count(*)" + added + " and state = 'RECEIVED' and department_code is not null"))
 			.isZero();
 		assertThat(count("select count(*)" + added + " and state = 'CLOSED' and (satisfaction is null"
-				+ " or closed_at is null or resolved_at is null or resolved_at > closed_at)")).isZero();
+				+ " or closed_at is null or resolved_at is null or resolved_at > closed_at)"))
+			.isZero();
 		assertThat(count("select count(*)" + added + " and person_id is not null and not exists (select 1 from"
-				+ " person p where p.community_id = 1 and p.id = person_id)")).isZero();
+				+ " person p where p.community_id = 1 and p.id = person_id)"))
+			.isZero();
 		assertThat(count("select count(*) from appeal_timeline where community_id = 1 and appeal_id > " + after
-				+ " and action = 'receive'")).isEqualTo(2_000);
+				+ " and action = 'receive'"))
+			.isEqualTo(2_000);
 		assertThat(count("select count(*) from audit_event where community_id = 1 and action = 'APPEALS_GENERATED'"
-				+ " and detail ->> 'count' = '2000'")).isPositive();
+				+ " and detail ->> 'count' = '2000'"))
+			.isPositive();
 	}
 
 	private Map<Integer, Integer> lastNumbers() {
-		return this.jdbc.sql("select year, last_number from appeal_number where community_id = 1")
-			.query((rs) -> {
-				Map<Integer, Integer> last = new java.util.HashMap<>();
-				while (rs.next()) {
-					last.put(rs.getInt(1), rs.getInt(2));
-				}
-				return last;
-			});
+		return this.jdbc.sql("select year, last_number from appeal_number where community_id = 1").query((rs) -> {
+			Map<Integer, Integer> last = new java.util.HashMap<>();
+			while (rs.next()) {
+				last.put(rs.getInt(1), rs.getInt(2));
+			}
+			return last;
+		});
 	}
 
 	private long count(String sql) {
