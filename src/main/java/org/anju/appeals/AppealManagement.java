@@ -215,8 +215,6 @@ public class AppealManagement {
 		Instant now = this.clock.instant();
 		Intake valid = validate(community, user, intake, now, source);
 		AppealCategory category = valid.category();
-		int year = valid.receivedAt().atZone(WorkingCalendar.ZONE).getYear();
-		String number = this.appeals.nextNumber(community, year);
 		Set<AppealFlag> flags = EnumSet.noneOf(AppealFlag.class);
 		if (intake.escalated() || valid.channel() == Channel.REFERRAL) {
 			flags.add(AppealFlag.ESCALATED);
@@ -236,6 +234,10 @@ public class AppealManagement {
 			flags.add(AppealFlag.REPEAT);
 		}
 		Person person = valid.person();
+		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
+		// The number last: from here until the commit, every other intake waits for it.
+		int year = valid.receivedAt().atZone(WorkingCalendar.ZONE).getYear();
+		String number = this.appeals.nextNumber(community, year);
 		long id = this.appeals.insert(community,
 				new Appeals.NewRow(number, AppealState.RECEIVED, valid.channel(), category.code(), person,
 						valid.callerName(), valid.callerPhone(), valid.coSigners(), valid.title(), valid.description(),
@@ -244,7 +246,6 @@ public class AppealManagement {
 		this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
-		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
 		if (!route.dispatch()) {
 			Appeal appeal = this.appeals.find(community, id).orElseThrow().toAppeal();
 			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);

@@ -1,5 +1,8 @@
 package org.anju.appeals;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,8 +19,14 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appeals and their timelines on PostgreSQL.
@@ -32,9 +41,12 @@ class Appeals {
 
 	private final ObjectMapper json;
 
-	Appeals(JdbcClient jdbc, ObjectMapper json) {
+	private final DataSource dataSource;
+
+	Appeals(JdbcClient jdbc, ObjectMapper json, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.dataSource = dataSource;
 	}
 
 	Optional<AppealRow> find(CommunityId community, long id) {
@@ -55,10 +67,28 @@ class Appeals {
 	}
 
 	/**
-	 * @return the next business number of the year, such as {@code 2026-000123}; gapless,
-	 * because the counter row is locked until the appeal commits
+	 * Takes the next business number of the year, such as {@code 2026-000123}. Numbers
+	 * are gapless: the counter row stays locked until the appeal commits, and a rollback
+	 * returns the number. Take it as late in the transaction as possible, since every
+	 * other intake of the community waits for the lock meanwhile.
+	 * <p>
+	 * The lock is not held while the commit waits for the disk: were it, intake could go
+	 * no faster than one disk flush per appeal (3 to 7 ms on the project's machine). The
+	 * transaction commits without waiting for its flush and, before anyone is answered,
+	 * waits for a flush in a second, tiny commit on the same connection. PostgreSQL
+	 * flushes its log in order, so that flush covers this commit; and a crash before it
+	 * loses only the newest numbers, all of them unanswered, never one in the middle.
 	 */
 	String nextNumber(CommunityId community, int year) {
+		this.jdbc.sql("set local synchronous_commit = off").update();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				awaitFlush();
+			}
+
+		});
 		int next = this.jdbc.sql("""
 				insert into appeal_number (community_id, year, last_number) values (:c, :year, 1)
 				on conflict (community_id, year) do update set last_number = appeal_number.last_number + 1
@@ -125,6 +155,23 @@ class Appeals {
 				.update();
 		}
 		return id;
+	}
+
+	/**
+	 * Commits a transaction that has a transaction ID, so that its commit record must be
+	 * flushed, with the default, synchronous commit. It runs on the connection the
+	 * committed transaction used, which is still bound to this thread: a second
+	 * connection from the pool could wait forever for one that every thread holds.
+	 */
+	private void awaitFlush() {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("select pg_current_xact_id()");
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("could not wait for the appeal's commit to be flushed", ex);
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.anju.appeals.SampleAppeals;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.NewUser;
 import org.anju.identity.Role;
@@ -41,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills an empty community with the demo community when {@code anju.demo=true}: the
  * people go in through the same roster import that offices use, then the demo accounts
- * are opened.
+ * are opened. With {@code anju.demo.appeals=N} a community without appeals also gets N
+ * sample appeals (a million for the work-queue benchmark).
  */
 @Component
 @ConditionalOnProperty(name = "anju.demo", havingValue = "true")
@@ -69,9 +71,14 @@ class DemoLoader implements ApplicationRunner {
 
 	private final int size;
 
+	private final SampleAppeals sampleAppeals;
+
+	private final int appeals;
+
 	DemoLoader(Rosters rosters, PeopleSearch search, PlaceManagement places, UserManagement users,
-			TransactionTemplate transaction, @Value("${anju.community-id:1}") long community,
-			@Value("${anju.demo.size:50000}") int size) {
+			TransactionTemplate transaction, SampleAppeals sampleAppeals,
+			@Value("${anju.community-id:1}") long community, @Value("${anju.demo.size:50000}") int size,
+			@Value("${anju.demo.appeals:0}") int appeals) {
 		this.rosters = rosters;
 		this.search = search;
 		this.places = places;
@@ -79,21 +86,38 @@ class DemoLoader implements ApplicationRunner {
 		this.transaction = transaction;
 		this.community = new CommunityId(community);
 		this.size = size;
+		this.sampleAppeals = sampleAppeals;
+		this.appeals = appeals;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		CurrentUser admin = administrator();
-		if (this.search.search(admin.scope(), PeopleQuery.everyone(), null, 1).total() > 0) {
-			log.info("Demo data not loaded: the community already has people");
-			return;
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, List.of()));
+		try {
+			if (this.search.search(admin.scope(), PeopleQuery.everyone(), null, 1).total() > 0) {
+				log.info("Demo people not loaded: the community already has people");
+			}
+			else {
+				loadPeople(admin);
+			}
+			if (this.appeals > 0 && this.sampleAppeals.count(this.community) == 0) {
+				long started = System.nanoTime();
+				int added = this.sampleAppeals.generate(this.community, this.appeals, 20261126L);
+				log.info("Demo appeals generated: {} in {} ms", added, (System.nanoTime() - started) / 1_000_000);
+			}
 		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private void loadPeople(CurrentUser admin) throws IOException {
 		long started = System.nanoTime();
 		Path roster = Files.createTempFile("anju-demo-", ".xlsx");
 		try {
 			writeRoster(new DemoCommunity(20261126L).people(this.size), roster);
-			SecurityContextHolder.getContext()
-				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, List.of()));
 			Rosters.RosterOutcome outcome = this.rosters.load(admin, roster, "demo.xlsx");
 			if (!outcome.errors().isEmpty()) {
 				throw new IllegalStateException("The demo roster did not import: "
@@ -104,7 +128,6 @@ class DemoLoader implements ApplicationRunner {
 					outcome.createdPlaces(), (System.nanoTime() - started) / 1_000_000);
 		}
 		finally {
-			SecurityContextHolder.clearContext();
 			Files.deleteIfExists(roster);
 		}
 	}

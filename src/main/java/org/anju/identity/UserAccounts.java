@@ -56,6 +56,16 @@ class UserAccounts {
 			.optional();
 	}
 
+	/**
+	 * @return the account a live API token belongs to, in one query: every API call asks
+	 */
+	Optional<StoredAccount> byToken(CommunityId community, String tokenHash) {
+		return this.jdbc.sql(SELECT + """
+				join api_token t on t.community_id = u.community_id and t.user_id = u.id
+				where t.community_id = :c and t.token_hash = :h and t.expires_at > now()
+				""").param("c", community.value()).param("h", tokenHash).query(UserAccounts::stored).optional();
+	}
+
 	List<StoredAccount> all(CommunityId community) {
 		return this.jdbc.sql(SELECT + " where u.community_id = :c order by u.role, u.username")
 			.param("c", community.value())
