@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.anju.identity.OutOfReach;
 import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
@@ -86,10 +87,13 @@ public class AppealManagement {
 
 	private final TextMessages messages;
 
+	private final OutOfReach reach;
+
 	AppealManagement(JdbcClient jdbc, Appeals appeals, AppealCategories categories, Routing routing,
 			WorkingCalendar calendar, PersonManagement people, PlaceManagement places, Departments departments,
 			UserManagement users, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			TextMessages messages) {
+			TextMessages messages, OutOfReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.appeals = appeals;
 		this.categories = categories;
@@ -351,11 +355,7 @@ public class AppealManagement {
 
 	private AppealRow load(CurrentUser user, long id) {
 		AppealRow row = this.appeals.find(user.community(), id).orElseThrow(() -> new NotFound("appeal", id));
-		if (!AppealReach.sees(user, row)) {
-			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "APPEAL", id,
-					Map.of("reason", "outside reach"));
-			throw new NotFound("appeal", id);
-		}
+		this.reach.require(user, AppealReach.sees(user, row), "APPEAL", "appeal", id);
 		return row;
 	}
 

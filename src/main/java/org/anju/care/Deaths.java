@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.anju.identity.OutOfReach;
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
@@ -70,8 +71,11 @@ public class Deaths {
 
 	private final Clock clock;
 
+	private final OutOfReach reach;
+
 	Deaths(JdbcClient jdbc, PersonManagement people, SpecialLists lists, QualificationChecks checks, AuditTrail audit,
-			ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+			ApplicationEventPublisher events, MessageSource messages, Clock clock, OutOfReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.lists = lists;
@@ -224,11 +228,7 @@ public class Deaths {
 			.query(this::read)
 			.optional()
 			.orElseThrow(() -> new NotFound("death", id));
-		if (!user.scope().covers(death.gridId())) {
-			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "DEATH", id,
-					Map.of("reason", "outside data scope"));
-			throw new NotFound("death", id);
-		}
+		this.reach.require(user, user.scope().covers(death.gridId()), "DEATH", "death", id);
 		return death;
 	}
 

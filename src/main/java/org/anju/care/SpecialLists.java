@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.anju.identity.OutOfReach;
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
@@ -66,7 +67,11 @@ public class SpecialLists {
 
 	private final Clock clock;
 
-	SpecialLists(JdbcClient jdbc, PersonManagement people, AuditTrail audit, MessageSource messages, Clock clock) {
+	private final OutOfReach reach;
+
+	SpecialLists(JdbcClient jdbc, PersonManagement people, AuditTrail audit, MessageSource messages, Clock clock,
+			OutOfReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.audit = audit;
@@ -231,11 +236,7 @@ public class SpecialLists {
 			.query(this::read)
 			.optional()
 			.orElseThrow(() -> new NotFound("specialFlag", id));
-		if (!user.scope().covers(flag.gridId())) {
-			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "SPECIAL_FLAG", id,
-					Map.of("reason", "outside data scope"));
-			throw new NotFound("specialFlag", id);
-		}
+		this.reach.require(user, user.scope().covers(flag.gridId()), "SPECIAL_FLAG", "specialFlag", id);
 		return flag;
 	}
 

@@ -3,6 +3,7 @@ package org.anju.people;
 import java.util.List;
 import java.util.Map;
 
+import org.anju.identity.OutOfReach;
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
@@ -30,7 +31,10 @@ public class Households {
 
 	private final AuditTrail audit;
 
-	Households(JdbcClient jdbc, PersonManagement people, AuditTrail audit) {
+	private final OutOfReach reach;
+
+	Households(JdbcClient jdbc, PersonManagement people, AuditTrail audit, OutOfReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.audit = audit;
@@ -134,11 +138,7 @@ public class Households {
 			})
 			.optional()
 			.orElseThrow(() -> new NotFound("household", id));
-		if (!user.scope().covers(row.gridId())) {
-			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "HOUSEHOLD", id,
-					Map.of("reason", "outside data scope"));
-			throw new NotFound("household", id);
-		}
+		this.reach.require(user, user.scope().covers(row.gridId()), "HOUSEHOLD", "household", id);
 		List<Household.Member> members = this.jdbc.sql("""
 				select id, name, household_relation from person where community_id = :c and household_id = :id
 				order by household_relation = 'HEAD' desc, birth_date

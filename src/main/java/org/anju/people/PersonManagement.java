@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.anju.identity.OutOfReach;
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
@@ -78,9 +79,12 @@ public class PersonManagement {
 
 	private final Clock clock;
 
+	private final OutOfReach reach;
+
 	PersonManagement(JdbcClient jdbc, PlaceManagement places, InterestGroups groups, UserManagement users,
 			List<PersonReferences> references, AuditTrail audit, ApplicationEventPublisher events, ObjectMapper json,
-			Clock clock) {
+			Clock clock, OutOfReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.places = places;
 		this.groups = groups;
@@ -328,11 +332,7 @@ public class PersonManagement {
 		StoredPerson person = found.orElseThrow(() -> new NotFound("person", id));
 		// a resident reaches their own record, for their own appeals
 		boolean self = user.role() == Role.RESIDENT && Long.valueOf(person.id()).equals(user.personId());
-		if (!user.scope().covers(person.gridId()) && !self) {
-			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "PERSON", id,
-					Map.of("reason", "outside data scope"));
-			throw new NotFound("person", id);
-		}
+		this.reach.require(user, user.scope().covers(person.gridId()) || self, "PERSON", "person", id);
 		return person;
 	}
 

@@ -64,6 +64,9 @@ public class PlaceManagement {
 	@Transactional(readOnly = true)
 	public Place get(CurrentUser user, long id) {
 		Place place = find(user.community(), id).orElseThrow(() -> new NotFound("place", id));
+		// The same as identity's OutOfReach, written out: places comes before identity,
+		// and
+		// its module test runs without identity's beans.
 		if (!user.scope().covers(place.gridId())) {
 			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "PLACE", id,
 					Map.of("reason", "outside data scope"));

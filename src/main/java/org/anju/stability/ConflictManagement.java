@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.anju.identity.OutOfReach;
 import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealView;
 import org.anju.audit.AuditTrail;
@@ -83,9 +84,13 @@ public class ConflictManagement {
 
 	private final Clock clock;
 
+	private final OutOfReach reach;
+
 	ConflictManagement(JdbcClient jdbc, ConflictCases cases, CaseDeadlines deadlines, AppealManagement appeals,
 			PersonManagement people, InterestGroups groups, PlaceManagement places, UserManagement users,
-			Departments departments, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			Departments departments, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			OutOfReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.deadlines = deadlines;
@@ -458,11 +463,7 @@ public class ConflictManagement {
 	private ConflictCases.CaseRow load(CurrentUser user, long id) {
 		ConflictCases.CaseRow row = this.cases.find(user.community(), id)
 			.orElseThrow(() -> new NotFound("conflict", id));
-		if (!user.scope().covers(row.gridId())) {
-			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "CONFLICT_CASE", id,
-					Map.of("reason", "outside reach"));
-			throw new NotFound("conflict", id);
-		}
+		this.reach.require(user, user.scope().covers(row.gridId()), "CONFLICT_CASE", "conflict", id);
 		return row;
 	}
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.anju.identity.OutOfReach;
 import org.anju.appeals.AppealCategories;
 import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
@@ -73,8 +74,12 @@ public class MoodNotes {
 
 	private final Clock clock;
 
+	private final OutOfReach reach;
+
 	MoodNotes(JdbcClient jdbc, PersonManagement people, InterestGroups groups, PlaceManagement places,
-			AppealCategories categories, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AppealCategories categories, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			OutOfReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.groups = groups;
@@ -114,11 +119,7 @@ public class MoodNotes {
 			.query(MoodNotes::read)
 			.optional()
 			.orElseThrow(() -> new NotFound("mood-note", id));
-		if (!user.scope().covers(note.gridId())) {
-			this.audit.recordAlone(user.community(), user.username(), "ACCESS_DENIED", "MOOD_NOTE", id,
-					Map.of("reason", "outside reach"));
-			throw new NotFound("mood-note", id);
-		}
+		this.reach.require(user, user.scope().covers(note.gridId()), "MOOD_NOTE", "mood-note", id);
 		return note;
 	}
 
