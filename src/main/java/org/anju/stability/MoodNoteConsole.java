@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.anju.platform.XlsxStream;
 import org.anju.appeals.AppealCategories;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
@@ -106,7 +107,7 @@ class MoodNoteConsole {
 			Locale locale, HttpServletResponse response) throws IOException {
 		GroupAnalysis result = this.analysis.analyse(user, groupCode, from, to);
 		String name = this.groups.byCode(user.community()).get(groupCode).name(locale);
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setContentType(XlsxStream.MEDIA_TYPE);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename("思想动态分析-" + name + "-" + result.from() + "-" + result.to() + ".xlsx", StandardCharsets.UTF_8)
 			.build()

@@ -21,6 +21,8 @@ import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonForm;
+import org.anju.people.PeopleQuery;
+import org.anju.people.PeopleSearch;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.IdNumberFixtures;
@@ -65,17 +67,19 @@ class PhoneIntakeJourneyTests {
 	@Autowired
 	UserManagement users;
 
+	@Autowired
+	PeopleSearch search;
+
 	@Test
 	void aDispatcherTakesAPhoneAppealWithTheKeyboardAloneAndLosesNothingToATimeout() throws IOException {
 		RegistryFixtures registry = new RegistryFixtures(this.places, this.people, this.users);
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		String name = "司徒" + GIVEN.charAt(random.nextInt(5)) + GIVEN.charAt(5 + random.nextInt(5));
+		String name = nameNobodyHas("司徒", "st");
 		String initials = "st" + initial(name.charAt(2)) + initial(name.charAt(3));
 		String mobile = RegistryFixtures.mobile();
 		Person caller = this.people.register(RegistryFixtures.admin(),
 				new PersonForm(name, IdNumberFixtures.newIdNumber(), mobile, registry.street().room().id(),
 						List.of("RETIRED"), null, null, null));
-		String neighbour = "欧阳" + GIVEN.charAt(random.nextInt(5)) + GIVEN.charAt(5 + random.nextInt(5));
+		String neighbour = nameNobodyHas("欧阳", "oy");
 		String neighbourInitials = "oy" + initial(neighbour.charAt(2)) + initial(neighbour.charAt(3));
 		this.people.register(RegistryFixtures.admin(), new PersonForm(neighbour, IdNumberFixtures.newIdNumber(),
 				RegistryFixtures.mobile(), registry.street().room().id(), List.of("RETIRED"), null, null, null));
@@ -195,6 +199,25 @@ class PhoneIntakeJourneyTests {
 		page.getByLabel("用户名").fill(username);
 		page.getByLabel("密码").fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+	}
+
+	/**
+	 * A name whose initials nobody in the shared test database has yet, so that the first
+	 * option the search offers for them is the person this test registers.
+	 */
+	private String nameNobodyHas(String surname, String surnameInitials) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			String name = surname + GIVEN.charAt(random.nextInt(5)) + GIVEN.charAt(5 + random.nextInt(5));
+			String initials = surnameInitials + initial(name.charAt(2)) + initial(name.charAt(3));
+			if (this.search
+				.search(RegistryFixtures.admin().scope(), new PeopleQuery(initials, null, null, null, null), null, 1)
+				.items()
+				.isEmpty()) {
+				return name;
+			}
+		}
+		throw new IllegalStateException("every " + surname + " name is taken in the test database");
 	}
 
 	private static char initial(char given) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.anju.platform.XlsxStream;
 import org.anju.appeals.AppealFlag;
 import org.anju.appeals.AppealQuery;
 import org.anju.appeals.AppealState;
@@ -73,7 +74,7 @@ class LedgerApi {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "category") String by,
 			HttpServletResponse response) throws IOException {
 		AppealStats stats = figures(this.statistics, this.clock, user, from, to, by);
-		response.setContentType(LedgerExport.XLSX);
+		response.setContentType(XlsxStream.MEDIA_TYPE);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				LedgerExport.attachment("诉求统计-" + stats.from() + "-" + stats.to() + ".xlsx"));
 		this.exports.statistics(stats, response.getOutputStream());

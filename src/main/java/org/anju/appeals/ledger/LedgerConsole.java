@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.anju.platform.XlsxStream;
 import org.anju.appeals.AppealFlag;
 import org.anju.appeals.AppealQuery;
 import org.anju.appeals.AppealState;
@@ -91,7 +92,7 @@ class LedgerConsole {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "category") String by,
 			HttpServletResponse response) throws IOException {
 		AppealStats stats = LedgerApi.figures(this.statistics, this.clock, user, from, to, by);
-		response.setContentType(LedgerExport.XLSX);
+		response.setContentType(XlsxStream.MEDIA_TYPE);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				LedgerExport.attachment("诉求统计-" + stats.from() + "-" + stats.to() + ".xlsx"));
 		this.exports.statistics(stats, response.getOutputStream());

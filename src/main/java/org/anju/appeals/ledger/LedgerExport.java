@@ -47,10 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LedgerExport {
 
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-	/** Rows are handed to the output stream in batches of this many. */
-
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private static final List<String> COLUMNS = List.of("number", "receivedAt", "channel", "category", "appellant",
@@ -87,7 +83,7 @@ class LedgerExport {
 	 */
 	@Transactional
 	void download(CurrentUser user, AppealQuery query, HttpServletResponse response) throws IOException {
-		response.setContentType(XLSX);
+		response.setContentType(XlsxStream.MEDIA_TYPE);
 		String day = LocalDate.now(this.clock.withZone(WorkingCalendar.ZONE)).toString();
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("诉求台账-" + day + ".xlsx"));
 		export(user, query, response.getOutputStream());

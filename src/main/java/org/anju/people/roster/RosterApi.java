@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.anju.platform.XlsxStream;
 import org.anju.identity.CurrentUser;
 import org.anju.people.InterestGroups;
 import org.anju.people.PeopleQuery;
@@ -40,8 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "roster", description = "Roster import and export in xlsx")
 class RosterApi {
 
-	static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	static final MediaType XLSX = MediaType.parseMediaType(XlsxStream.MEDIA_TYPE);
 
 	static final String FILE_NAME = "roster.xlsx";
 

@@ -37,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RosterExport {
 
-	/** Rows are handed to the output stream in batches of this many. */
-
 	private static final List<String> COLUMNS = List.of("name", "idNumber", "phone", "gender", "birthDate", "groups",
 			"address", "formerUnit", "status", "notes");
 
@@ -59,7 +57,7 @@ class RosterExport {
 	 */
 	@Transactional
 	void download(CurrentUser user, PeopleQuery query, HttpServletResponse response) throws IOException {
-		response.setContentType(RosterApi.XLSX.toString());
+		response.setContentType(XlsxStream.MEDIA_TYPE);
 		String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, RosterApi.attachment("花名册-" + day + ".xlsx"));
 		export(user, query, response.getOutputStream());

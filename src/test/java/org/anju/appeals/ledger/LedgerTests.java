@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.anju.platform.XlsxStream;
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
 import org.anju.appeals.AppealCategories;
@@ -99,7 +100,7 @@ class LedgerTests {
 				.header("Accept-Language", "zh-CN"));
 
 		assertThat(answer.getStatus()).isEqualTo(200);
-		assertThat(answer.getContentType()).startsWith(LedgerExport.XLSX);
+		assertThat(answer.getContentType()).startsWith(XlsxStream.MEDIA_TYPE);
 		List<List<String>> rows = rows(answer.getContentAsByteArray());
 		assertThat(rows).hasSize(6);
 		assertThat(rows.get(0)).startsWith("编号", "受理时间", "渠道", "类别", "诉求人");
@@ -243,7 +244,7 @@ class LedgerTests {
 
 	private MockHttpServletResponse importLedger(byte[] bytes, boolean dryRun) throws Exception {
 		var request = multipart("/api/v1/appeals/ledger-imports")
-			.file(new MockMultipartFile("file", "台账.xlsx", LedgerExport.XLSX, bytes));
+			.file(new MockMultipartFile("file", "台账.xlsx", XlsxStream.MEDIA_TYPE, bytes));
 		request.header("Authorization", "Bearer " + this.admin)
 			.param("dryRun", String.valueOf(dryRun))
 			.header("Accept-Language", "zh-CN");
