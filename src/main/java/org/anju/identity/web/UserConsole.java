@@ -2,6 +2,7 @@ package org.anju.identity.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.anju.identity.CurrentUser;
@@ -14,7 +15,9 @@ import org.anju.platform.FormErrors;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,6 +41,8 @@ class UserConsole {
 
 	static final String FORM = "users/form";
 
+	static final String HEADS = "users/department-heads";
+
 	private final UserManagement users;
 
 	private final Departments departments;
@@ -57,6 +62,34 @@ class UserConsole {
 		model.addAttribute("gridNames", gridNames(user));
 		model.addAttribute("departments", departmentNames(user));
 		return LIST;
+	}
+
+	/**
+	 * Each department with its head (部门负责人), who hears of the department's appeals that
+	 * are nearly due or overdue; any enabled staff account can be appointed.
+	 */
+	@GetMapping("/users/department-heads")
+	String heads(@AuthenticationPrincipal CurrentUser user, Model model) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<Head> heads = this.departments.all(user.community())
+			.stream()
+			.map((department) -> new Head(department.code(), department.name(locale),
+					this.departments.head(user.community(), department.code()).orElse(null)))
+			.toList();
+		model.addAttribute("heads", heads);
+		model.addAttribute("staff",
+				this.users.all(user.community())
+					.stream()
+					.filter((account) -> account.enabled() && account.role() != Role.RESIDENT)
+					.toList());
+		return HEADS;
+	}
+
+	@PostMapping("/users/department-heads/{code}")
+	String appointHead(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
+			@RequestParam(required = false) @Nullable Long userId) {
+		this.departments.appointHead(user.community(), code, userId);
+		return "redirect:/users/department-heads?saved";
 	}
 
 	@GetMapping("/users/new")
@@ -142,9 +175,15 @@ class UserConsole {
 		return names;
 	}
 
+	/**
+	 * A department and the account that heads it, if any.
+	 */
+	record Head(String code, String name, @Nullable Long userId) {
+	}
+
 	private Map<String, String> departmentNames(CurrentUser user) {
 		Map<String, String> names = new LinkedHashMap<>();
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		Locale locale = LocaleContextHolder.getLocale();
 		this.departments.all(user.community()).forEach((d) -> names.put(d.code(), d.name(locale)));
 		return names;
 	}
