@@ -153,27 +153,15 @@ public class AppealQueues {
 		else if (query.open()) {
 			filter.and("a.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')");
 		}
-		if (query.categoryCode() != null) {
-			filter.and("a.category_code = :category").param("category", query.categoryCode());
-		}
-		if (query.departmentCode() != null) {
-			filter.and("a.department_code = :department").param("department", query.departmentCode());
-		}
-		if (query.flag() != null) {
-			filter.and("a.flags @> array[cast(:flag as text)]").param("flag", query.flag().name());
-		}
+		filter.andIf(query.categoryCode(), "a.category_code = :category", "category");
+		filter.andIf(query.departmentCode(), "a.department_code = :department", "department");
+		filter.andIf(query.flag(), "a.flags @> array[cast(:flag as text)]", "flag");
 		if (Boolean.TRUE.equals(query.overdue())) {
 			filter.and("a.flags @> array['OVERDUE']");
 		}
-		if (query.areaId() != null) {
-			filter.and("a.area_id = :area").param("area", query.areaId());
-		}
-		if (query.gridId() != null) {
-			filter.and("a.grid_id = :grid").param("grid", query.gridId());
-		}
-		if (query.group() != null) {
-			filter.and("a.person_groups @> array[cast(:group as text)]").param("group", query.group());
-		}
+		filter.andIf(query.areaId(), "a.area_id = :area", "area");
+		filter.andIf(query.gridId(), "a.grid_id = :grid", "grid");
+		filter.andIf(query.group(), "a.person_groups @> array[cast(:group as text)]", "group");
 		if (query.mine()) {
 			filter.and("a.assignee_id = :me").param("me", user.userId());
 		}

@@ -246,9 +246,7 @@ public class Deaths {
 		Long after = KeysetCursor.parse(cursor);
 		SqlFilter filter = new SqlFilter("d.community_id = :c").param("c", user.communityId());
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("d.grid_id = any(:grids)").param("grids", grids);
-		}
+		filter.andIf(grids, "d.grid_id = any(:grids)", "grids");
 		if (open) {
 			filter.and("exists (select 1 from survivor_task t where t.community_id = d.community_id"
 					+ " and t.death_id = d.id and t.done_at is null)");
@@ -256,9 +254,7 @@ public class Deaths {
 		long total = filter.bind(this.jdbc.sql("select count(*) from death_registration d where " + filter.where()))
 			.query(Long.class)
 			.single();
-		if (after != null) {
-			filter.and("d.id < :after").param("after", after);
-		}
+		filter.andIf(after, "d.id < :after", "after");
 		List<Death> rows = new ArrayList<>(
 				filter.bind(this.jdbc.sql("select " + COLUMNS + " from death_registration d where " + filter.where()
 						+ " order by d.id desc limit :limit"))

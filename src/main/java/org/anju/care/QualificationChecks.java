@@ -285,18 +285,12 @@ public class QualificationChecks {
 			.param("campaign", campaignId);
 		filter.and("checked_on is null and left_on is null");
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("grid_id = any(:grids)").param("grids", grids);
-		}
-		if (gridId != null) {
-			filter.and("grid_id = :grid").param("grid", gridId);
-		}
+		filter.andIf(grids, "grid_id = any(:grids)", "grids");
+		filter.andIf(gridId, "grid_id = :grid", "grid");
 		long total = filter.bind(this.jdbc.sql("select count(*) from qualification_subject where " + filter.where()))
 			.query(Long.class)
 			.single();
-		if (after != null) {
-			filter.and("person_id > :after").param("after", after);
-		}
+		filter.andIf(after, "person_id > :after", "after");
 		List<QualificationSubject> rows = new ArrayList<>(filter
 			.bind(this.jdbc.sql("select " + SUBJECT + " from qualification_subject where " + filter.where()
 					+ " order by person_id limit :limit"))

@@ -257,27 +257,17 @@ public class SpecialLists {
 		Long after = KeysetCursor.parse(cursor);
 		SqlFilter filter = new SqlFilter("community_id = :c").param("c", user.communityId());
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("grid_id = any(:grids)").param("grids", grids);
-		}
-		if (list != null) {
-			filter.and("flag = :flag").param("flag", list.name());
-		}
-		if (gridId != null) {
-			filter.and("grid_id = :grid").param("grid", gridId);
-		}
-		if (personId != null) {
-			filter.and("person_id = :person").param("person", personId);
-		}
+		filter.andIf(grids, "grid_id = any(:grids)", "grids");
+		filter.andIf(list, "flag = :flag", "flag");
+		filter.andIf(gridId, "grid_id = :grid", "grid");
+		filter.andIf(personId, "person_id = :person", "person");
 		if (!ended) {
 			filter.and("ended_on is null");
 		}
 		long total = filter.bind(this.jdbc.sql("select count(*) from special_flag where " + filter.where()))
 			.query(Long.class)
 			.single();
-		if (after != null) {
-			filter.and("id < :after").param("after", after);
-		}
+		filter.andIf(after, "id < :after", "after");
 		List<SpecialFlag> rows = new ArrayList<>(filter
 			.bind(this.jdbc.sql("select " + COLUMNS + " from special_flag where " + filter.where()
 					+ " order by id desc limit :limit"))

@@ -115,18 +115,10 @@ public class PeopleSearch {
 		SqlFilter filter = new SqlFilter("p.community_id = :community");
 		filter.param("community", scope.communityId());
 		Long[] grids = scope.gridFilter();
-		if (grids != null) {
-			filter.and("p.grid_id = any(:grids)").param("grids", grids);
-		}
-		if (query.areaId() != null) {
-			filter.and("p.area_id = :area").param("area", query.areaId());
-		}
-		if (query.gridId() != null) {
-			filter.and("p.grid_id = :grid").param("grid", query.gridId());
-		}
-		if (query.status() != null) {
-			filter.and("p.status = :status").param("status", query.status().name());
-		}
+		filter.andIf(grids, "p.grid_id = any(:grids)", "grids");
+		filter.andIf(query.areaId(), "p.area_id = :area", "area");
+		filter.andIf(query.gridId(), "p.grid_id = :grid", "grid");
+		filter.andIf(query.status(), "p.status = :status", "status");
 		if (query.group() != null && !query.group().isBlank()) {
 			filter
 				.and("exists (select 1 from person_group g where g.community_id = p.community_id"

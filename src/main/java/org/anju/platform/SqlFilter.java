@@ -3,6 +3,8 @@ package org.anju.platform;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
@@ -25,6 +27,17 @@ public final class SqlFilter {
 
 	public SqlFilter and(String condition) {
 		this.sql.append(" and ").append(condition);
+		return this;
+	}
+
+	/**
+	 * Adds the condition and binds its one parameter only when the caller gave a value;
+	 * an enum is bound by its name.
+	 */
+	public SqlFilter andIf(@Nullable Object value, String condition, String name) {
+		if (value != null) {
+			and(condition).param(name, (value instanceof Enum<?> constant) ? constant.name() : value);
+		}
 		return this;
 	}
 

@@ -418,9 +418,7 @@ public class ConflictManagement {
 	private SqlFilter filter(CurrentUser user, ConflictQuery query) {
 		SqlFilter filter = new SqlFilter("k.community_id = :community").param("community", user.communityId());
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("k.grid_id = any(:scopeGrids)").param("scopeGrids", grids);
-		}
+		filter.andIf(grids, "k.grid_id = any(:scopeGrids)", "scopeGrids");
 		if (query.state() != null) {
 			filter.and("k.state = :state").param("state", query.state().name());
 		}
@@ -430,33 +428,15 @@ public class ConflictManagement {
 		if (query.overdue()) {
 			filter.and("k.due_date < :today").param("today", today());
 		}
-		if (query.level() != null) {
-			filter.and("k.level = :level").param("level", query.level().name());
-		}
-		if (query.type() != null) {
-			filter.and("k.type = :type").param("type", query.type().name());
-		}
-		if (query.gridId() != null) {
-			filter.and("k.grid_id = :grid").param("grid", query.gridId());
-		}
-		if (query.areaId() != null) {
-			filter.and("k.area_id = :area").param("area", query.areaId());
-		}
-		if (query.ownerLeaderId() != null) {
-			filter.and("k.owner_leader_id = :owner").param("owner", query.ownerLeaderId());
-		}
-		if (query.personId() != null) {
-			filter.and("k.party_person_ids @> array[cast(:person as bigint)]").param("person", query.personId());
-		}
-		if (query.groupCode() != null) {
-			filter.and("k.party_group_codes @> array[cast(:group as text)]").param("group", query.groupCode());
-		}
-		if (query.sourceAppealId() != null) {
-			filter.and("k.source_appeal_id = :appeal").param("appeal", query.sourceAppealId());
-		}
-		if (query.roundId() != null) {
-			filter.and("k.source_round_id = :round").param("round", query.roundId());
-		}
+		filter.andIf(query.level(), "k.level = :level", "level");
+		filter.andIf(query.type(), "k.type = :type", "type");
+		filter.andIf(query.gridId(), "k.grid_id = :grid", "grid");
+		filter.andIf(query.areaId(), "k.area_id = :area", "area");
+		filter.andIf(query.ownerLeaderId(), "k.owner_leader_id = :owner", "owner");
+		filter.andIf(query.personId(), "k.party_person_ids @> array[cast(:person as bigint)]", "person");
+		filter.andIf(query.groupCode(), "k.party_group_codes @> array[cast(:group as text)]", "group");
+		filter.andIf(query.sourceAppealId(), "k.source_appeal_id = :appeal", "appeal");
+		filter.andIf(query.roundId(), "k.source_round_id = :round", "round");
 		return filter;
 	}
 

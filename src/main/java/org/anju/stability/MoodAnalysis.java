@@ -141,9 +141,7 @@ public class MoodAnalysis {
 				            where pg.community_id = n.community_id and pg.person_id = n.person_id
 				              and pg.group_code = :group))""").param("group", group);
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("n.grid_id = any(:grids)").param("grids", grids);
-		}
+		filter.andIf(grids, "n.grid_id = any(:grids)", "grids");
 		return filter;
 	}
 
@@ -154,9 +152,7 @@ public class MoodAnalysis {
 			.param("start", Timestamp.from(start.atStartOfDay(WorkingCalendar.ZONE).toInstant()))
 			.param("end", Timestamp.from(end.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("a.grid_id = any(:grids)").param("grids", grids);
-		}
+		filter.andIf(grids, "a.grid_id = any(:grids)", "grids");
 		return filter;
 	}
 
@@ -168,9 +164,7 @@ public class MoodAnalysis {
 				            join person_group pg on pg.community_id = k.community_id and pg.person_id = p
 				            where pg.group_code = :group))""").param("group", group);
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("k.grid_id = any(:grids)").param("grids", grids);
-		}
+		filter.andIf(grids, "k.grid_id = any(:grids)", "grids");
 		return filter;
 	}
 

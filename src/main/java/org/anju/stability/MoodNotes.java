@@ -160,30 +160,14 @@ public class MoodNotes {
 	static SqlFilter filter(CurrentUser user, MoodNoteQuery query) {
 		SqlFilter filter = new SqlFilter("n.community_id = :community").param("community", user.communityId());
 		Long[] grids = user.scope().gridFilter();
-		if (grids != null) {
-			filter.and("n.grid_id = any(:scopeGrids)").param("scopeGrids", grids);
-		}
-		if (query.subjectType() != null) {
-			filter.and("n.subject_type = :subject").param("subject", query.subjectType().name());
-		}
-		if (query.personId() != null) {
-			filter.and("n.person_id = :person").param("person", query.personId());
-		}
-		if (query.groupCode() != null) {
-			filter.and("n.group_code = :group").param("group", query.groupCode());
-		}
-		if (query.gridId() != null) {
-			filter.and("n.grid_id = :grid").param("grid", query.gridId());
-		}
-		if (query.mood() != null) {
-			filter.and("n.mood = :mood").param("mood", query.mood().name());
-		}
-		if (query.from() != null) {
-			filter.and("n.noted_on >= :from").param("from", query.from());
-		}
-		if (query.to() != null) {
-			filter.and("n.noted_on <= :to").param("to", query.to());
-		}
+		filter.andIf(grids, "n.grid_id = any(:scopeGrids)", "scopeGrids");
+		filter.andIf(query.subjectType(), "n.subject_type = :subject", "subject");
+		filter.andIf(query.personId(), "n.person_id = :person", "person");
+		filter.andIf(query.groupCode(), "n.group_code = :group", "group");
+		filter.andIf(query.gridId(), "n.grid_id = :grid", "grid");
+		filter.andIf(query.mood(), "n.mood = :mood", "mood");
+		filter.andIf(query.from(), "n.noted_on >= :from", "from");
+		filter.andIf(query.to(), "n.noted_on <= :to", "to");
 		return filter;
 	}
 
