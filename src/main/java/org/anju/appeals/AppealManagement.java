@@ -186,14 +186,16 @@ public class AppealManagement {
 		Person person = past.person();
 		Instant resolvedAt = past.resolvedAt();
 		boolean escalated = past.channel() == Channel.REFERRAL;
-		long id = this.appeals.insert(user.community(),
-				new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
-						past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
-						(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null, 1,
-						escalated ? EnumSet.of(AppealFlag.ESCALATED) : EnumSet.noneOf(AppealFlag.class), null,
-						past.departmentCode(), past.receivedAt(), clocks, resolvedAt, past.reply(),
-						(resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null, past.satisfaction(),
-						(past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()));
+		long id = this.appeals
+			.insert(user.community(),
+					new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
+							past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
+							(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null, 1,
+							escalated ? EnumSet.of(AppealFlag.ESCALATED) : EnumSet.noneOf(AppealFlag.class), null,
+							past.departmentCode(), past.receivedAt(), clocks, resolvedAt, past.reply(),
+							(resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null, past.satisfaction(),
+							(past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()))
+			.id();
 		this.appeals.timeline(user.community(), id, user.username(),
 				new Appeal.Step("imported", null, past.state(), null, past.source()));
 		return id;
@@ -238,15 +240,21 @@ public class AppealManagement {
 			flags.add(AppealFlag.REPEAT);
 		}
 		Person person = valid.person();
-		Route route = this.routing.route(community, category.code(), valid.areaId(), valid.gridId());
-		// The number last: from here until the commit, every other intake waits for it.
-		int year = valid.receivedAt().atZone(WorkingCalendar.ZONE).getYear();
-		String number = this.appeals.nextNumber(community, year);
-		long id = this.appeals.insert(community,
-				new Appeals.NewRow(number, AppealState.RECEIVED, valid.channel(), category.code(), person,
+		Route route = this.routing.route(community, category, valid.areaId(), valid.gridId());
+		Appeal.Clocks clocks = clocks(category, valid.receivedAt());
+		// The receipt's limits are applied now: only its number is missing.
+		Optional<TextMessages.Outgoing> receipt = mobile(community, (person != null) ? person.id() : null,
+				valid.callerPhone())
+			.map((phone) -> this.messages.prepare(community, phone, "APPEAL_RECEIVED"));
+		// The number last: from here until the commit, every other intake waits for it,
+		// so what follows only writes.
+		Appeals.Inserted inserted = this.appeals.insert(community,
+				new Appeals.NewRow(null, AppealState.RECEIVED, valid.channel(), category.code(), person,
 						valid.callerName(), valid.callerPhone(), valid.coSigners(), valid.title(), valid.description(),
 						valid.placeId(), valid.areaId(), valid.gridId(), peopleCount, flags, repeatOf, null,
-						valid.receivedAt(), clocks(category, valid.receivedAt()), null, null, null, null, null, actor));
+						valid.receivedAt(), clocks, null, null, null, null, null, actor));
+		long id = inserted.id();
+		String number = inserted.number();
 		this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
@@ -257,9 +265,9 @@ public class AppealManagement {
 			this.events.publishEvent(new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
 					appeal.assigneeId(), version));
 		}
-		AppealRow stored = this.appeals.find(community, id).orElseThrow();
-		text(community, stored, "APPEAL_RECEIVED",
-				Map.of("number", number, "dueDate", stored.view(false, List.of()).dueDate().toString()));
+		receipt.ifPresent((message) -> message.queue(
+				Map.of("number", number, "dueDate", AppealRow.dueDate(clocks.dueAt()).toString()), "APPEAL",
+				id + "#0"));
 		this.audit.record(community, "APPEAL_RECEIVED", "APPEAL", id,
 				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
 		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
@@ -448,11 +456,17 @@ public class AppealManagement {
 	 * the outbox's one-per-item rule does not swallow the reply to a reopened appeal.
 	 */
 	private void text(CommunityId community, AppealRow appeal, String template, Map<String, String> values) {
-		Optional<Phone> mobile = (appeal.personId() != null)
-				? this.people.mobileForMessages(community, appeal.personId())
-				: Optional.ofNullable(appeal.callerPhone()).map(Phone::parse).filter(Phone::isMobile);
-		mobile.ifPresent((phone) -> this.messages.send(community, phone, template, values, "APPEAL",
-				appeal.id() + "#" + appeal.reopenCount()));
+		mobile(community, appeal.personId(), appeal.callerPhone()).ifPresent((phone) -> this.messages.send(community,
+				phone, template, values, "APPEAL", appeal.id() + "#" + appeal.reopenCount()));
+	}
+
+	/**
+	 * Where an appeal's text messages go: the registered person's mobile, or the caller's
+	 * if it is one.
+	 */
+	private Optional<Phone> mobile(CommunityId community, @Nullable Long personId, @Nullable String callerPhone) {
+		return (personId != null) ? this.people.mobileForMessages(community, personId)
+				: Optional.ofNullable(callerPhone).map(Phone::parse).filter(Phone::isMobile);
 	}
 
 	private static String shortened(String reply) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -76,9 +77,17 @@ record AppealRow(long id, String number, AppealState state, Channel channel, Str
 				hidden ? null : this.personId, hidden ? null : this.personName, caller,
 				hidden ? List.of() : this.coSignerIds, this.title, this.description, this.placeId, this.areaId,
 				this.gridId, this.peopleCount, this.escalated, this.confidential, this.flags, this.repeatOf,
-				this.departmentCode, this.assigneeId, this.receivedAt, this.dueAt,
-				this.dueAt.atZone(SHANGHAI).toLocalDate().minusDays(1), this.extensionDays, this.resolvedAt, this.reply,
-				this.resolvedOnTime, this.satisfaction, this.closedAt, this.reopenCount, this.version, timeline);
+				this.departmentCode, this.assigneeId, this.receivedAt, this.dueAt, dueDate(this.dueAt),
+				this.extensionDays, this.resolvedAt, this.reply, this.resolvedOnTime, this.satisfaction, this.closedAt,
+				this.reopenCount, this.version, timeline);
+	}
+
+	/**
+	 * The day an appeal due at this instant must be dealt with by, as residents and staff
+	 * read it: a limit runs out at midnight, so the day before.
+	 */
+	static LocalDate dueDate(Instant dueAt) {
+		return dueAt.atZone(SHANGHAI).toLocalDate().minusDays(1);
 	}
 
 	private static Set<AppealFlag> flags(Array array) throws SQLException {

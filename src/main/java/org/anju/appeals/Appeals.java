@@ -67,10 +67,14 @@ class Appeals {
 	}
 
 	/**
-	 * Takes the next business number of the year, such as {@code 2026-000123}. Numbers
-	 * are gapless: the counter row stays locked until the appeal commits, and a rollback
-	 * returns the number. Take it as late in the transaction as possible, since every
-	 * other intake of the community waits for the lock meanwhile.
+	 * Writes a new appeal and its co-signers: the one way an appeal comes into the table,
+	 * whether taken in now or brought along from a past ledger.
+	 * <p>
+	 * A new appeal without a number takes the next business number of the year of its
+	 * receipt, such as {@code 2026-000123}, in the same statement. Numbers are gapless:
+	 * the counter row stays locked until the appeal commits, and a rollback returns the
+	 * number. So insert as late in the transaction as possible, since every other intake
+	 * of the community waits for the lock meanwhile.
 	 * <p>
 	 * The lock is not held while the commit waits for the disk: were it, intake could go
 	 * no faster than one disk flush per appeal (3 to 7 ms on the project's machine). The
@@ -78,46 +82,46 @@ class Appeals {
 	 * waits for a flush in a second, tiny commit on the same connection. PostgreSQL
 	 * flushes its log in order, so that flush covers this commit; and a crash before it
 	 * loses only the newest numbers, all of them unanswered, never one in the middle.
+	 * @return the new appeal's id and number
 	 */
-	String nextNumber(CommunityId community, int year) {
-		this.jdbc.sql("set local synchronous_commit = off").update();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+	Inserted insert(CommunityId community, NewRow appeal) {
+		if (appeal.number() == null) {
+			this.jdbc.sql("set local synchronous_commit = off").update();
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
-			@Override
-			public void afterCommit() {
-				awaitFlush();
-			}
+				@Override
+				public void afterCommit() {
+					awaitFlush();
+				}
 
-		});
-		int next = this.jdbc.sql("""
-				insert into appeal_number (community_id, year, last_number) values (:c, :year, 1)
-				on conflict (community_id, year) do update set last_number = appeal_number.last_number + 1
-				returning last_number
-				""").param("c", community.value()).param("year", year).query(Integer.class).single();
-		return String.format("%d-%06d", year, next);
-	}
-
-	/**
-	 * Writes a new appeal and its co-signers: the one way an appeal comes into the table,
-	 * whether taken in now or brought along from a past ledger.
-	 * @return the new appeal's id
-	 */
-	long insert(CommunityId community, NewRow appeal) {
+			});
+		}
 		Person person = appeal.person();
-		long id = this.jdbc.sql("""
-				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
-				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
-				                    grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
-				                    received_at, due_at, warn_at, resolved_at, reply, resolved_on_time, satisfaction,
-				                    closed_at, created_by)
-				values (:c, :number, :state, :channel, :category, :person, :personName, :groups, :callerName,
-				        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
-				        :confidential, :flags, :repeatOf, :department, :receivedAt, :dueAt, :warnAt, :resolvedAt,
-				        :reply, :onTime, :satisfaction, :closedAt, :createdBy)
-				returning id
-				""")
+		Inserted inserted = this.jdbc
+			.sql("""
+					with next as (
+					  insert into appeal_number (community_id, year, last_number)
+					  select :c, :year, 1 where cast(:number as text) is null
+					  on conflict (community_id, year) do update set last_number = appeal_number.last_number + 1
+					  returning last_number
+					)
+					insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
+					                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
+					                    grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
+					                    received_at, due_at, warn_at, resolved_at, reply, resolved_on_time, satisfaction,
+					                    closed_at, created_by)
+					values (:c, coalesce(cast(:number as text),
+					                     (select :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0')
+					                      from next)),
+					        :state, :channel, :category, :person, :personName, :groups, :callerName,
+					        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
+					        :confidential, :flags, :repeatOf, :department, :receivedAt, :dueAt, :warnAt, :resolvedAt,
+					        :reply, :onTime, :satisfaction, :closedAt, :createdBy)
+					returning id, number
+					""")
 			.param("c", community.value())
 			.param("number", appeal.number())
+			.param("year", appeal.receivedAt().atZone(AppealRow.SHANGHAI).getYear())
 			.param("state", appeal.state().name())
 			.param("channel", appeal.channel().name())
 			.param("category", appeal.categoryCode())
@@ -145,16 +149,16 @@ class Appeals {
 			.params(outcome(appeal.resolvedAt(), appeal.reply(), appeal.resolvedOnTime(), appeal.satisfaction(),
 					appeal.closedAt()))
 			.param("createdBy", appeal.createdBy())
-			.query(Long.class)
+			.query((rs, n) -> new Inserted(rs.getLong("id"), rs.getString("number")))
 			.single();
 		for (Long coSigner : appeal.coSignerIds()) {
 			this.jdbc.sql("insert into appeal_co_signer (community_id, appeal_id, person_id) values (:c, :a, :p)")
 				.param("c", community.value())
-				.param("a", id)
+				.param("a", inserted.id())
 				.param("p", coSigner)
 				.update();
 		}
-		return id;
+		return inserted;
 	}
 
 	/**
@@ -270,15 +274,23 @@ class Appeals {
 	/**
 	 * A new appeal's row as it is written. {@code escalated} and {@code confidential} are
 	 * read from the flags, so that column and flag cannot disagree.
-	 *
 	 * @param person the registered appellant, whose name, groups and (unless a place says
 	 * otherwise) area and grid the row keeps
 	 */
-	record NewRow(String number, AppealState state, Channel channel, String categoryCode, @Nullable Person person,
-			@Nullable String callerName, @Nullable String callerPhone, List<Long> coSignerIds, String title,
-			String description, @Nullable Long placeId, @Nullable Long areaId, @Nullable Long gridId, int peopleCount,
-			Set<AppealFlag> flags, @Nullable Long repeatOf, @Nullable String departmentCode, Instant receivedAt,
-			Appeal.Clocks clocks, @Nullable Instant resolvedAt, @Nullable String reply,
+	/**
+	 * A new appeal's id and business number.
+	 */
+	record Inserted(long id, String number) {
+	}
+
+	/**
+	 * @param number the appeal's business number; {@literal null} to take the next one
+	 */
+	record NewRow(@Nullable String number, AppealState state, Channel channel, String categoryCode,
+			@Nullable Person person, @Nullable String callerName, @Nullable String callerPhone, List<Long> coSignerIds,
+			String title, String description, @Nullable Long placeId, @Nullable Long areaId, @Nullable Long gridId,
+			int peopleCount, Set<AppealFlag> flags, @Nullable Long repeatOf, @Nullable String departmentCode,
+			Instant receivedAt, Appeal.Clocks clocks, @Nullable Instant resolvedAt, @Nullable String reply,
 			@Nullable Boolean resolvedOnTime, @Nullable Satisfaction satisfaction, @Nullable Instant closedAt,
 			String createdBy) {
 	}

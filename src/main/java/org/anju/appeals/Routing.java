@@ -78,7 +78,15 @@ public class Routing {
 			Place grid = place(community, gridId, PlaceKind.GRID, "gridId", "routing.grid.unknown");
 			area = (area != null) ? area : grid.areaId();
 		}
-		for (RoutingRule rule : candidates(community, categoryCode, area, gridId)) {
+		return route(community, category, area, gridId);
+	}
+
+	/**
+	 * Where an appeal of a category that the caller has already looked up goes, from an
+	 * area and grid the caller has already checked, as intake has them.
+	 */
+	Route route(CommunityId community, AppealCategory category, @Nullable Long areaId, @Nullable Long gridId) {
+		for (RoutingRule rule : candidates(community, category.code(), areaId, gridId)) {
 			Optional<Route> route = routeBy(community, rule, category);
 			if (route.isPresent()) {
 				return route.get();

@@ -68,65 +68,125 @@ public class TextMessages {
 	 */
 	public Queued send(CommunityId community, Phone to, String templateCode, Map<String, String> values,
 			@Nullable String relatedType, @Nullable String relatedId) {
+		Outgoing message = prepare(community, to, templateCode);
+		if (!NOT_MOBILE.equals(message.reason) && relatedType != null && relatedId != null
+				&& sentBefore(community, to, templateCode, relatedType, relatedId)) {
+			return message.write(values, DUPLICATE, relatedType, relatedId);
+		}
+		return message.write(values, message.reason, relatedType, relatedId);
+	}
+
+	/**
+	 * The first half of {@link #send}, for a message about an item that the caller's
+	 * transaction is still making, such as an appeal's receipt, whose number is taken
+	 * last: loads the template, takes the number's turn and applies the landline and
+	 * daily limits now, so that {@link Outgoing#queue} has only the message to write. The
+	 * same template about the same item cannot have been sent before, since the item is
+	 * new, so that check is left out.
+	 * @throws IllegalArgumentException when the community has no such template
+	 */
+	public Outgoing prepare(CommunityId community, Phone to, String templateCode) {
 		SmsTemplate template = this.templates.find(community, templateCode)
 			.orElseThrow(() -> new IllegalArgumentException(
 					"community " + community.value() + " has no text message template " + templateCode));
-		Map<String, String> filled = new HashMap<>(values);
-		filled.computeIfAbsent("community", (key) -> this.templates.communityName(community));
-		String body = template.text().render(filled);
+		String communityName = this.templates.communityName(community);
 		// One number's messages are counted one transaction at a time, so that two
 		// concurrent sends cannot both slip under a limit.
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
 			.param("key", "sms:" + community.value() + ":" + to.value())
 			.query((rs) -> {
 			});
-		String reason = suppression(community, to, templateCode, relatedType, relatedId);
-		MessageState state = (reason != null) ? MessageState.SUPPRESSED : MessageState.QUEUED;
-		long id = this.jdbc
-			.sql("""
-					insert into sms_outbox (community_id, to_phone, template_code, body, state, reason, related_type, related_id)
-					values (:c, :phone, :template, :body, :state, :reason, :relatedType, :relatedId)
-					returning id
-					""")
+		return new Outgoing(community, to, template, communityName, suppression(community, to));
+	}
+
+	/**
+	 * A message whose limits were applied by {@link #prepare}, waiting for its values.
+	 */
+	public final class Outgoing {
+
+		private final CommunityId community;
+
+		private final Phone to;
+
+		private final SmsTemplate template;
+
+		private final String communityName;
+
+		private final @Nullable String reason;
+
+		private Outgoing(CommunityId community, Phone to, SmsTemplate template, String communityName,
+				@Nullable String reason) {
+			this.community = community;
+			this.to = to;
+			this.template = template;
+			this.communityName = communityName;
+			this.reason = reason;
+		}
+
+		/**
+		 * Writes the message to the outbox, queued or suppressed, in the caller's
+		 * transaction.
+		 * @return the outbox row and whether it was queued, never {@literal null}
+		 * @throws org.anju.shared.InvalidInput when a placeholder has no value or the
+		 * message would be longer than 500 characters; nothing is written
+		 */
+		public Queued queue(Map<String, String> values, String relatedType, String relatedId) {
+			return write(values, this.reason, relatedType, relatedId);
+		}
+
+		private Queued write(Map<String, String> values, @Nullable String suppressed, @Nullable String relatedType,
+				@Nullable String relatedId) {
+			Map<String, String> filled = new HashMap<>(values);
+			filled.putIfAbsent("community", this.communityName);
+			String body = this.template.text().render(filled);
+			MessageState state = (suppressed != null) ? MessageState.SUPPRESSED : MessageState.QUEUED;
+			long id = TextMessages.this.jdbc
+				.sql("""
+						insert into sms_outbox (community_id, to_phone, template_code, body, state, reason, related_type, related_id)
+						values (:c, :phone, :template, :body, :state, :reason, :relatedType, :relatedId)
+						returning id
+						""")
+				.param("c", this.community.value())
+				.param("phone", this.to.value())
+				.param("template", this.template.code())
+				.param("body", body)
+				.param("state", state.name())
+				.param("reason", suppressed)
+				.param("relatedType", relatedType)
+				.param("relatedId", relatedId)
+				.query(Long.class)
+				.single();
+			if (suppressed == null) {
+				TextMessages.this.events.publishEvent(new TextMessageQueued(this.community, id));
+			}
+			else {
+				log.info("SMS {} ({}) to {} suppressed: {}", id, this.template.code(), this.to.masked(), suppressed);
+			}
+			return new Queued(id, state, suppressed);
+		}
+
+	}
+
+	private boolean sentBefore(CommunityId community, Phone to, String templateCode, String relatedType,
+			String relatedId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from sms_outbox
+				               where community_id = :c and to_phone = :phone and template_code = :template
+				                 and related_type = :relatedType and related_id = :relatedId
+				                 and state in ('QUEUED', 'SENT'))
+				""")
 			.param("c", community.value())
 			.param("phone", to.value())
 			.param("template", templateCode)
-			.param("body", body)
-			.param("state", state.name())
-			.param("reason", reason)
 			.param("relatedType", relatedType)
 			.param("relatedId", relatedId)
-			.query(Long.class)
+			.query(Boolean.class)
 			.single();
-		if (reason == null) {
-			this.events.publishEvent(new TextMessageQueued(community, id));
-		}
-		else {
-			log.info("SMS {} ({}) to {} suppressed: {}", id, templateCode, to.masked(), reason);
-		}
-		return new Queued(id, state, reason);
 	}
 
-	private @Nullable String suppression(CommunityId community, Phone to, String templateCode,
-			@Nullable String relatedType, @Nullable String relatedId) {
+	private @Nullable String suppression(CommunityId community, Phone to) {
 		if (!to.isMobile()) {
 			return NOT_MOBILE;
-		}
-		if (relatedType != null && relatedId != null
-				&& this.jdbc.sql("""
-						select exists (select 1 from sms_outbox
-						               where community_id = :c and to_phone = :phone and template_code = :template
-						                 and related_type = :relatedType and related_id = :relatedId
-						                 and state in ('QUEUED', 'SENT'))
-						""")
-					.param("c", community.value())
-					.param("phone", to.value())
-					.param("template", templateCode)
-					.param("relatedType", relatedType)
-					.param("relatedId", relatedId)
-					.query(Boolean.class)
-					.single()) {
-			return DUPLICATE;
 		}
 		int lastDay = this.jdbc.sql("""
 				select count(*) from sms_outbox
