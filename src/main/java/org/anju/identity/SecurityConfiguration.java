@@ -118,8 +118,16 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
+				// one's own account is everyone's, and a resident reads their own
+				// appeals;
+				// the rest of the API is staff's, whatever each endpoint checks besides
+				.requestMatchers("/api/v1/auth/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*",
+						"/api/v1/appeals/*/attachments", "/api/v1/appeals/*/attachments/*")
+				.authenticated()
 				.anyRequest()
-				.authenticated())
+				.access(staff()))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
 						HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated", Map.of()))
