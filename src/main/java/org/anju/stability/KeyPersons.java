@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
@@ -508,31 +509,59 @@ public class KeyPersons {
 	/**
 	 * Sets a grade's contact interval, for administrators and leaders; the next contact
 	 * of every current key person of that grade moves with it.
-	 * @throws InvalidInput when the days are outside 1 to 366
+	 * @throws InvalidInput on {@code days} when it is missing or outside 1 to 366
 	 */
 	public Map<Grade, Integer> setInterval(CurrentUser user, Grade grade, @Nullable Integer days) {
+		Map<Grade, @Nullable Integer> one = new EnumMap<>(Grade.class);
+		one.put(grade, days);
+		return change(user, one, (given) -> "days");
+	}
+
+	/**
+	 * Sets several grades' contact intervals at once, all or none, as
+	 * {@link #setInterval} does each.
+	 * @throws InvalidInput on each grade's name whose days are missing or outside 1 to
+	 * 366, with nothing written
+	 */
+	public Map<Grade, Integer> setIntervals(CurrentUser user, Map<Grade, @Nullable Integer> days) {
+		return change(user, days, Grade::name);
+	}
+
+	private Map<Grade, Integer> change(CurrentUser user, Map<Grade, @Nullable Integer> days,
+			Function<Grade, String> field) {
 		SensitiveDates.requireLead(user);
-		if (days == null) {
-			throw new InvalidInput("days", "field.required");
+		List<Violation> problems = new ArrayList<>();
+		days.forEach((grade, given) -> {
+			if (given == null) {
+				problems.add(new Violation(field.apply(grade), "field.required"));
+			}
+			else if (given < 1 || given > 366) {
+				problems.add(new Violation(field.apply(grade), "keyPerson.interval.range"));
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
 		}
-		if (days < 1 || days > 366) {
-			throw new InvalidInput("days", "keyPerson.interval.range");
-		}
-		int before = intervals(user.community()).get(grade);
-		this.jdbc.sql("""
-				insert into key_person_interval (community_id, grade, days) values (:c, :grade, :days)
-				on conflict (community_id, grade) do update set days = excluded.days,
-				    version = key_person_interval.version + 1, updated_at = now()
-				""").param("c", user.communityId()).param("grade", grade.name()).param("days", days).update();
-		this.jdbc
-			.sql("update key_person k set next_due = coalesce(k.last_contact_on, k.designated_on) + :days"
-					+ " where k.community_id = :c and k.ended_at is null and " + EFFECTIVE + " = :grade")
-			.param("days", days)
-			.param("c", user.communityId())
-			.param("grade", grade.name())
-			.update();
-		this.audit.record(user.community(), "KEY_PERSON_INTERVAL_CHANGED", "KEY_PERSON_INTERVAL", grade.name(),
-				Map.of("from", before, "to", days));
+		Map<Grade, Integer> before = intervals(user.community());
+		days.forEach((grade, given) -> {
+			if (given == null || given.equals(before.get(grade))) {
+				return;
+			}
+			this.jdbc.sql("""
+					insert into key_person_interval (community_id, grade, days) values (:c, :grade, :days)
+					on conflict (community_id, grade) do update set days = excluded.days,
+					    version = key_person_interval.version + 1, updated_at = now()
+					""").param("c", user.communityId()).param("grade", grade.name()).param("days", given).update();
+			this.jdbc
+				.sql("update key_person k set next_due = coalesce(k.last_contact_on, k.designated_on) + :days"
+						+ " where k.community_id = :c and k.ended_at is null and " + EFFECTIVE + " = :grade")
+				.param("days", given)
+				.param("c", user.communityId())
+				.param("grade", grade.name())
+				.update();
+			this.audit.record(user.community(), "KEY_PERSON_INTERVAL_CHANGED", "KEY_PERSON_INTERVAL", grade.name(),
+					Map.of("from", before.get(grade), "to", given));
+		});
 		return intervals(user.community());
 	}
 
