@@ -420,6 +420,8 @@ public class KeyPersons {
 	 * @param explanation why, in words a person can check: the signals and their weights
 	 * @return whether the record changed; {@literal false} when the person is not a
 	 * current key person
+	 * @throws IllegalArgumentException when the explanation is blank: a grade always says
+	 * why
 	 */
 	public boolean regrade(CommunityId community, long personId, Grade grade, String explanation) {
 		if (explanation.isBlank()) {

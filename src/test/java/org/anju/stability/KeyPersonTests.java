@@ -375,6 +375,22 @@ class KeyPersonTests {
 		}
 	}
 
+	@Test
+	void aMergeLeavesThePersonKeptWithOneCurrentKeyPersonRecord() {
+		Person twin = this.fixtures.person(this.street.room().id());
+		long kept = id(designate(this.admin, this.retiree.id(), "B"));
+		long merged = id(designate(this.admin, twin.id(), "A"));
+
+		this.people.merge(RegistryFixtures.admin(), this.retiree.id(), twin.id());
+
+		assertThat(this.jdbc.sql("""
+				select id from key_person where community_id = 1 and person_id = :p and ended_at is null
+				""").param("p", this.retiree.id()).query(Long.class).list()).containsExactly(kept);
+		KeyPerson ended = this.keyPersons.get(RegistryFixtures.admin(), merged);
+		assertThat(ended.personId()).isEqualTo(this.retiree.id());
+		assertThat(ended.endedAt()).isNotNull();
+	}
+
 	private MockHttpServletResponse designate(String token, long personId, String grade) {
 		return send(token, "/api/v1/key-persons", Map.of("personId", personId, "reason", "多次扬言上访", "grade", grade,
 				"responsibleUserId", this.worker.id()));
