@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.anju.appeals.SampleAppeals;
+import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.NewUser;
 import org.anju.identity.Role;
@@ -22,6 +24,8 @@ import org.anju.places.Place;
 import org.anju.places.PlaceKind;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.CommunityId;
+import org.anju.stability.NewSensitiveDate;
+import org.anju.stability.SensitiveDates;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -75,8 +79,10 @@ class DemoLoader implements ApplicationRunner {
 
 	private final int appeals;
 
+	private final SensitiveDates sensitiveDates;
+
 	DemoLoader(Rosters rosters, PeopleSearch search, PlaceManagement places, UserManagement users,
-			TransactionTemplate transaction, SampleAppeals sampleAppeals,
+			TransactionTemplate transaction, SampleAppeals sampleAppeals, SensitiveDates sensitiveDates,
 			@Value("${anju.community-id:1}") long community, @Value("${anju.demo.size:50000}") int size,
 			@Value("${anju.demo.appeals:0}") int appeals) {
 		this.rosters = rosters;
@@ -88,6 +94,7 @@ class DemoLoader implements ApplicationRunner {
 		this.size = size;
 		this.sampleAppeals = sampleAppeals;
 		this.appeals = appeals;
+		this.sensitiveDates = sensitiveDates;
 	}
 
 	@Override
@@ -123,13 +130,35 @@ class DemoLoader implements ApplicationRunner {
 				throw new IllegalStateException("The demo roster did not import: "
 						+ outcome.errors().subList(0, Math.min(5, outcome.errors().size())));
 			}
-			this.transaction.executeWithoutResult((status) -> openAccounts(admin));
+			this.transaction.executeWithoutResult((status) -> {
+				openAccounts(admin);
+				markSensitiveDates(admin);
+			});
 			log.info("Demo community loaded: {} people, {} places, in {} ms", outcome.created(),
 					outcome.createdPlaces(), (System.nanoTime() - started) / 1_000_000);
 		}
 		finally {
 			Files.deleteIfExists(roster);
 		}
+	}
+
+	/**
+	 * This year's sensitive dates of the kind the article's community watches: the
+	 * pension adjustment, the restructuring's anniversary, the national congresses.
+	 */
+	private void markSensitiveDates(CurrentUser admin) {
+		int year = LocalDate.now(WorkingCalendar.ZONE).getYear();
+		List<String> retirees = List.of("RETIRED", "VETERAN_RETIRED", "INTERNAL_EARLY_RETIRED",
+				"TRUSTEE_COLLECTIVE_RETIRED", "RESTRUCTURED_RETIRED", "DIVESTED_RETIRED",
+				"CONTRACT_TERMINATED_RETIRED");
+		this.sensitiveDates.create(admin,
+				new NewSensitiveDate("全国两会", "EVENT", year + "-03-04", year + "-03-12", List.of(), 7, "会期前后加强信访稳定工作"));
+		this.sensitiveDates.create(admin, new NewSensitiveDate("基本养老金调整方案公布", "POLICY", year + "-07-01",
+				year + "-07-15", retirees, 14, "调标幅度公布前后，离退休人员关注度高"));
+		this.sensitiveDates.create(admin, new NewSensitiveDate("企业改制二十周年", "ANNIVERSARY", year + "-09-28", null,
+				List.of("RESTRUCTURED_RETIRED", "CONTRACT_TERMINATED", "CONTRACT_TERMINATED_RETIRED"), 10, null));
+		this.sensitiveDates.create(admin, new NewSensitiveDate("协解人员社保补缴政策调整", "POLICY", year + "-12-01", null,
+				List.of("CONTRACT_TERMINATED", "CONTRACT_TERMINATED_RETIRED"), 14, "历史遗留问题，易引发集体访"));
 	}
 
 	private CurrentUser administrator() {

@@ -22,6 +22,8 @@ public enum NotificationKind {
 	/** 排查待报: the screening round's deadline is today and the grid has not reported. */
 	SCREENING_DUE,
 	/** 排查逾期: a grid missed the screening round's deadline. */
-	SCREENING_LATE
+	SCREENING_LATE,
+	/** 重点人员未按期联系: a key person's contact due day passed without a contact. */
+	KEY_PERSON_CONTACT_MISSED
 
 }
