@@ -96,15 +96,35 @@ class AuthorizationMatrixTests {
 			Map.entry("POST /api/v1/mood-notes", "STABILITY_WORK"),
 			Map.entry("GET /api/v1/screening-rounds", "STABILITY_READ"),
 			Map.entry("GET /api/v1/screening-rounds/{id}", "STABILITY_READ"),
-			Map.entry("POST /api/v1/screening-rounds/{id}/reports", "STABILITY_WORK"));
+			Map.entry("POST /api/v1/screening-rounds/{id}/reports", "STABILITY_WORK"),
+			Map.entry("GET /api/v1/key-persons", "STABILITY_READ"),
+			Map.entry("GET /api/v1/key-persons/intervals", "STABILITY_READ"),
+			Map.entry("GET /api/v1/key-persons/{id}", "STABILITY_READ"),
+			Map.entry("POST /api/v1/key-persons", "STABILITY_WORK"),
+			Map.entry("POST /api/v1/key-persons/{id}/contacts", "STABILITY_WORK"),
+			Map.entry("PUT /api/v1/key-persons/{id}/responsible", "STABILITY_WORK"),
+			Map.entry("PUT /api/v1/key-persons/{id}/grade-override", "STABILITY_WORK"),
+			Map.entry("DELETE /api/v1/key-persons/{id}/grade-override", "STABILITY_WORK"),
+			Map.entry("DELETE /api/v1/key-persons/{id}", "STABILITY_WORK"),
+			Map.entry("PUT /api/v1/key-persons/intervals/{grade}", "STABILITY_WORK"),
+			Map.entry("GET /api/v1/sensitive-dates", "STABILITY_READ"),
+			Map.entry("GET /api/v1/sensitive-dates/{id}", "STABILITY_READ"),
+			Map.entry("POST /api/v1/sensitive-dates", "STABILITY_WORK"),
+			Map.entry("PUT /api/v1/sensitive-dates/{id}", "STABILITY_WORK"),
+			Map.entry("DELETE /api/v1/sensitive-dates/{id}", "STABILITY_WORK"));
+
+	/** Staff below the leaders: what only leaders and administrators decide. */
+	private static final Set<Role> LEADERS_ONLY = Set.of(Role.GRID_WORKER, Role.DEPARTMENT_STAFF);
 
 	/**
 	 * Roles that hold an endpoint's permission and are still refused, because the call
 	 * reaches beyond their scope: a grid worker does not open a campaign for the whole
-	 * community.
+	 * community, and contact intervals and sensitive dates are the leaders' to set.
 	 */
 	private static final Map<String, Set<Role>> NARROWER = Map.of("POST /api/v1/qualification-checks",
-			Set.of(Role.GRID_WORKER));
+			Set.of(Role.GRID_WORKER), "PUT /api/v1/key-persons/intervals/{grade}", LEADERS_ONLY,
+			"POST /api/v1/sensitive-dates", LEADERS_ONLY, "PUT /api/v1/sensitive-dates/{id}", LEADERS_ONLY,
+			"DELETE /api/v1/sensitive-dates/{id}", LEADERS_ONLY);
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
@@ -277,6 +297,7 @@ class AuthorizationMatrixTests {
 				case "year" -> "2026";
 				case "action" -> "note";
 				case "item" -> "CONDOLENCE";
+				case "grade" -> "A";
 				default -> (name.equals("id") || name.endsWith("Id")) ? "987654321" : "NOSUCH";
 			};
 			variables.appendReplacement(url, value);
