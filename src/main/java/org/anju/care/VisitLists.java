@@ -160,7 +160,8 @@ public class VisitLists {
 			}
 		}
 		LocalDate due = (form.dueDate() != null) ? form.dueDate() : to;
-		if (form.dueDate() != null && from != null && form.dueDate().isBefore(from)) {
+		LocalDate start = (from != null || rule == null || rule.festival()) ? from : form.from();
+		if (form.dueDate() != null && start != null && form.dueDate().isBefore(start)) {
 			errors.add(new Violation("dueDate", "care.visitList.dueBeforePeriod"));
 		}
 		if (!errors.isEmpty() || rule == null || from == null || to == null || due == null) {
