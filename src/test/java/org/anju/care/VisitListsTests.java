@@ -321,8 +321,7 @@ class VisitListsTests {
 					(ex) -> assertThat(ex.violations()).extracting(InvalidInput.Violation::field)
 						.containsExactly("year"));
 		assertThatThrownBy(() -> this.lists.generate(this.admin,
-				new NewVisitList(VisitListRule.HARDSHIP, null, this.today, this.today.minusDays(1),
-						this.today.minusDays(9))))
+				new NewVisitList(VisitListRule.HARDSHIP, null, this.today, this.today.minusDays(1), null)))
 			.isInstanceOfSatisfying(InvalidInput.class,
 					(ex) -> assertThat(ex.violations()).extracting(InvalidInput.Violation::field)
 						.containsExactly("to"));
