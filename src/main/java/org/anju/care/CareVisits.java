@@ -333,6 +333,7 @@ public class CareVisits {
 		for (int i = 0; i < gifts.size(); i++) {
 			NewVisit.Gift gift = gifts.get(i);
 			String prefix = "gifts[" + i + "].";
+			int before = errors.size();
 			String item = (gift != null) ? trimmed(gift.item()) : null;
 			BigDecimal amount = (gift != null) ? gift.amountYuan() : null;
 			if (item == null) {
@@ -350,7 +351,7 @@ public class CareVisits {
 			else if (amount.stripTrailingZeros().scale() > 2) {
 				errors.add(new Violation(prefix + "amountYuan", "care.visit.amount.cents"));
 			}
-			if (item != null && amount != null) {
+			if (errors.size() == before && item != null && amount != null) {
 				checked.add(new CareVisit.Gift(item, amount.setScale(2, java.math.RoundingMode.UNNECESSARY)));
 			}
 		}
