@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.anju.appeals.SampleAppeals;
+import org.anju.care.NewVisitList;
+import org.anju.care.VisitListRule;
+import org.anju.care.VisitLists;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.NewUser;
 import org.anju.identity.Role;
@@ -75,10 +80,13 @@ class DemoLoader implements ApplicationRunner {
 
 	private final int appeals;
 
+	private final VisitLists visits;
+
 	DemoLoader(Rosters rosters, PeopleSearch search, PlaceManagement places, UserManagement users,
 			TransactionTemplate transaction, SampleAppeals sampleAppeals,
 			@Value("${anju.community-id:1}") long community, @Value("${anju.demo.size:50000}") int size,
-			@Value("${anju.demo.appeals:0}") int appeals) {
+			@Value("${anju.demo.appeals:0}") int appeals, VisitLists visits) {
+		this.visits = visits;
 		this.rosters = rosters;
 		this.search = search;
 		this.places = places;
@@ -124,6 +132,10 @@ class DemoLoader implements ApplicationRunner {
 						+ outcome.errors().subList(0, Math.min(5, outcome.errors().size())));
 			}
 			this.transaction.executeWithoutResult((status) -> openAccounts(admin));
+			// this year's Double Ninth list, assigned to the grid workers just opened
+			VisitLists.Generation doubleNinth = this.visits.generate(admin, new NewVisitList(VisitListRule.DOUBLE_NINTH,
+					LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear(), null, null, null));
+			log.info("Demo Double Ninth visit list: {} people", doubleNinth.added());
 			log.info("Demo community loaded: {} people, {} places, in {} ms", outcome.created(),
 					outcome.createdPlaces(), (System.nanoTime() - started) / 1_000_000);
 		}
