@@ -310,6 +310,20 @@ class VisitListsTests {
 	}
 
 	@Test
+	void aMergeMovesTheVisitsToThePersonKeptWithOneEntryPerList() {
+		Person kept = born(this.grid, "RETIRED", LocalDate.of(1946, 11, 15));
+		Person merged = born(this.grid, "RETIRED", LocalDate.of(1946, 11, 20));
+		VisitList list = generate(VisitListRule.ROUND_BIRTHDAY, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31));
+		CareVisit visit = visit(merged);
+
+		this.people.merge(this.admin, kept.id(), merged.id());
+
+		assertThat(entries(this.admin, list.id())).extracting((entry) -> entry.personId() + " " + entry.state())
+			.containsExactly(kept.id() + " VISITED");
+		assertThat(this.visits.get(this.admin, visit.id()).personId()).isEqualTo(kept.id());
+	}
+
+	@Test
 	void aListNeedsARuleAndAPeriodThatMakeSense() {
 		assertThatThrownBy(() -> this.lists.generate(this.admin, new NewVisitList(null, null, null, null, null)))
 			.isInstanceOfSatisfying(InvalidInput.class,
