@@ -9,15 +9,18 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the grid that care's lists copy from a person in step when they move, so that a
  * grid worker's lists follow the people into and out of their grids. Idempotent: it sets
- * the grid the event names.
+ * the grid the event names, and gives open visit entries to the new grid's workers.
  */
 @Component
 class CareGrids {
 
 	private final JdbcClient jdbc;
 
-	CareGrids(JdbcClient jdbc) {
+	private final VisitLists visits;
+
+	CareGrids(JdbcClient jdbc, VisitLists visits) {
 		this.jdbc = jdbc;
+		this.visits = visits;
 	}
 
 	@ApplicationModuleListener
@@ -36,6 +39,7 @@ class CareGrids {
 			.param("c", moved.community().value())
 			.param("person", moved.personId())
 			.update();
+		this.visits.move(moved.community(), moved.personId(), moved.toGridId());
 	}
 
 }

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Care's part of a person's own data report: the special lists they are or were on, and
- * their qualification checks. A sheet appears only where care holds something about the
- * person.
+ * Care's part of a person's own data report: the special lists they are or were on, their
+ * qualification checks and the care visits made to them. A sheet appears only where care
+ * holds something about the person.
  */
 @Component
 @Order(20)
@@ -50,6 +50,20 @@ class CarePersonalData implements PersonalData {
 					(row.getString(3) != null) ? new Label("care.method." + row.getString(3)) : null, row.getString(4),
 					row.getObject(5)))
 			.list();
+		List<List<@Nullable Object>> visits = this.jdbc.sql("""
+				select v.visited_on, v.reason, v.condition, v.mood,
+				       (select coalesce(sum(g.amount_yuan), 0) from visit_gift g
+				        where g.community_id = v.community_id and g.visit_id = v.id),
+				       (select string_agg(n.text || coalesce(' (' || n.appeal_number || ')', ''), '; ' order by n.seq)
+				        from visit_need n where n.community_id = v.community_id and n.visit_id = v.id)
+				from care_visit v where v.community_id = :c and v.person_id = :id order by v.visited_on, v.id
+				""")
+			.param("c", community.value())
+			.param("id", personId)
+			.query((row, n) -> Arrays.<@Nullable Object>asList(row.getObject(1),
+					new Label("care.visit.reason." + row.getString(2)), row.getString(3),
+					new Label("mood.mood." + row.getString(4)), row.getBigDecimal(5), row.getString(6)))
+			.list();
 		List<Section> sections = new ArrayList<>();
 		if (!flags.isEmpty()) {
 			sections.add(new Section("care.special.title",
@@ -60,6 +74,10 @@ class CarePersonalData implements PersonalData {
 		if (!checks.isEmpty()) {
 			sections.add(new Section("care.qualification.title", List.of("care.field.year", "care.field.checkedOn",
 					"care.field.method", "care.report.checkedBy", "care.qualification.missed"), checks));
+		}
+		if (!visits.isEmpty()) {
+			sections.add(new Section("care.visit.title", List.of("care.field.date", "care.field.visitReason",
+					"care.field.condition", "care.field.mood", "care.field.amountYuan", "care.visit.needs"), visits));
 		}
 		return sections;
 	}

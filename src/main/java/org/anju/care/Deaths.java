@@ -42,8 +42,9 @@ import static org.anju.care.SpecialLists.trimmed;
 /**
  * Death registration: in one transaction the person's status becomes {@code DECEASED}
  * through people (their record and history stay), a survivor checklist opens, their
- * special flags end, they leave running qualification checks, and {@link PersonDied} is
- * published. Checklist items are ticked off with who and when.
+ * special flags end, they leave running qualification checks, their open care-visit
+ * entries are cancelled (visited ones stay), and {@link PersonDied} is published.
+ * Checklist items are ticked off with who and when.
  */
 @Service
 @Transactional
@@ -63,6 +64,8 @@ public class Deaths {
 
 	private final QualificationChecks checks;
 
+	private final VisitLists visits;
+
 	private final AuditTrail audit;
 
 	private final ApplicationEventPublisher events;
@@ -73,8 +76,9 @@ public class Deaths {
 
 	private final OutOfReach reach;
 
-	Deaths(JdbcClient jdbc, PersonManagement people, SpecialLists lists, QualificationChecks checks, AuditTrail audit,
-			ApplicationEventPublisher events, MessageSource messages, Clock clock, OutOfReach reach) {
+	Deaths(JdbcClient jdbc, PersonManagement people, SpecialLists lists, QualificationChecks checks, VisitLists visits,
+			AuditTrail audit, ApplicationEventPublisher events, MessageSource messages, Clock clock, OutOfReach reach) {
+		this.visits = visits;
 		this.reach = reach;
 		this.jdbc = jdbc;
 		this.people = people;
@@ -167,6 +171,7 @@ public class Deaths {
 			.update();
 		this.lists.endForDeath(user, person.id(), form.diedOn());
 		this.checks.leaveForDeath(user, person.id(), form.diedOn());
+		this.visits.cancelForDeath(user, person.id(), form.diedOn());
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("personId", person.id());
 		detail.put("diedOn", form.diedOn().toString());

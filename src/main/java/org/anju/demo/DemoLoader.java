@@ -12,6 +12,9 @@ import java.util.Set;
 
 import org.anju.appeals.SampleAppeals;
 import org.anju.calendar.WorkingCalendar;
+import org.anju.care.NewVisitList;
+import org.anju.care.VisitListRule;
+import org.anju.care.VisitLists;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.NewUser;
 import org.anju.identity.Role;
@@ -81,10 +84,13 @@ class DemoLoader implements ApplicationRunner {
 
 	private final SensitiveDates sensitiveDates;
 
+	private final VisitLists visits;
+
 	DemoLoader(Rosters rosters, PeopleSearch search, PlaceManagement places, UserManagement users,
 			TransactionTemplate transaction, SampleAppeals sampleAppeals, SensitiveDates sensitiveDates,
 			@Value("${anju.community-id:1}") long community, @Value("${anju.demo.size:50000}") int size,
-			@Value("${anju.demo.appeals:0}") int appeals) {
+			@Value("${anju.demo.appeals:0}") int appeals, VisitLists visits) {
+		this.visits = visits;
 		this.rosters = rosters;
 		this.search = search;
 		this.places = places;
@@ -134,6 +140,10 @@ class DemoLoader implements ApplicationRunner {
 				openAccounts(admin);
 				markSensitiveDates(admin);
 			});
+			// this year's Double Ninth list, assigned to the grid workers just opened
+			VisitLists.Generation doubleNinth = this.visits.generate(admin, new NewVisitList(VisitListRule.DOUBLE_NINTH,
+					LocalDate.now(WorkingCalendar.ZONE).getYear(), null, null, null));
+			log.info("Demo Double Ninth visit list: {} people", doubleNinth.added());
 			log.info("Demo community loaded: {} people, {} places, in {} ms", outcome.created(),
 					outcome.createdPlaces(), (System.nanoTime() - started) / 1_000_000);
 		}

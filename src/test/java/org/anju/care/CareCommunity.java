@@ -1,8 +1,11 @@
 package org.anju.care;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.RegistryFixtures;
 import org.anju.identity.CurrentUser;
@@ -27,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * people are built through the modules' public services, as its administrator.
  */
 final class CareCommunity {
+
+	private static final AtomicInteger SERIAL = new AtomicInteger();
 
 	final CommunityId community;
 
@@ -65,11 +70,25 @@ final class CareCommunity {
 	}
 
 	Person person(Place grid, String group) {
-		Place building = this.places.create(this.admin, PlaceKind.BUILDING, RegistryFixtures.unique("楼"), grid.id());
-		Place room = this.places.create(this.admin, PlaceKind.ROOM, RegistryFixtures.unique("房"), building.id());
 		return this.people.register(this.admin,
 				new PersonForm(RegistryFixtures.chineseName(), IdNumberFixtures.newIdNumber(),
-						RegistryFixtures.mobile(), room.id(), List.of(group), null, null, null));
+						RegistryFixtures.mobile(), room(grid).id(), List.of(group), null, null, null));
+	}
+
+	Place room(Place grid) {
+		Place building = this.places.create(this.admin, PlaceKind.BUILDING, RegistryFixtures.unique("楼"), grid.id());
+		return this.places.create(this.admin, PlaceKind.ROOM, RegistryFixtures.unique("房"), building.id());
+	}
+
+	/**
+	 * A person born on the day, whose ID number says so, living in the room.
+	 */
+	Person born(Place room, String group, LocalDate birthDate) {
+		String serial = String.format("%03d", SERIAL.incrementAndGet() % 1000);
+		String idNumber = IdNumberFixtures
+			.withCheck("430602" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + serial);
+		return this.people.register(this.admin, new PersonForm(RegistryFixtures.chineseName(), idNumber,
+				RegistryFixtures.mobile(), room.id(), List.of(group), null, null, null));
 	}
 
 	UserAccount account(Role role, Set<Long> grids) {
