@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.anju.identity.CurrentUser;
+import org.anju.people.Homes;
 import org.anju.places.PlaceKind;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.InvalidInput;
@@ -41,6 +42,8 @@ class NoticeConsole {
 
 	static final String PAGE = "notices/page";
 
+	static final String AT_INTAKE = "notices/at-intake :: outages";
+
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final Notices notices;
@@ -49,7 +52,10 @@ class NoticeConsole {
 
 	private final MessageSource messages;
 
-	NoticeConsole(Notices notices, PlaceManagement places, MessageSource messages) {
+	private final Homes homes;
+
+	NoticeConsole(Notices notices, PlaceManagement places, MessageSource messages, Homes homes) {
+		this.homes = homes;
 		this.notices = notices;
 		this.places = places;
 		this.messages = messages;
@@ -101,6 +107,19 @@ class NoticeConsole {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(user, model);
 		}
+	}
+
+	/**
+	 * The outages on now that an intake clerk should know of: those of the caller's room
+	 * (or the chosen person's home) when one is chosen, else every active one in reach.
+	 */
+	@GetMapping("/notices/at-intake")
+	String atIntake(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Long personId,
+			@RequestParam(required = false) @Nullable Long roomId, Model model) {
+		Long place = (roomId != null) ? roomId
+				: (personId != null) ? this.homes.roomOf(user.community(), personId).orElse(null) : null;
+		model.addAttribute("notices", this.notices.list(user, true, place));
+		return AT_INTAKE;
 	}
 
 	@GetMapping("/notices/{id}")

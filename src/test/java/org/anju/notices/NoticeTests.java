@@ -12,6 +12,7 @@ import org.anju.AnjuSpringTest;
 import org.anju.PortalResidents;
 import org.anju.RegistryFixtures;
 import org.anju.appeals.AppealSubmitted;
+import org.anju.console.ConsoleFixtures;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
@@ -126,6 +127,17 @@ class NoticeTests {
 		MockHttpServletResponse elsewhere = call(
 				get("/api/v1/notices").param("active", "true").param("placeId", "" + this.roomC.id()), null, null);
 		assertThat(JsonPath.<List<Integer>>read(content(elsewhere), "$.items[*].id")).doesNotContain((int) notice);
+
+		CurrentUser clerk = ConsoleFixtures.user(this.users.all(RegistryFixtures.COMMUNITY)
+			.stream()
+			.filter((account) -> account.username().equals("admin"))
+			.findFirst()
+			.orElseThrow());
+		assertThat(content(this.api.perform(as(clerk, get("/notices/at-intake").param("roomId", "" + this.roomB.id())))))
+			.as("the intake page's panel for a caller from the building")
+			.contains(title, "口径：线路检修，预计 17:00 恢复");
+		assertThat(content(this.api.perform(as(clerk, get("/notices/at-intake").param("roomId", "" + this.roomC.id())))))
+			.doesNotContain(title);
 	}
 
 	@Test
