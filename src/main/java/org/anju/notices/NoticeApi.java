@@ -2,7 +2,6 @@ package org.anju.notices;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,11 +43,10 @@ class NoticeApi {
 	@GetMapping
 	@Operation(summary = "The notices touching the caller's grids; active=true: window on now; "
 			+ "placeId: only those for the building of that place")
-	Map<String, Object> list(@AuthenticationPrincipal CurrentUser user,
-			@RequestParam(defaultValue = "false") boolean active,
+	Listing<?> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean active,
 			@RequestParam(required = false) @Nullable Long placeId) {
 		List<Notice> items = this.notices.list(user, active, placeId);
-		return Map.of("items", items, "total", items.size(), "next", "");
+		return Listing.of(items);
 	}
 
 	@PostMapping

@@ -39,10 +39,10 @@ class CampaignApi {
 	}
 
 	@GetMapping
-	Map<String, Object> list(@AuthenticationPrincipal CurrentUser user,
+	Listing<?> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable ServiceLine serviceLine) {
 		List<SurveyCampaign> items = this.campaigns.list(user, serviceLine);
-		return Map.of("items", items, "total", items.size(), "next", "");
+		return Listing.of(items);
 	}
 
 	@PostMapping

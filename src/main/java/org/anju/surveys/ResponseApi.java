@@ -2,7 +2,6 @@ package org.anju.surveys;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,10 +38,10 @@ class ResponseApi {
 
 	@GetMapping
 	@Operation(summary = "A campaign's responses within the caller's grids; flagged=true: low scores and remarks only")
-	Map<String, Object> list(@AuthenticationPrincipal CurrentUser user, @RequestParam long campaignId,
+	Listing<?> list(@AuthenticationPrincipal CurrentUser user, @RequestParam long campaignId,
 			@RequestParam(defaultValue = "false") boolean flagged) {
 		List<SurveyResponse> items = this.responses.list(user, campaignId, flagged);
-		return Map.of("items", items, "total", items.size(), "next", "");
+		return Listing.of(items);
 	}
 
 	@PostMapping

@@ -3,7 +3,6 @@ package org.anju.surveys;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,10 +43,10 @@ class SurveyApi {
 
 	@GetMapping
 	@Operation(summary = "The questionnaires, newest first, optionally of one service line")
-	Map<String, Object> list(@AuthenticationPrincipal CurrentUser user,
+	Listing<?> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable ServiceLine serviceLine) {
 		List<Survey> items = this.surveys.list(user, serviceLine);
-		return Map.of("items", items, "total", items.size(), "next", "");
+		return Listing.of(items);
 	}
 
 	@PostMapping

@@ -133,10 +133,12 @@ class NoticeTests {
 			.filter((account) -> account.username().equals("admin"))
 			.findFirst()
 			.orElseThrow());
-		assertThat(content(this.api.perform(as(clerk, get("/notices/at-intake").param("roomId", "" + this.roomB.id())))))
+		assertThat(
+				content(this.api.perform(as(clerk, get("/notices/at-intake").param("roomId", "" + this.roomB.id())))))
 			.as("the intake page's panel for a caller from the building")
 			.contains(title, "口径：线路检修，预计 17:00 恢复");
-		assertThat(content(this.api.perform(as(clerk, get("/notices/at-intake").param("roomId", "" + this.roomC.id())))))
+		assertThat(
+				content(this.api.perform(as(clerk, get("/notices/at-intake").param("roomId", "" + this.roomC.id())))))
 			.doesNotContain(title);
 	}
 
