@@ -48,6 +48,7 @@ public class AppealCallbacks {
 				join appeal a on a.community_id = t.community_id and a.id = t.appeal_id
 				join appeal_category c on c.community_id = a.community_id and c.code = a.category_code
 				where t.community_id = :c and t.action = 'callback' and t.at >= :from and t.at < :until
+				  and t.detail ->> 'satisfaction' is not null
 				  and (c.code = any(:codes) or c.parent_code = any(:codes))
 				  and (cast(:grids as bigint[]) is null or a.grid_id = any(:grids))
 				order by t.at, t.id
