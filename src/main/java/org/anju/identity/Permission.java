@@ -63,6 +63,13 @@ public enum Permission {
 	 * Do the stability work: register and act on conflict cases, file mood notes and
 	 * screening reports.
 	 */
-	STABILITY_WORK
+	STABILITY_WORK,
+	/** Write questionnaires and open survey campaigns. */
+	SURVEYS_MANAGE,
+	/**
+	 * Publish, change and withdraw outage notices (a grid worker only for their own
+	 * grids).
+	 */
+	NOTICES_MANAGE
 
 }
