@@ -118,13 +118,14 @@ class AuthorizationMatrixTests {
 
 	/**
 	 * Roles that hold an endpoint's permission and are still refused, because the call
-	 * reaches beyond their scope: a grid worker does not open a campaign for the whole
-	 * community, and contact intervals and sensitive dates are the leaders' to set.
+	 * reaches beyond their scope: a grid worker does not open a campaign or a visit list
+	 * for the whole community, and contact intervals and sensitive dates are the leaders'
+	 * to set.
 	 */
 	private static final Map<String, Set<Role>> NARROWER = Map.of("POST /api/v1/qualification-checks",
-			Set.of(Role.GRID_WORKER), "PUT /api/v1/key-persons/intervals/{grade}", LEADERS_ONLY,
-			"POST /api/v1/sensitive-dates", LEADERS_ONLY, "PUT /api/v1/sensitive-dates/{id}", LEADERS_ONLY,
-			"DELETE /api/v1/sensitive-dates/{id}", LEADERS_ONLY);
+			Set.of(Role.GRID_WORKER), "POST /api/v1/visit-lists", Set.of(Role.GRID_WORKER),
+			"PUT /api/v1/key-persons/intervals/{grade}", LEADERS_ONLY, "POST /api/v1/sensitive-dates", LEADERS_ONLY,
+			"PUT /api/v1/sensitive-dates/{id}", LEADERS_ONLY, "DELETE /api/v1/sensitive-dates/{id}", LEADERS_ONLY);
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
