@@ -63,6 +63,13 @@ public enum Permission {
 	 * Do the stability work: register and act on conflict cases, file mood notes and
 	 * screening reports.
 	 */
-	STABILITY_WORK
+	STABILITY_WORK,
+	/** See the organisation's units and posts, the responsibility matrix and its gaps. */
+	DUTY_READ,
+	/**
+	 * Change units, posts and their holders, and name people in the responsibility
+	 * matrix.
+	 */
+	DUTY_MANAGE
 
 }

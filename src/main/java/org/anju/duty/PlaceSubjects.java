@@ -1,0 +1,46 @@
+package org.anju.duty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.anju.identity.DataScope;
+import org.anju.identity.Role;
+import org.anju.places.Place;
+import org.anju.places.PlaceKind;
+import org.anju.places.PlaceManagement;
+import org.anju.shared.CommunityId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads areas, grids and buildings for the matrix and the unit tree: the whole community,
+ * as work that answers to no caller does.
+ */
+final class PlaceSubjects {
+
+	private PlaceSubjects() {
+	}
+
+	static DataScope wholeCommunity(CommunityId community) {
+		return new DataScope(community.value(), Role.ADMIN, Set.of(), null, null);
+	}
+
+	static List<Place> list(PlaceManagement places, CommunityId community, PlaceKind kind, @Nullable Long parentId) {
+		return places.list(wholeCommunity(community), kind, parentId);
+	}
+
+	static @Nullable Long number(String key) {
+		try {
+			return Long.valueOf(key);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	static Subject subject(Place place, Subject.@Nullable Ref parent, Map<String, List<Long>> defaults) {
+		return new Subject(place.kind().name(), Long.toString(place.id()), place.name(), place.gridId(), parent,
+				defaults);
+	}
+
+}
