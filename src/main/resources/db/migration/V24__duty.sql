@@ -155,8 +155,8 @@ $$;
 
 select duty_seed(id) from community;
 
--- A gap found by the coverage check is news for admins and leaders. The inbox's lists of kinds and
--- subjects are grown where they stand, so that other modules' additions in between are kept.
+-- A gap found by the coverage check is news for admins and leaders: COVERAGE_GAP is both a kind and a
+-- subject type of the inbox. Its lists of both are grown where they stand, so that other modules' additions in between are kept.
 do $$
 declare
 	k record;
@@ -166,8 +166,6 @@ begin
 		  and (pg_get_constraintdef(oid) like '%(kind %' or pg_get_constraintdef(oid) like '%subject_type%')
 	loop
 		execute format('alter table notification drop constraint %I', k.conname);
-		execute 'alter table notification add ' || replace(k.def, 'ARRAY[',
-			case when k.def like '%subject_type%' then 'ARRAY[''COVERAGE''::text, '
-			     else 'ARRAY[''COVERAGE_GAP''::text, ' end);
+		execute 'alter table notification add ' || replace(k.def, 'ARRAY[', 'ARRAY[''COVERAGE_GAP''::text, ');
 	end loop;
 end $$;

@@ -22,6 +22,11 @@ public enum NotificationKind {
 	/** 排查待报: the screening round's deadline is today and the grid has not reported. */
 	SCREENING_DUE,
 	/** 排查逾期: a grid missed the screening round's deadline. */
-	SCREENING_LATE
+	SCREENING_LATE,
+	/**
+	 * 责任缺口: the coverage check found a subject without a responsible person, or an empty
+	 * post.
+	 */
+	COVERAGE_GAP
 
 }
