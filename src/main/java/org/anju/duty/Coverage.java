@@ -170,9 +170,10 @@ class Coverage {
 			.param("grids", (grids != null) ? grids.toArray(Long[]::new) : null)
 			.query((rs) -> {
 				long grid = rs.getLong("grid_id");
+				Long gridId = rs.wasNull() ? null : grid;
 				gaps.add(new CoverageReport.Gap(rs.getLong("id"), rs.getString("subject_type"),
 						MatrixRow.subjectId(rs.getString("subject_key")), rs.getString("subject_name"),
-						rs.getString("level_code"), rs.getString("reason"), rs.wasNull() ? null : grid,
+						rs.getString("level_code"), rs.getString("reason"), gridId,
 						rs.getTimestamp("opened_at").toInstant()));
 			});
 		double percent = (figures.required() == 0) ? 100.0

@@ -252,9 +252,10 @@ class Units {
 
 	private static Unit unit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		long parent = rs.getLong("parent_id");
+		Long parentId = rs.wasNull() ? null : parent;
 		return new Unit(rs.getLong("id"), UnitKind.valueOf(rs.getString("kind")), rs.getString("name_zh"),
-				rs.getString("name_en"), rs.wasNull() ? null : parent, rs.getString("department_code"),
-				rs.getBoolean("seeded"), rs.getLong("version"), 0);
+				rs.getString("name_en"), parentId, rs.getString("department_code"), rs.getBoolean("seeded"),
+				rs.getLong("version"), 0);
 	}
 
 }
