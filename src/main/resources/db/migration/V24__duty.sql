@@ -113,13 +113,17 @@ create table duty_gap (
 create unique index duty_gap_open on duty_gap (community_id, subject_type, subject_key, level_code, reason)
 	where resolved_at is null;
 
--- The last check's figures, and the night it last ran (one node claims the night).
+-- The last check's figures, and the night it last ran (one node claims the night). Every change to
+-- units, posts or the matrix counts up changes in its own transaction; a check records the count it
+-- saw, so that a burst of changes is checked once, not once for each.
 create table duty_coverage (
 	community_id bigint not null references community (id),
 	required int not null default 0,
 	covered int not null default 0,
 	computed_at timestamptz,
 	night date,
+	changes bigint not null default 0,
+	checked_changes bigint not null default -1,
 	primary key (community_id)
 );
 

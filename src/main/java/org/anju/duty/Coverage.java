@@ -63,10 +63,10 @@ class Coverage {
 		// a community created after the migration gets its units and levels here
 		this.jdbc.sql("select duty_seed(:c)").param("c", community.value()).query((rs) -> {
 		});
-		this.jdbc.sql("select 1 from duty_coverage where community_id = :c for update")
+		long changes = this.jdbc.sql("select changes from duty_coverage where community_id = :c for update")
 			.param("c", community.value())
-			.query(Integer.class)
-			.list();
+			.query(Long.class)
+			.single();
 		this.posts.vacateDisabled(community);
 		Map<GapKey, Found> found = new LinkedHashMap<>();
 		List<MatrixRow> rows = this.responsibilities.rows(community, null);
@@ -126,15 +126,33 @@ class Coverage {
 		int required = rows.size() + allPosts.size();
 		int covered = required - found.size();
 		this.jdbc.sql("""
-				update duty_coverage set required = :required, covered = :covered, computed_at = :at
+				update duty_coverage set required = :required, covered = :covered, computed_at = :at,
+				       checked_changes = :changes
 				where community_id = :c
 				""")
+			.param("changes", changes)
 			.param("required", required)
 			.param("covered", covered)
 			.param("at", Timestamp.from(now))
 			.param("c", community.value())
 			.update();
 		return stored(community, null);
+	}
+
+	/**
+	 * Runs the check unless one ran since the last change to units, posts or the matrix,
+	 * so that a burst of changes is checked once.
+	 */
+	void checkIfChanged(CommunityId community) {
+		Boolean current = this.jdbc
+			.sql("select checked_changes >= changes from duty_coverage where community_id = :c for update")
+			.param("c", community.value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (!current) {
+			check(community);
+		}
 	}
 
 	/**

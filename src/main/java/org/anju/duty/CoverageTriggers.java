@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the coverage check again after every change that can open or close a gap: a unit,
  * post or responsibility changed, a conflict case opened or closed. A check is
- * idempotent, so an event that comes twice does no harm.
+ * idempotent, so an event that comes twice does no harm, and a check that already saw a
+ * change of duty's own is not run again for it.
  */
 @Component
 class CoverageTriggers {
@@ -21,7 +22,7 @@ class CoverageTriggers {
 
 	@ApplicationModuleListener
 	void on(DutyChanged changed) {
-		this.coverage.check(changed.community());
+		this.coverage.checkIfChanged(changed.community());
 	}
 
 	@ApplicationModuleListener

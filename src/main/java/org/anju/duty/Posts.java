@@ -22,7 +22,6 @@ import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,17 +57,16 @@ class Posts {
 
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
+	private final DutyChanges changes;
 
 	private final Clock clock;
 
-	Posts(JdbcClient jdbc, Units units, UserManagement users, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+	Posts(JdbcClient jdbc, Units units, UserManagement users, AuditTrail audit, DutyChanges changes, Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.users = users;
 		this.audit = audit;
-		this.events = events;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -145,7 +143,7 @@ class Posts {
 			throw new Refused("duty.post.name.taken", String.valueOf(clean.name()));
 		}
 		this.audit.record(user.community(), "POST_CREATED", "POST", id, describe(clean));
-		this.events.publishEvent(new DutyChanged(user.community()));
+		this.changes.record(user.community());
 		return get(user.community(), id);
 	}
 
@@ -201,7 +199,7 @@ class Posts {
 			.update();
 		this.audit.record(user.community(), "POST_DELETED", "POST", id,
 				Map.of("name", post.name(), "unitId", post.unitId()));
-		this.events.publishEvent(new DutyChanged(user.community()));
+		this.changes.record(user.community());
 	}
 
 	/**
@@ -245,7 +243,7 @@ class Posts {
 		detail.put("before", before.holderId());
 		detail.put("after", holderId);
 		this.audit.record(user.community(), "POST_HOLDER_ASSIGNED", "POST", id, detail);
-		this.events.publishEvent(new DutyChanged(user.community()));
+		this.changes.record(user.community());
 		return get(user.community(), id);
 	}
 

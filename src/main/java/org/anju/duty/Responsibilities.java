@@ -24,7 +24,6 @@ import org.anju.shared.PreconditionRequired;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -49,16 +48,16 @@ public class Responsibilities {
 
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
+	private final DutyChanges changes;
 
 	Responsibilities(JdbcClient jdbc, List<SubjectSource> sources, UserManagement users, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			DutyChanges changes) {
 		this.jdbc = jdbc;
 		this.sources = sources.stream()
 			.collect(Collectors.toMap(SubjectSource::type, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		this.users = users;
 		this.audit = audit;
-		this.events = events;
+		this.changes = changes;
 	}
 
 	/**
@@ -221,7 +220,7 @@ public class Responsibilities {
 		detail.put("after", userId);
 		this.audit.record(user.community(), "RESPONSIBILITY_ASSIGNED", "RESPONSIBILITY",
 				subjectType + ":" + subjectKey + ":" + level, detail);
-		this.events.publishEvent(new DutyChanged(user.community()));
+		this.changes.record(user.community());
 		return cell(user.community(), subject, level);
 	}
 
@@ -258,7 +257,7 @@ public class Responsibilities {
 		detail.put("before", before.userId());
 		this.audit.record(user.community(), "RESPONSIBILITY_REMOVED", "RESPONSIBILITY",
 				subjectType + ":" + subjectKey + ":" + level, detail);
-		this.events.publishEvent(new DutyChanged(user.community()));
+		this.changes.record(user.community());
 	}
 
 	private Subject subject(CommunityId community, String subjectType, String subjectKey, String level) {

@@ -20,7 +20,6 @@ import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,13 +45,13 @@ class Units {
 
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
+	private final DutyChanges changes;
 
-	Units(JdbcClient jdbc, PlaceManagement places, AuditTrail audit, ApplicationEventPublisher events) {
+	Units(JdbcClient jdbc, PlaceManagement places, AuditTrail audit, DutyChanges changes) {
 		this.jdbc = jdbc;
 		this.places = places;
 		this.audit = audit;
-		this.events = events;
+		this.changes = changes;
 	}
 
 	/**
@@ -151,7 +150,7 @@ class Units {
 		Unit created = get(user.community(), id);
 		this.audit.record(user.community(), "UNIT_CREATED", "UNIT", id,
 				Map.of("nameZh", zh, "nameEn", en, "parentId", parentId));
-		this.events.publishEvent(new DutyChanged(user.community()));
+		this.changes.record(user.community());
 		return created;
 	}
 
@@ -213,7 +212,7 @@ class Units {
 			.param("id", id)
 			.update();
 		this.audit.record(user.community(), "UNIT_DELETED", "UNIT", id, Map.of("nameZh", unit.nameZh()));
-		this.events.publishEvent(new DutyChanged(user.community()));
+		this.changes.record(user.community());
 	}
 
 	private Unit editable(CommunityId community, long id) {

@@ -65,6 +65,11 @@ final class DutyCommunity {
 				RegistryFixtures.FIRST_PASSWORD, "测试" + role.name(), role, grids, null, null));
 	}
 
+	UserAccount departmentStaff(String departmentCode) {
+		return this.users.create(this.community, new NewUser(RegistryFixtures.unique("staff"),
+				RegistryFixtures.FIRST_PASSWORD, "测试部门人员", Role.DEPARTMENT_STAFF, Set.of(), departmentCode, null));
+	}
+
 	void disable(UserAccount account) {
 		this.users.update(this.community, account.id(), account.version(), new UserChange(account.displayName(),
 				account.role(), account.gridIds(), account.departmentCode(), account.personId(), false));
