@@ -342,7 +342,7 @@ public class Responsibilities {
 	 */
 	record Level(String code, String nameZh, String nameEn, int rank) {
 
-		String name(java.util.Locale locale) {
+		public String name(java.util.Locale locale) {
 			return "en".equals(locale.getLanguage()) ? this.nameEn : this.nameZh;
 		}
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 record Unit(long id, UnitKind kind, String nameZh, String nameEn, @Nullable Long parentId,
 		@Nullable String departmentCode, boolean seeded, long version, int depth) {
 
-	String name(Locale locale) {
+	public String name(Locale locale) {
 		return "en".equals(locale.getLanguage()) ? this.nameEn : this.nameZh;
 	}
 
