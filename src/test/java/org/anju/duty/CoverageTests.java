@@ -1,16 +1,21 @@
 package org.anju.duty;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import org.anju.AnjuSpringTest;
+import org.anju.RegistryFixtures;
 import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.InterestGroups;
 import org.anju.places.Place;
 import org.anju.places.PlaceManagement;
+import org.anju.stability.ConflictCaseView;
+import org.anju.stability.ConflictManagement;
+import org.anju.stability.NewConflictCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +59,12 @@ class CoverageTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	ConflictManagement conflicts;
+
+	@Autowired
+	CoverageClock clock;
 
 	@Autowired
 	TransactionTemplate transaction;
@@ -178,6 +189,33 @@ class CoverageTests {
 		assertThat(this.responsibilities.holders(this.town.community, "GROUP", "XIEJIE"))
 			.containsExactly(this.leader.id());
 		assertThat(this.responsibilities.holders(this.town.community, "GRID", 0)).isEmpty();
+	}
+
+	@Test
+	void anOpenConflictCaseIsAnsweredForByItsOwnerLeaderAndItsGridsWorkers() {
+		ConflictCaseView attended = register(this.staffedGrid);
+		ConflictCaseView unattended = register(this.emptyGrid);
+
+		assertThat(this.responsibilities.holders(this.town.community, "CONFLICT", attended.id()))
+			.containsExactly(this.gridWorker.id(), this.leader.id());
+		assertThat(gaps(this.coverage.check(this.town.community)))
+			.contains("CONFLICT " + unattended.id() + " GRID_WORKER NO_RESPONSIBLE")
+			.noneMatch((gap) -> gap.startsWith("CONFLICT " + attended.id()))
+			.noneMatch((gap) -> gap.contains("COMMUNITY_LEADER"));
+	}
+
+	@Test
+	void theNightlyCheckRunsOnceANight() {
+		LocalDate night = LocalDate.of(2099, 1, 1);
+		assertThat(this.clock.runNight(this.town.community, night)).isTrue();
+		assertThat(this.clock.runNight(this.town.community, night)).as("another node finds the night taken").isFalse();
+		assertThat(this.clock.runNight(this.town.community, night.plusDays(1))).isTrue();
+	}
+
+	private ConflictCaseView register(Place grid) {
+		return this.conflicts.register(this.town.admin,
+				new NewConflictCase("PROPERTY", RegistryFixtures.unique("物业费争议"), "多收物业费，住户不满", "ORDINARY", List.of(),
+						List.of("XIEJIE"), 3, this.leader.id(), null, null, grid.id(), "REPORT", null));
 	}
 
 	private long unit(UnitKind kind) {

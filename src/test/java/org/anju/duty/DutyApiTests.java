@@ -159,7 +159,7 @@ class DutyApiTests {
 			.query(Integer.class)
 			.single()).isZero();
 
-		UserAccount resident = residentLike();
+		UserAccount resident = someone();
 		long grid = this.street.grid().id();
 		assertThat(field(assign("GRID", grid, "LIAISON", Map.of("userId", resident.id())))).isEqualTo("level");
 		assertThat(field(assign("GRID", grid, "GRID_WORKER", Map.of("userId", 999_999_999L)))).isEqualTo("userId");
@@ -238,7 +238,7 @@ class DutyApiTests {
 		assertThat(percent).isBetween(0.0, 100.0);
 	}
 
-	private UserAccount residentLike() {
+	private UserAccount someone() {
 		return this.fixtures.user(Role.LEADER, Set.of(), null, null);
 	}
 
