@@ -54,7 +54,7 @@ create table duty_post_holding (
 	user_id bigint not null,
 	started_at timestamptz not null,
 	ended_at timestamptz,
-	end_reason text check (end_reason in ('REPLACED', 'VACATED', 'HOLDER_DISABLED', 'POST_DELETED')),
+	end_reason text check (end_reason in ('REPLACED', 'VACATED', 'HOLDER_DISABLED')),
 	primary key (community_id, id),
 	foreign key (community_id, post_id) references duty_post (community_id, id) on delete cascade,
 	foreign key (community_id, user_id) references user_account (community_id, id)
