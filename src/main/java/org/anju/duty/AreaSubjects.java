@@ -32,7 +32,7 @@ class AreaSubjects implements SubjectSource {
 	public List<Subject> all(CommunityId community) {
 		return PlaceSubjects.list(this.places, community, PlaceKind.AREA, null)
 			.stream()
-			.map((area) -> PlaceSubjects.subject(area, null, Map.of()))
+			.map((area) -> PlaceSubjects.subject(area, null, null, Map.of()))
 			.toList();
 	}
 
@@ -42,7 +42,7 @@ class AreaSubjects implements SubjectSource {
 		return (id == null) ? Optional.empty()
 				: this.places.find(community, id)
 					.filter((place) -> place.kind() == PlaceKind.AREA)
-					.map((area) -> PlaceSubjects.subject(area, null, Map.of()));
+					.map((area) -> PlaceSubjects.subject(area, null, null, Map.of()));
 	}
 
 }

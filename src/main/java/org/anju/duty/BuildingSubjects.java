@@ -30,11 +30,13 @@ class BuildingSubjects implements SubjectSource {
 
 	@Override
 	public List<Subject> all(CommunityId community) {
+		Map<Long, String> areas = PlaceSubjects.names(this.places, community, PlaceKind.AREA);
 		// grid by grid: one community-wide list would stop at the places list's cap
 		return PlaceSubjects.list(this.places, community, PlaceKind.GRID, null)
 			.stream()
-			.flatMap((grid) -> PlaceSubjects.list(this.places, community, PlaceKind.BUILDING, grid.id()).stream())
-			.map(BuildingSubjects::subject)
+			.flatMap((grid) -> PlaceSubjects.list(this.places, community, PlaceKind.BUILDING, grid.id())
+				.stream()
+				.map((building) -> subject(building, areas.get(grid.areaId()) + " " + grid.name())))
 			.toList();
 	}
 
@@ -44,13 +46,14 @@ class BuildingSubjects implements SubjectSource {
 		return (id == null) ? Optional.empty()
 				: this.places.find(community, id)
 					.filter((place) -> place.kind() == PlaceKind.BUILDING)
-					.map(BuildingSubjects::subject);
+					.map((building) -> subject(building, PlaceSubjects.name(this.places, community, building.areaId())
+							+ " " + PlaceSubjects.name(this.places, community, building.gridId())));
 	}
 
-	private static Subject subject(Place building) {
+	private static Subject subject(Place building, String above) {
 		Subject.Ref grid = (building.gridId() != null) ? new Subject.Ref("GRID", Long.toString(building.gridId()))
 				: null;
-		return PlaceSubjects.subject(building, grid, Map.of());
+		return PlaceSubjects.subject(building, above, grid, Map.of());
 	}
 
 }

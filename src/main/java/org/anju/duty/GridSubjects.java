@@ -9,6 +9,7 @@ import org.anju.places.Place;
 import org.anju.places.PlaceKind;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.CommunityId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -35,9 +36,10 @@ class GridSubjects implements SubjectSource {
 
 	@Override
 	public List<Subject> all(CommunityId community) {
+		Map<Long, String> areas = PlaceSubjects.names(this.places, community, PlaceKind.AREA);
 		return PlaceSubjects.list(this.places, community, PlaceKind.GRID, null)
 			.stream()
-			.map((grid) -> subject(community, grid))
+			.map((grid) -> subject(community, grid, areas.get(grid.areaId())))
 			.toList();
 	}
 
@@ -47,12 +49,13 @@ class GridSubjects implements SubjectSource {
 		return (id == null) ? Optional.empty()
 				: this.places.find(community, id)
 					.filter((place) -> place.kind() == PlaceKind.GRID)
-					.map((grid) -> subject(community, grid));
+					.map((grid) -> subject(community, grid, PlaceSubjects.name(this.places, community, grid.areaId())));
 	}
 
-	private Subject subject(CommunityId community, Place grid) {
+	private Subject subject(CommunityId community, Place grid, @Nullable String areaName) {
 		Subject.Ref area = (grid.areaId() != null) ? new Subject.Ref("AREA", Long.toString(grid.areaId())) : null;
-		return PlaceSubjects.subject(grid, area, Map.of("GRID_WORKER", this.users.gridWorkerIds(community, grid.id())));
+		return PlaceSubjects.subject(grid, areaName, area,
+				Map.of("GRID_WORKER", this.users.gridWorkerIds(community, grid.id())));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.anju.duty;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +39,24 @@ final class PlaceSubjects {
 		}
 	}
 
-	static Subject subject(Place place, Subject.@Nullable Ref parent, Map<String, List<Long>> defaults) {
-		return new Subject(place.kind().name(), Long.toString(place.id()), place.name(), place.gridId(), parent,
-				defaults);
+	/**
+	 * @param above the names of the places above, which tell apart the many grids named
+	 * 第1网格
+	 */
+	static Subject subject(Place place, @Nullable String above, Subject.@Nullable Ref parent,
+			Map<String, List<Long>> defaults) {
+		String name = (above != null) ? above + " " + place.name() : place.name();
+		return new Subject(place.kind().name(), Long.toString(place.id()), name, place.gridId(), parent, defaults);
+	}
+
+	static Map<Long, String> names(PlaceManagement places, CommunityId community, PlaceKind kind) {
+		Map<Long, String> names = new HashMap<>();
+		list(places, community, kind, null).forEach((place) -> names.put(place.id(), place.name()));
+		return names;
+	}
+
+	static String name(PlaceManagement places, CommunityId community, @Nullable Long id) {
+		return (id == null) ? "" : places.find(community, id).map(Place::name).orElse("");
 	}
 
 }
