@@ -39,12 +39,15 @@ class ConsoleController {
 
 	private final InterestGroups groups;
 
+	private final List<HomePanels> panels;
+
 	ConsoleController(PeopleStatistics people, PlaceStatistics placeCounts, PlaceManagement places,
-			InterestGroups groups) {
+			InterestGroups groups, List<HomePanels> panels) {
 		this.people = people;
 		this.placeCounts = placeCounts;
 		this.places = places;
 		this.groups = groups;
+		this.panels = panels;
 	}
 
 	@GetMapping("/login")
@@ -77,6 +80,7 @@ class ConsoleController {
 			.map((entry) -> new Count(entry.getValue(), counts.getOrDefault(entry.getKey(), 0L), entry.getKey()))
 			.toList());
 		model.addAttribute("byPlaceMax", counts.values().stream().mapToLong(Long::longValue).max().orElse(0));
+		model.addAttribute("panels", this.panels.stream().flatMap((panels) -> panels.panel(user).stream()).toList());
 		return HOME;
 	}
 

@@ -70,6 +70,13 @@ public enum Permission {
 	 * Publish, change and withdraw outage notices (a grid worker only for their own
 	 * grids).
 	 */
-	NOTICES_MANAGE
+	NOTICES_MANAGE,
+	/** See the organisation's units and posts, the responsibility matrix and its gaps. */
+	DUTY_READ,
+	/**
+	 * Change units, posts and their holders, and name people in the responsibility
+	 * matrix.
+	 */
+	DUTY_MANAGE
 
 }

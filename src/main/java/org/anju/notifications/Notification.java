@@ -24,6 +24,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 			case APPEAL -> "/appeals/" + this.subjectId;
 			case SCREENING_ROUND -> "/screening?roundId=" + this.subjectId;
 			case KEY_PERSON -> "/key-persons/" + this.subjectId;
+			case COVERAGE_GAP -> "/duty/coverage#gap-" + this.subjectId;
 		};
 	}
 
@@ -32,7 +33,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 	 */
 	public enum Subject {
 
-		APPEAL, SCREENING_ROUND, KEY_PERSON
+		APPEAL, SCREENING_ROUND, KEY_PERSON, COVERAGE_GAP
 
 	}
 

@@ -24,6 +24,11 @@ public enum NotificationKind {
 	/** 排查逾期: a grid missed the screening round's deadline. */
 	SCREENING_LATE,
 	/** 重点人员未按期联系: a key person's contact due day passed without a contact. */
-	KEY_PERSON_CONTACT_MISSED
+	KEY_PERSON_CONTACT_MISSED,
+	/**
+	 * 责任缺口: the coverage check found a subject without a responsible person, or an empty
+	 * post.
+	 */
+	COVERAGE_GAP
 
 }

@@ -19,7 +19,8 @@ class RoleTests {
 	 * and grid workers take appeals in and handle what is given to them. All staff see
 	 * and do the stability work within their scope; residents never see it. Leaders and
 	 * department staff write questionnaires and open survey campaigns; they and grid
-	 * workers (for their own grids) publish outage notices.
+	 * workers (for their own grids) publish outage notices. All staff read the
+	 * responsibility system; leaders and admins manage it.
 	 */
 	private static final String MATRIX = """
 			permission        ADMIN LEADER DEPARTMENT_STAFF GRID_WORKER RESIDENT
@@ -46,6 +47,8 @@ class RoleTests {
 			STABILITY_WORK    x     x      x                x           -
 			SURVEYS_MANAGE    x     x      x                -           -
 			NOTICES_MANAGE    x     x      x                x           -
+			DUTY_READ         x     x      x                x           -
+			DUTY_MANAGE       x     x      -                -           -
 			""";
 
 	@Test
