@@ -63,6 +63,8 @@ public enum Permission {
 	 * Do the stability work: register and act on conflict cases, file mood notes and
 	 * screening reports.
 	 */
-	STABILITY_WORK
+	STABILITY_WORK,
+	/** Change the risk model's weights and thresholds, and run a full risk recompute. */
+	RISK_MODEL
 
 }

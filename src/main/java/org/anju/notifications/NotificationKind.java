@@ -22,6 +22,10 @@ public enum NotificationKind {
 	/** 排查待报: the screening round's deadline is today and the grid has not reported. */
 	SCREENING_DUE,
 	/** 排查逾期: a grid missed the screening round's deadline. */
-	SCREENING_LATE
+	SCREENING_LATE,
+	/** 预警: a warning was raised, or rose to a higher level. */
+	WARNING_RAISED,
+	/** 预警超时未签收: a warning was not acknowledged in time. */
+	WARNING_ACK_OVERDUE
 
 }
