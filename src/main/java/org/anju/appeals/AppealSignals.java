@@ -32,7 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AppealSignals {
 
-	/** The most appeal ids a count carries as its evidence. */
+	/**
+	 * The most appeal ids a count carries as its evidence. The queries slice arrays as
+	 * {@code [1: 20]}: without the space JdbcClient would read {@code :20} as a
+	 * parameter.
+	 */
 	public static final int EVIDENCE = 20;
 
 	private static final String OPEN = "a.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')";
@@ -140,7 +144,7 @@ public class AppealSignals {
 				.append(measure.name())
 				.append(", (array_agg(a.id) filter (where ")
 				.append(measure.condition)
-				.append("))[1:")
+				.append("))[1: ")
 				.append(EVIDENCE)
 				.append("] as ")
 				.append(measure.name())
@@ -173,7 +177,7 @@ public class AppealSignals {
 		return this.jdbc.sql("""
 				select s.subject, count(*) filter (where a.received_at >= :week) as week,
 				       count(*) filter (where a.received_at < :week) as baseline,
-				       (array_agg(a.id) filter (where a.received_at >= :week))[1:%d] as ids
+				       (array_agg(a.id) filter (where a.received_at >= :week))[1: %d] as ids
 				from appeal a
 				cross join lateral (
 				    select 'GROUP:' || g from unnest(a.person_groups) g
@@ -203,7 +207,7 @@ public class AppealSignals {
 			@Nullable Collection<String> groupCodes) {
 		return this.jdbc.sql("""
 				select g as group_code, a.category_code, count(distinct a.person_id) as people,
-				       (array_agg(a.id order by a.received_at desc))[1:%d] as ids
+				       (array_agg(a.id order by a.received_at desc))[1: %d] as ids
 				from appeal a cross join lateral unnest(a.person_groups) g
 				where a.community_id = :c and a.received_at >= :since and a.received_at <= :now
 				  and a.person_id is not null

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Early warnings reach the people responsible for them: a raised warning, and each rise
- * of its level, goes to its responsible people; an acknowledgement that is overdue goes to
- * them and the leaders, once per warning.
+ * of its level, goes to its responsible people; an acknowledgement that is overdue goes
+ * to them and the leaders, once per warning.
  */
 @Component
 class WarningNotices {

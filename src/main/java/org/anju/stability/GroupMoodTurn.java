@@ -40,7 +40,7 @@ class GroupMoodTurn implements Signal {
 	public void measure(RiskRun run) {
 		run.bind(this.jdbc.sql("""
 				select 'GROUP:' || n.group_code as subject, count(distinct n.grid_id) as grids,
-				       (array_agg(n.id order by n.noted_on desc, n.id desc))[1:%d] as ids
+				       (array_agg(n.id order by n.noted_on desc, n.id desc))[1: %d] as ids
 				from mood_note n
 				where n.community_id = :c and n.group_code is not null and n.grid_id is not null
 				  and n.mood in ('DISSATISFIED', 'AGITATED')

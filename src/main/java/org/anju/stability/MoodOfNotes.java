@@ -36,7 +36,7 @@ class MoodOfNotes implements Signal {
 				select s.subject,
 				       sum(case n.mood when 'AGITATED' then 4 when 'DISSATISFIED' then 2 else 1 end
 				           * case when n.noted_on >= cast(:today as date) - 7 then 1.0 else 0.5 end) as value,
-				       (array_agg(n.id order by n.noted_on desc, n.id desc))[1:%d] as ids
+				       (array_agg(n.id order by n.noted_on desc, n.id desc))[1: %d] as ids
 				from mood_note n
 				cross join lateral (
 				    select 'PERSON:' || n.person_id where n.person_id is not null

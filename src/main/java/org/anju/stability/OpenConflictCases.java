@@ -34,7 +34,7 @@ class OpenConflictCases implements Signal {
 		run.bind(this.jdbc.sql("""
 				select s.subject,
 				       sum(case k.level when 'MAJOR' then 4 when 'SERIOUS' then 2 else 1 end) as value,
-				       (array_agg(k.id order by k.id desc))[1:%d] as ids
+				       (array_agg(k.id order by k.id desc))[1: %d] as ids
 				from conflict_case k
 				cross join lateral (
 				    select 'PERSON:' || p from unnest(k.party_person_ids) p

@@ -135,6 +135,8 @@ public class RiskEngine {
 			computed
 				.add(new RiskScore(subject, gridId, score, level, List.copyOf(contributions), model.version(), now));
 		});
+		// one order for every run, so that runs on overlapping subjects lock rows alike
+		computed.sort(Comparator.comparing((RiskScore score) -> score.subject().key()));
 		Map<String, WarningLevel> before = this.scores.levels(community, subjects);
 		this.scores.replace(community, computed, subjects, now);
 		for (RiskScore score : computed) {
