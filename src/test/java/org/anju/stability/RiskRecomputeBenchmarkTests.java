@@ -50,9 +50,7 @@ class RiskRecomputeBenchmarkTests {
 		long firstStart = System.nanoTime();
 		int subjects = this.engine.recomputeAll(RegistryFixtures.COMMUNITY);
 		long first = (System.nanoTime() - firstStart) / 1_000_000;
-		long warnings = this.jdbc.sql("select count(*) from warning where community_id = 1")
-			.query(Long.class)
-			.single();
+		long warnings = this.jdbc.sql("select count(*) from warning where community_id = 1").query(Long.class).single();
 		long secondStart = System.nanoTime();
 		this.engine.recomputeAll(RegistryFixtures.COMMUNITY);
 		long second = (System.nanoTime() - secondStart) / 1_000_000;

@@ -340,6 +340,24 @@ class WarningEngineTests {
 				""").param("v", String.valueOf(version + 1)).query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void leadersRecomputeEveryScoreOnDemandAndGridWorkersMayNot() {
+		Person person = this.registry.person(this.street.room().id());
+		this.fixtures.personNote(person.id(), "CONCERNED");
+		UserAccount worker = this.registry.user(Role.GRID_WORKER, Set.of(this.street.grid().id()), null, null);
+		String workerToken = this.callers.firstLogin(worker, RegistryFixtures.FIRST_PASSWORD);
+		assertThat(this.callers.perform(bearer(post("/api/v1/risk/recompute"), workerToken)).getStatus())
+			.isEqualTo(403);
+
+		MockHttpServletResponse recomputed = this.callers.perform(bearer(post("/api/v1/risk/recompute"), this.admin));
+		assertThat(recomputed.getStatus()).as(content(recomputed)).isEqualTo(200);
+		assertThat((Integer) JsonPath.read(content(recomputed), "$.subjects")).isPositive();
+		String risk = ok(get("/api/v1/risk/PERSON/{id}", person.id()), this.admin);
+		assertThat((List<String>) JsonPath.read(risk, "$.contributions[*].signal")).containsExactly("MOOD_NOTES");
+		String community = ok(get("/api/v1/risk/COMMUNITY/1"), this.admin);
+		assertThat((List<String>) JsonPath.read(community, "$.contributions[*].signal")).contains("MOOD_NOTES");
+	}
+
 	private long warningOnAPerson() {
 		Person person = this.registry.person(this.street.room().id());
 		this.fixtures.personNote(person.id(), "AGITATED");
