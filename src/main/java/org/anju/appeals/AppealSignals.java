@@ -53,6 +53,16 @@ public class AppealSignals {
 			    union all select 'COMMUNITY:' || a.community_id) s(subject)
 			""";
 
+	/**
+	 * For a run over a few subjects, the rows that can count for them, by the indexed
+	 * columns; a run that asks about the community reads every row anyway.
+	 */
+	private static final String NARROW = """
+			  and (cast(:all as boolean) or cast(:community as boolean) or a.person_id = any(cast(:persons as bigint[]))
+			       or a.grid_id = any(cast(:grids as bigint[])) or a.area_id = any(cast(:areas as bigint[]))
+			       or a.person_groups && cast(:groups as text[]))
+			""";
+
 	private final JdbcClient jdbc;
 
 	AppealSignals(JdbcClient jdbc) {
@@ -154,14 +164,12 @@ public class AppealSignals {
 				where a.community_id = :c
 				  and (a.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') or a.received_at >= :since)
 				  and (cast(:all as boolean) or s.subject = any(cast(:subjects as text[])))
+				""" + NARROW + """
 				group by s.subject
 				""";
-		return this.jdbc.sql(sql)
-			.param("c", community.value())
+		return narrow(this.jdbc.sql(sql), subjects).param("c", community.value())
 			.param("now", Timestamp.from(now))
 			.param("since", Timestamp.from(now.minus(window)))
-			.param("all", subjects == null)
-			.param("subjects", (subjects != null) ? subjects.toArray(String[]::new) : new String[0])
 			.query(AppealSignals::tally)
 			.list();
 	}
@@ -174,7 +182,7 @@ public class AppealSignals {
 	 */
 	public List<Rise> rises(CommunityId community, Instant now, @Nullable Collection<String> subjects) {
 		Instant weekStart = now.minus(Duration.ofDays(7));
-		return this.jdbc.sql("""
+		return narrow(this.jdbc.sql(("""
 				select s.subject, count(*) filter (where a.received_at >= :week) as week,
 				       count(*) filter (where a.received_at < :week) as baseline,
 				       (array_agg(a.id) filter (where a.received_at >= :week))[1: %d] as ids
@@ -184,15 +192,13 @@ public class AppealSignals {
 				    union all select 'GRID:' || a.grid_id where a.grid_id is not null) s(subject)
 				where a.community_id = :c and a.received_at >= :since and a.received_at < :now
 				  and (cast(:all as boolean) or s.subject = any(cast(:subjects as text[])))
+				""" + NARROW + """
 				group by s.subject
 				having count(*) filter (where a.received_at >= :week) > 0
-				""".formatted(EVIDENCE))
-			.param("c", community.value())
+				""").formatted(EVIDENCE)), subjects).param("c", community.value())
 			.param("now", Timestamp.from(now))
 			.param("week", Timestamp.from(weekStart))
 			.param("since", Timestamp.from(weekStart.minus(Duration.ofDays(56))))
-			.param("all", subjects == null)
-			.param("subjects", (subjects != null) ? subjects.toArray(String[]::new) : new String[0])
 			.query((rs, row) -> new Rise(rs.getString("subject"), rs.getInt("week"), rs.getInt("baseline"),
 					ids(rs, "ids")))
 			.list();
@@ -205,17 +211,19 @@ public class AppealSignals {
 	 */
 	public List<Gathering> gatherings(CommunityId community, Instant now, Duration window, int minPeople,
 			@Nullable Collection<String> groupCodes) {
-		return this.jdbc.sql("""
-				select g as group_code, a.category_code, count(distinct a.person_id) as people,
-				       (array_agg(a.id order by a.received_at desc))[1: %d] as ids
-				from appeal a cross join lateral unnest(a.person_groups) g
-				where a.community_id = :c and a.received_at >= :since and a.received_at <= :now
-				  and a.person_id is not null
-				  and (cast(:all as boolean) or g = any(cast(:groups as text[])))
-				group by g, a.category_code
-				having count(distinct a.person_id) >= :min
-				order by g, a.category_code
-				""".formatted(EVIDENCE))
+		return this.jdbc
+			.sql("""
+					select g as group_code, a.category_code, count(distinct a.person_id) as people,
+					       (array_agg(a.id order by a.received_at desc))[1: %d] as ids
+					from appeal a cross join lateral unnest(a.person_groups) g
+					where a.community_id = :c and a.received_at >= :since and a.received_at <= :now
+					  and a.person_id is not null
+					  and (cast(:all as boolean) or (a.person_groups && cast(:groups as text[]) and g = any(cast(:groups as text[]))))
+					group by g, a.category_code
+					having count(distinct a.person_id) >= :min
+					order by g, a.category_code
+					"""
+				.formatted(EVIDENCE))
 			.param("c", community.value())
 			.param("now", Timestamp.from(now))
 			.param("since", Timestamp.from(now.minus(window)))
@@ -236,6 +244,35 @@ public class AppealSignals {
 			.param("id", appealId)
 			.query(String.class)
 			.list();
+	}
+
+	/**
+	 * Binds {@code :all} and {@code :subjects}, and the parameters of {@link #NARROW}.
+	 */
+	private static JdbcClient.StatementSpec narrow(JdbcClient.StatementSpec statement,
+			@Nullable Collection<String> subjects) {
+		List<Long> persons = new ArrayList<>();
+		List<Long> grids = new ArrayList<>();
+		List<Long> areas = new ArrayList<>();
+		List<String> groups = new ArrayList<>();
+		boolean community = false;
+		for (String subject : (subjects != null) ? subjects : List.<String>of()) {
+			String id = subject.substring(subject.indexOf(':') + 1);
+			switch (subject.substring(0, subject.indexOf(':'))) {
+				case "PERSON" -> persons.add(Long.valueOf(id));
+				case "GRID" -> grids.add(Long.valueOf(id));
+				case "AREA" -> areas.add(Long.valueOf(id));
+				case "GROUP" -> groups.add(id);
+				default -> community = true;
+			}
+		}
+		return statement.param("all", subjects == null)
+			.param("subjects", (subjects != null) ? subjects.toArray(String[]::new) : new String[0])
+			.param("community", community)
+			.param("persons", persons.toArray(Long[]::new))
+			.param("grids", grids.toArray(Long[]::new))
+			.param("areas", areas.toArray(Long[]::new))
+			.param("groups", groups.toArray(String[]::new));
 	}
 
 	private static Tally tally(ResultSet rs, int row) throws SQLException {

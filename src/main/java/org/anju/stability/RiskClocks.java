@@ -1,5 +1,7 @@
 package org.anju.stability;
 
+import java.util.Set;
+
 import org.anju.shared.CommunityId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,23 @@ class RiskClocks {
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
 			log.warn("Nightly risk recompute skipped: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * The community's score reads every appeal, too much for every event: it follows
+	 * here.
+	 */
+	@Scheduled(fixedDelayString = "${anju.stability.risk.community-interval:PT15M}", initialDelayString = "PT1M")
+	void communities() {
+		try {
+			for (Long id : this.jdbc.sql("select id from community order by id").query(Long.class).list()) {
+				this.engine.recompute(new CommunityId(id),
+						Set.of(RiskSubject.of(RiskSubject.Type.COMMUNITY, id).key()));
+			}
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			log.debug("Community risk tick skipped: {}", ex.getMessage());
 		}
 	}
 

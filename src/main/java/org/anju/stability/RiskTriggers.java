@@ -2,7 +2,6 @@ package org.anju.stability;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.anju.appeals.AppealChanged;
 import org.anju.appeals.AppealSignals;
@@ -15,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Recomputes, after each event that can move a score, just the subjects it touched: the
- * person, their interest groups, the grid, the area and the community. A run is
- * idempotent, so an event seen twice does no harm; a rise it finds raises its warning at
- * once.
+ * person, their interest groups, the grid and the area. The community's own score, which
+ * reads every appeal, follows on {@link RiskClocks}' shorter tick instead of on every
+ * event. A run is idempotent, so an event seen twice does no harm; a rise it finds raises
+ * its warning at once.
  */
 @Component
 class RiskTriggers {
@@ -73,9 +73,9 @@ class RiskTriggers {
 	}
 
 	private void recompute(CommunityId community, List<String> touched) {
-		Set<String> subjects = new LinkedHashSet<>(touched);
-		subjects.add(RiskSubject.of(RiskSubject.Type.COMMUNITY, community.value()).key());
-		this.engine.recompute(community, subjects);
+		if (!touched.isEmpty()) {
+			this.engine.recompute(community, new LinkedHashSet<>(touched));
+		}
 	}
 
 }

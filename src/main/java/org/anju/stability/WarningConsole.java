@@ -1,6 +1,5 @@
 package org.anju.stability;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
