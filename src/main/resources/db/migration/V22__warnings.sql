@@ -35,6 +35,16 @@ create table risk_score (
 );
 create index risk_score_ranking on risk_score (community_id, subject_type, score desc);
 
+-- Subjects an event touched, waiting for the engine's next short tick: a burst of events on
+-- one group or grid becomes one recompute, and a crash loses nothing.
+create table risk_dirty (
+	community_id bigint not null references community (id),
+	subject text not null,
+	marked_at timestamptz not null default now(),
+	primary key (community_id, subject)
+);
+create index risk_dirty_waiting on risk_dirty (community_id, marked_at);
+
 create table warning (
 	community_id bigint not null references community (id),
 	id bigint generated always as identity,

@@ -23,6 +23,8 @@ class RiskClocks {
 
 	private static final Logger log = LoggerFactory.getLogger(RiskClocks.class);
 
+	private static final int MARKED_BATCH = 2000;
+
 	private final RiskEngine engine;
 
 	private final Warnings warnings;

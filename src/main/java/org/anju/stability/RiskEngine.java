@@ -91,6 +91,25 @@ public class RiskEngine {
 		return run(community, subjectKeys);
 	}
 
+	/**
+	 * Recomputes the subjects that events marked, claiming them so that another node
+	 * takes others ({@code SKIP LOCKED}); the marks go with the run's commit.
+	 * @return how many marked subjects were recomputed
+	 */
+	int recomputeMarked(CommunityId community, int limit) {
+		List<String> marked = this.jdbc.sql("""
+				delete from risk_dirty d
+				using (select community_id, subject from risk_dirty where community_id = :c
+				       order by marked_at limit :limit for update skip locked) claimed
+				where d.community_id = claimed.community_id and d.subject = claimed.subject
+				returning d.subject
+				""").param("c", community.value()).param("limit", limit).query(String.class).list();
+		if (!marked.isEmpty()) {
+			run(community, new java.util.LinkedHashSet<>(marked));
+		}
+		return marked.size();
+	}
+
 	private int run(CommunityId community, @Nullable Set<String> subjects) {
 		Instant now = this.clock.instant();
 		RiskModel model = this.models.current(community);

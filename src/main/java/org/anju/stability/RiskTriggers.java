@@ -1,6 +1,5 @@
 package org.anju.stability;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.anju.appeals.AppealChanged;
@@ -13,23 +12,21 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes, after each event that can move a score, just the subjects it touched: the
- * person, their interest groups, the grid and the area. The community's own score, which
- * reads every appeal, follows on {@link RiskClocks}' shorter tick instead of on every
- * event. A run is idempotent, so an event seen twice does no harm; a rise it finds raises
- * its warning at once.
+ * After each event that can move a score, marks just the subjects it touched for
+ * recompute: the person, their interest groups, the grid and the area. {@link RiskClocks}
+ * recomputes the marked subjects every few seconds, so that a burst of events (a clock
+ * firing on many appeals, an import) is one run, not hundreds at once. The community's
+ * own score, which reads every appeal, follows on a slower tick. Marking is idempotent,
+ * so an event seen twice does no harm; a rise the run finds raises its warning at once.
  */
 @Component
 class RiskTriggers {
-
-	private final RiskEngine engine;
 
 	private final AppealSignals appeals;
 
 	private final JdbcClient jdbc;
 
-	RiskTriggers(RiskEngine engine, AppealSignals appeals, JdbcClient jdbc) {
-		this.engine = engine;
+	RiskTriggers(AppealSignals appeals, JdbcClient jdbc) {
 		this.appeals = appeals;
 		this.jdbc = jdbc;
 	}
@@ -72,10 +69,16 @@ class RiskTriggers {
 				""").param("c", changed.community().value()).param("id", changed.caseId()).query(String.class).list());
 	}
 
+	/**
+	 * Marks the subjects for {@link RiskClocks}' next short tick, which recomputes every
+	 * marked subject of a community in one run.
+	 */
 	private void recompute(CommunityId community, List<String> touched) {
-		if (!touched.isEmpty()) {
-			this.engine.recompute(community, new LinkedHashSet<>(touched));
-		}
+		this.jdbc.sql("""
+				insert into risk_dirty (community_id, subject)
+				select :c, s from unnest(cast(:subjects as text[])) s
+				on conflict (community_id, subject) do nothing
+				""").param("c", community.value()).param("subjects", touched.toArray(String[]::new)).update();
 	}
 
 }
