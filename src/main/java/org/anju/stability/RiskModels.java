@@ -23,7 +23,10 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The versions of each community's risk model. A community that has none starts with
@@ -45,7 +48,12 @@ class RiskModels {
 
 	private final ObjectMapper json;
 
-	RiskModels(JdbcClient jdbc, List<Signal> signals, AuditTrail audit, ObjectMapper json) {
+	private final TransactionTemplate alone;
+
+	RiskModels(JdbcClient jdbc, List<Signal> signals, AuditTrail audit, ObjectMapper json,
+			PlatformTransactionManager transactions) {
+		this.alone = new TransactionTemplate(transactions);
+		this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.signals = signals;
 		this.audit = audit;
@@ -57,7 +65,10 @@ class RiskModels {
 	 */
 	RiskModel current(CommunityId community) {
 		return latest(community).orElseGet(() -> {
-			insert(community, RiskModel.seed(this.signals));
+			// seeded in a transaction of its own: inside a long run the uncommitted row
+			// would
+			// hold up every other reader of the model until the run commits
+			this.alone.executeWithoutResult((status) -> insert(community, RiskModel.seed(this.signals)));
 			return latest(community).orElseThrow();
 		});
 	}
