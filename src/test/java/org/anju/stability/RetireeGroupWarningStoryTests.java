@@ -37,6 +37,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.anju.RegistryFixtures.COMMUNITY;
 import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,9 @@ class RetireeGroupWarningStoryTests {
 	RoutingRules rules;
 
 	@Autowired
+	RiskEngine engine;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -108,11 +112,21 @@ class RetireeGroupWarningStoryTests {
 		}
 
 		// 2. the engine raises a group warning with the right reasons
-		long warningId = WarningFixtures.eventually(() -> this.jdbc.sql("""
-				select w.id from warning w
-				where w.community_id = 1 and w.subject_type = 'GROUP' and w.subject_id = :group and w.state <> 'CLOSED'
-				  and exists (select 1 from jsonb_array_elements(w.reasons) r where r ->> 'detail' like :detail)
-				""").param("group", GROUP).param("detail", benefits.code() + " × %").query(Long.class).optional());
+		// what RiskClocks does every two seconds with the subjects the appeals' events
+		// marked
+		long warningId = WarningFixtures.eventually(() -> {
+			this.engine.recomputeMarked(COMMUNITY, 10_000);
+			return this.jdbc
+				.sql("""
+						select w.id from warning w
+						where w.community_id = 1 and w.subject_type = 'GROUP' and w.subject_id = :group and w.state <> 'CLOSED'
+						  and exists (select 1 from jsonb_array_elements(w.reasons) r where r ->> 'detail' like :detail)
+						""")
+				.param("group", GROUP)
+				.param("detail", benefits.code() + " × %")
+				.query(Long.class)
+				.optional();
+		});
 		String warning = read(callers, get("/api/v1/warnings/{id}", warningId), leader);
 		assertThat((String) JsonPath.read(warning, "$.subjectType")).isEqualTo("GROUP");
 		assertThat((String) JsonPath.read(warning, "$.level")).isIn("ORANGE", "RED");

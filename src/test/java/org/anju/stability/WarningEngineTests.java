@@ -235,7 +235,12 @@ class WarningEngineTests {
 			this.appeals.submit(RegistryFixtures.admin(), new NewAppeal(member.id(), null, null, List.of(), "PENSION",
 					Channel.WALK_IN, "养老金调整", "协解退休人员询问养老金调整", null, 1, false, false, now.minusSeconds(86_400L * i)));
 		}
-		long id = WarningFixtures.eventually(() -> this.fixtures.openWarning("GROUP", group.code()));
+		// what RiskClocks does every two seconds with the subjects the appeals' events
+		// marked
+		long id = WarningFixtures.eventually(() -> {
+			this.engine.recomputeMarked(COMMUNITY, 10_000);
+			return this.fixtures.openWarning("GROUP", group.code());
+		});
 		String warning = ok(get("/api/v1/warnings/{id}", id), this.admin);
 		assertThat((String) JsonPath.read(warning, "$.level")).isEqualTo("ORANGE");
 		assertThat((String) JsonPath.read(warning, "$.subjectId")).isEqualTo(group.code());
