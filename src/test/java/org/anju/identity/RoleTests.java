@@ -42,6 +42,7 @@ class RoleTests {
 			APPEALS_SUPERVISE x     x      -                -           -
 			STABILITY_READ    x     x      x                x           -
 			STABILITY_WORK    x     x      x                x           -
+			RISK_MODEL        x     x      -                -           -
 			""";
 
 	@Test
