@@ -114,5 +114,6 @@ begin
 	end loop;
 end $$;
 alter table notification add check (kind in ('ASSIGNED', 'TRANSFERRED', 'RETURNED', 'REOPENED', 'URGED',
-	'NEARLY_DUE', 'OVERDUE', 'SCREENING_DUE', 'SCREENING_LATE', 'KEY_PERSON_CONTACT_MISSED'));
-alter table notification add check (subject_type in ('APPEAL', 'SCREENING_ROUND', 'KEY_PERSON'));
+	'NEARLY_DUE', 'OVERDUE', 'SCREENING_DUE', 'SCREENING_LATE', 'WARNING_RAISED', 'WARNING_ACK_OVERDUE',
+	'KEY_PERSON_CONTACT_MISSED'));
+alter table notification add check (subject_type in ('APPEAL', 'SCREENING_ROUND', 'WARNING', 'KEY_PERSON'));

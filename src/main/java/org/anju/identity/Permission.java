@@ -77,6 +77,8 @@ public enum Permission {
 	 * Change units, posts and their holders, and name people in the responsibility
 	 * matrix.
 	 */
-	DUTY_MANAGE
+	DUTY_MANAGE,
+	/** Change the risk model's weights and thresholds, and run a full risk recompute. */
+	RISK_MODEL
 
 }

@@ -25,6 +25,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 			case SCREENING_ROUND -> "/screening?roundId=" + this.subjectId;
 			case KEY_PERSON -> "/key-persons/" + this.subjectId;
 			case COVERAGE_GAP -> "/duty/coverage#gap-" + this.subjectId;
+			case WARNING -> "/warnings/" + this.subjectId;
 		};
 	}
 
@@ -33,7 +34,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 	 */
 	public enum Subject {
 
-		APPEAL, SCREENING_ROUND, KEY_PERSON, COVERAGE_GAP
+		APPEAL, SCREENING_ROUND, KEY_PERSON, COVERAGE_GAP, WARNING
 
 	}
 

@@ -29,6 +29,10 @@ public enum NotificationKind {
 	 * 责任缺口: the coverage check found a subject without a responsible person, or an empty
 	 * post.
 	 */
-	COVERAGE_GAP
+	COVERAGE_GAP,
+	/** 预警: a warning was raised, or rose to a higher level. */
+	WARNING_RAISED,
+	/** 预警超时未签收: a warning was not acknowledged in time. */
+	WARNING_ACK_OVERDUE
 
 }

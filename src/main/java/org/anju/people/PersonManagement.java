@@ -302,6 +302,25 @@ public class PersonManagement {
 	}
 
 	/**
+	 * The grid each of many people lives in, for a module that weighs them all at once,
+	 * such as the warning engine placing risk scores within grid workers' reach.
+	 * @return person id to grid id, leaving out unknown people and those without a grid
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> gridsOf(CommunityId community, java.util.Collection<Long> personIds) {
+		Map<Long, Long> grids = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select id, grid_id from person where community_id = :c and id = any(cast(:ids as bigint[])) "
+					+ "and grid_id is not null")
+			.param("c", community.value())
+			.param("ids", personIds.toArray(Long[]::new))
+			.query((rs) -> {
+				grids.put(rs.getLong(1), rs.getLong(2));
+			});
+		return grids;
+	}
+
+	/**
 	 * @return the person's history, newest first
 	 */
 	@Transactional(readOnly = true)

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +70,32 @@ class MessagesTests {
 		assertThat(kinds).hasSizeGreaterThan(3);
 		assertThat(keys(BUNDLES.resolve("messages.properties"))).containsAll(kinds);
 		assertThat(keys(BUNDLES.resolve("messages_en.properties"))).containsAll(kinds);
+	}
+
+	/**
+	 * A key written twice keeps only its last value, silently: a label and an error
+	 * message once shared a key, and the page showed the error as its label. Bundles are
+	 * merged into one namespace, so a key may not repeat across them either.
+	 */
+	@Test
+	void noKeyIsWrittenTwice() throws IOException {
+		for (String suffix : List.of(".properties", "_en.properties")) {
+			Map<String, String> seen = new HashMap<>();
+			List<String> twice = new ArrayList<>();
+			for (Path zh : chineseBundles()) {
+				Path bundle = zh.resolveSibling(zh.getFileName().toString().replace(".properties", suffix));
+				for (String line : Files.readAllLines(bundle, StandardCharsets.UTF_8)) {
+					Matcher entry = Pattern.compile("^([A-Za-z][\\w.\\-]*)\\s*=").matcher(line);
+					if (entry.find()) {
+						String before = seen.put(entry.group(1), bundle.getFileName().toString());
+						if (before != null) {
+							twice.add(entry.group(1) + " (" + before + ", " + bundle.getFileName() + ")");
+						}
+					}
+				}
+			}
+			assertThat(twice).as("keys written twice in the *%s bundles", suffix).isEmpty();
+		}
 	}
 
 	@Test

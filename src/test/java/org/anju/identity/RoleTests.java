@@ -49,6 +49,7 @@ class RoleTests {
 			NOTICES_MANAGE    x     x      x                x           -
 			DUTY_READ         x     x      x                x           -
 			DUTY_MANAGE       x     x      -                -           -
+			RISK_MODEL        x     x      -                -           -
 			""";
 
 	@Test

@@ -1,0 +1,84 @@
+package org.anju.stability;
+
+import java.util.List;
+
+import org.anju.appeals.AppealChanged;
+import org.anju.appeals.AppealSignals;
+import org.anju.appeals.AppealSubmitted;
+import org.anju.shared.CommunityId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After each event that can move a score, marks just the subjects it touched for
+ * recompute: the person, their interest groups, the grid and the area. {@link RiskClocks}
+ * recomputes the marked subjects every few seconds, so that a burst of events (a clock
+ * firing on many appeals, an import) is one run, not hundreds at once. The community's
+ * own score, which reads every appeal, follows on a slower tick. Marking is idempotent,
+ * so an event seen twice does no harm; a rise the run finds raises its warning at once.
+ */
+@Component
+class RiskTriggers {
+
+	private final AppealSignals appeals;
+
+	private final JdbcClient jdbc;
+
+	RiskTriggers(AppealSignals appeals, JdbcClient jdbc) {
+		this.appeals = appeals;
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(AppealSubmitted submitted) {
+		recompute(submitted.community(), this.appeals.subjectsOf(submitted.community(), submitted.appealId()));
+	}
+
+	@ApplicationModuleListener
+	void on(AppealChanged changed) {
+		if (!"note".equals(changed.action())) {
+			recompute(changed.community(), this.appeals.subjectsOf(changed.community(), changed.appealId()));
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(MoodNoteFiled filed) {
+		recompute(filed.community(), this.jdbc.sql("""
+				select s.subject from mood_note n
+				cross join lateral (
+				    select 'PERSON:' || n.person_id where n.person_id is not null
+				    union all select 'GROUP:' || n.group_code where n.group_code is not null
+				    union all select 'GRID:' || n.grid_id where n.grid_id is not null
+				    union all select 'AREA:' || n.area_id where n.area_id is not null) s(subject)
+				where n.community_id = :c and n.id = :id
+				""").param("c", filed.community().value()).param("id", filed.noteId()).query(String.class).list());
+	}
+
+	@ApplicationModuleListener
+	void on(ConflictCaseChanged changed) {
+		recompute(changed.community(), this.jdbc.sql("""
+				select s.subject from conflict_case k
+				cross join lateral (
+				    select 'PERSON:' || p from unnest(k.party_person_ids) p
+				    union all select 'GROUP:' || g from unnest(k.party_group_codes) g
+				    union all select 'GRID:' || k.grid_id
+				    union all select 'AREA:' || k.area_id where k.area_id is not null) s(subject)
+				where k.community_id = :c and k.id = :id
+				""").param("c", changed.community().value()).param("id", changed.caseId()).query(String.class).list());
+	}
+
+	/**
+	 * Marks the subjects for {@link RiskClocks}' next short tick, which recomputes every
+	 * marked subject of a community in one run.
+	 */
+	private void recompute(CommunityId community, List<String> touched) {
+		this.jdbc.sql("""
+				insert into risk_dirty (community_id, subject)
+				select :c, s from unnest(cast(:subjects as text[])) s
+				on conflict (community_id, subject) do nothing
+				""").param("c", community.value()).param("subjects", touched.toArray(String[]::new)).update();
+	}
+
+}
