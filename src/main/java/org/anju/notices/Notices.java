@@ -317,7 +317,7 @@ public class Notices {
 			for (Long id : ids) {
 				Optional<Place> place = reachable(user, id);
 				if (place.isEmpty() || place.get().kind() != PlaceKind.BUILDING) {
-					errors.add(new Violation("buildingIds", "notices.buildings.unknown", id));
+					errors.add(new Violation("buildingIds", "notices.buildings.unknown", String.valueOf(id)));
 				}
 				else {
 					buildings.add(place.get());
