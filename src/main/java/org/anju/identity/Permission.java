@@ -63,6 +63,15 @@ public enum Permission {
 	 * Do the stability work: register and act on conflict cases, file mood notes and
 	 * screening reports.
 	 */
-	STABILITY_WORK
+	STABILITY_WORK,
+	/** See the contingency plans (预案), and the incidents and drills run from them. */
+	PLANS_READ,
+	/** Write plans and approve their versions (社区领导). */
+	PLANS_MANAGE,
+	/**
+	 * Activate a plan as an incident or a drill, and run any incident: tick tasks, file
+	 * reports, close it with a review. A role holder ticks their own tasks without it.
+	 */
+	INCIDENTS_RUN
 
 }

@@ -23,6 +23,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 		return switch (this.subjectType) {
 			case APPEAL -> "/appeals/" + this.subjectId;
 			case SCREENING_ROUND -> "/screening?roundId=" + this.subjectId;
+			case INCIDENT -> "/incidents/" + this.subjectId;
 		};
 	}
 
@@ -31,7 +32,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 	 */
 	public enum Subject {
 
-		APPEAL, SCREENING_ROUND
+		APPEAL, SCREENING_ROUND, INCIDENT
 
 	}
 

@@ -22,6 +22,12 @@ public enum NotificationKind {
 	/** 排查待报: the screening round's deadline is today and the grid has not reported. */
 	SCREENING_DUE,
 	/** 排查逾期: a grid missed the screening round's deadline. */
-	SCREENING_LATE
+	SCREENING_LATE,
+	/**
+	 * 预案任务超时: a task of an incident the recipient holds a role in passed its time target.
+	 */
+	PLAN_TASK_OVERDUE,
+	/** 报送超时: an information report of an incident passed its deadline unfiled. */
+	PLAN_REPORT_OVERDUE
 
 }
