@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * Drills (演练) per plan in one calendar year, with the real incidents beside them.
  */
-record DrillStatistics(int year, List<PlanDrills> items, int totalDrills) {
+public record DrillStatistics(int year, List<PlanDrills> items, int totalDrills) {
 
 	/**
 	 * One plan's count.
 	 */
-	record PlanDrills(long planId, String name, int drills, int incidents) {
+	public record PlanDrills(long planId, String name, int drills, int incidents) {
 	}
 
 }

@@ -219,7 +219,7 @@ class IncidentManagement {
 	IncidentPage list(CurrentUser user, @Nullable String state, @Nullable Boolean drill, @Nullable String cursor,
 			int size) {
 		if (size < 1 || size > MAX_PAGE) {
-			throw new BadParameter("size", "page.size", MAX_PAGE);
+			throw new BadParameter("size", "search.size", MAX_PAGE);
 		}
 		if (state != null && !state.equals("ACTIVE") && !state.equals("CLOSED")) {
 			throw new BadParameter("state", "incident.state.unknown", state);
@@ -230,7 +230,7 @@ class IncidentManagement {
 				before = Long.parseLong(cursor);
 			}
 			catch (NumberFormatException ex) {
-				throw new BadParameter("cursor", "incident.cursor", cursor);
+				throw new BadParameter("cursor", "cursor.invalid");
 			}
 		}
 		String where = """
@@ -340,7 +340,7 @@ class IncidentManagement {
 		ReportKind filing = kind;
 		boolean firstFiled = filed(incident, ReportKind.FIRST);
 		if (kind != ReportKind.FOLLOW_UP && filed(incident, kind)) {
-			throw new Refused("incident.report.filed", kind.nameZh());
+			throw new Refused("incident.report.filed." + kind.name());
 		}
 		if (kind == ReportKind.FOLLOW_UP && (!firstFiled || filed(incident, ReportKind.FINAL))) {
 			throw new Refused("incident.report.followUpOutOfTurn");

@@ -7,6 +7,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * A page of incidents, newest first, with the cursor of the next page.
  */
-record IncidentPage(List<IncidentSummary> items, @Nullable String next, int total) {
+public record IncidentPage(List<IncidentSummary> items, @Nullable String next, int total) {
 
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * An incident in a list.
  */
-record IncidentSummary(long id, long planId, String planName, String level, boolean drill, String state,
+public record IncidentSummary(long id, long planId, String planName, String level, boolean drill, String state,
 		Instant activatedAt, int openTasks, int overdueTasks) {
 
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * command roles with their default holders and checklists, contacts and resources. The
  * same shape is read back, checked.
  */
-record PlanDraft(@Nullable String trigger, @Nullable List<String> warningLevels,
+public record PlanDraft(@Nullable String trigger, @Nullable List<String> warningLevels,
 		@Nullable List<String> warningSubjectTypes, @Nullable Map<String, String> levels,
 		@Nullable List<RoleDraft> roles, @Nullable List<Contact> contacts, @Nullable List<Resource> resources) {
 
@@ -19,25 +19,25 @@ record PlanDraft(@Nullable String trigger, @Nullable List<String> warningLevels,
 	 * A command role, the account that holds it unless an activation names another, and
 	 * its checklist.
 	 */
-	record RoleDraft(@Nullable String role, @Nullable Long defaultUserId, @Nullable List<Step> steps) {
+	public record RoleDraft(@Nullable String role, @Nullable Long defaultUserId, @Nullable List<Step> steps) {
 	}
 
 	/**
 	 * A step of a checklist, to be done within {@code minutes} after activation.
 	 */
-	record Step(@Nullable String title, @Nullable Integer minutes) {
+	public record Step(@Nullable String title, @Nullable Integer minutes) {
 	}
 
 	/**
 	 * Someone to call: a duty office, the fire brigade. A mobile number reads masked.
 	 */
-	record Contact(@Nullable String name, @Nullable String unit, @Nullable String phone) {
+	public record Contact(@Nullable String name, @Nullable String unit, @Nullable String phone) {
 	}
 
 	/**
 	 * Something kept ready: sandbags, a pump, a reception room.
 	 */
-	record Resource(@Nullable String name, @Nullable String quantity, @Nullable String location) {
+	public record Resource(@Nullable String name, @Nullable String quantity, @Nullable String location) {
 	}
 
 }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param drillsThisYear drills run from the plan this calendar year (Asia/Shanghai)
  */
-record PlanSummary(long id, @Nullable String code, String name, @Nullable Integer approvedNumber,
+public record PlanSummary(long id, @Nullable String code, String name, @Nullable Integer approvedNumber,
 		@Nullable Integer draftNumber, long version, int drillsThisYear) {
 
 }

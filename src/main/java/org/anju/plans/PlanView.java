@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param draftNumber the version being written, if any
  * @param version the ETag of the plan: every edit and approval increments it
  */
-record PlanView(long id, @Nullable String code, String name, String nameZh, String nameEn, long version,
+public record PlanView(long id, @Nullable String code, String name, String nameZh, String nameEn, long version,
 		@Nullable Integer approvedNumber, @Nullable Integer draftNumber, List<VersionSummary> versions,
 		VersionContent content) {
 
@@ -23,21 +23,21 @@ record PlanView(long id, @Nullable String code, String name, String nameZh, Stri
 	 *
 	 * @param state {@code DRAFT}, {@code APPROVED} or {@code SUPERSEDED}
 	 */
-	record VersionSummary(int number, String state, Instant createdAt, String createdBy, @Nullable Instant approvedAt,
-			@Nullable Long approvedBy) {
+	public record VersionSummary(int number, String state, Instant createdAt, String createdBy,
+			@Nullable Instant approvedAt, @Nullable Long approvedBy) {
 	}
 
 	/**
 	 * What one version says.
 	 */
-	record VersionContent(int number, String state, String trigger, List<String> warningLevels,
+	public record VersionContent(int number, String state, String trigger, List<String> warningLevels,
 			List<String> warningSubjectTypes, Map<String, String> levels, List<RoleView> roles,
 			List<PlanDraft.Contact> contacts, List<PlanDraft.Resource> resources) {
 
 		/**
 		 * @return the role of this version, or {@literal null} where the plan has none
 		 */
-		@Nullable RoleView role(PlanRole role) {
+		public @Nullable RoleView role(PlanRole role) {
 			return this.roles.stream().filter((r) -> r.role() == role).findFirst().orElse(null);
 		}
 
@@ -46,14 +46,14 @@ record PlanView(long id, @Nullable String code, String name, String nameZh, Stri
 	/**
 	 * A command role with its default holder, whose account may since have been disabled.
 	 */
-	record RoleView(PlanRole role, @Nullable Long defaultUserId, @Nullable String defaultUserName,
+	public record RoleView(PlanRole role, @Nullable Long defaultUserId, @Nullable String defaultUserName,
 			boolean defaultEnabled, List<StepView> steps) {
 	}
 
 	/**
 	 * A checklist step with its time target in minutes after activation.
 	 */
-	record StepView(String title, int minutes) {
+	public record StepView(String title, int minutes) {
 	}
 
 }

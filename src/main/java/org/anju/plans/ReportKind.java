@@ -6,7 +6,7 @@ import java.time.Duration;
  * The information reports of an incident (信息报送), each due some time after the incident
  * was activated, or for a follow-up after the one before it was filed.
  */
-enum ReportKind {
+public enum ReportKind {
 
 	/** 首报: within the hour. */
 	FIRST(Duration.ofHours(1), "首报"),

@@ -3,7 +3,7 @@ package org.anju.plans;
 /**
  * The response level of an incident, from I (特别重大) to IV (一般).
  */
-enum ResponseLevel {
+public enum ResponseLevel {
 
 	I, II, III, IV
 
