@@ -339,7 +339,7 @@ begin
 	where p.community_id = c;
 end $$;
 
-select seed_contingency_plans(id) from community;
+do $$ begin perform seed_contingency_plans(id) from community; end $$;
 
 create function seed_contingency_plans_of_new_community() returns trigger language plpgsql as $$
 begin
