@@ -524,7 +524,7 @@ class IncidentManagement {
 		}).list();
 		List<IncidentView.Report> reports = this.jdbc.sql("""
 				select id, kind, due_at, filed_at, filed_by, text from incident_report
-				where community_id = :c and incident_id = :id order by id
+				where community_id = :c and incident_id = :id order by due_at, id
 				""").param("c", community.value()).param("id", id).query((rs, row) -> {
 			Instant due = instant(rs, "due_at");
 			Instant filed = nullableInstant(rs, "filed_at");
