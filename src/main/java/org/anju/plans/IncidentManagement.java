@@ -514,7 +514,7 @@ class IncidentManagement {
 		roles.sort(java.util.Comparator.comparing(IncidentView.RoleHolder::role));
 		List<IncidentView.Task> tasks = this.jdbc.sql("""
 				select id, role, title, due_at, done_at, done_by from incident_task
-				where community_id = :c and incident_id = :id order by sort, id
+				where community_id = :c and incident_id = :id order by due_at, sort
 				""").param("c", community.value()).param("id", id).query((rs, row) -> {
 			Instant due = instant(rs, "due_at");
 			Instant done = nullableInstant(rs, "done_at");
