@@ -103,7 +103,8 @@ class IncidentManagement {
 				continue;
 			}
 			if (!this.library.staff(community, holder.getValue())) {
-				problems.add(new Violation("holders." + role.name(), "plan.user.unknown", holder.getValue()));
+				problems.add(new Violation("holders." + role.name(), "plan.user.unknown",
+						String.valueOf(holder.getValue())));
 			}
 			else {
 				overrides.put(role, holder.getValue());

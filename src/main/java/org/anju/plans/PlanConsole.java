@@ -103,19 +103,32 @@ class PlanConsole {
 			@RequestParam(required = false) @Nullable Long warningId, @RequestParam Map<String, String> form,
 			Model model, Locale locale, HttpServletResponse response) {
 		Map<String, Long> holders = new LinkedHashMap<>();
-		for (PlanRole role : PlanRole.values()) {
-			String holder = form.get("holder." + role.name());
-			if (holder != null && !holder.isBlank()) {
-				holders.put(role.name(), Long.valueOf(holder.strip()));
-			}
-		}
 		try {
+			for (PlanRole role : PlanRole.values()) {
+				String holder = form.get("holder." + role.name());
+				if (holder != null && !holder.isBlank()) {
+					holders.put(role.name(), parse(role, holder));
+				}
+			}
 			IncidentView incident = this.incidents.activate(user,
 					new NewIncident(id, level, warningId, drill, holders));
 			return "redirect:/incidents/" + incident.id() + "?activated";
 		}
 		catch (InvalidInput | Refused ex) {
 			return failed(user, id, "activate", ex, model, locale, response);
+		}
+	}
+
+	/**
+	 * @throws InvalidInput for a holder that is not an account number, which only an
+	 * edited form sends
+	 */
+	private static Long parse(PlanRole role, String holder) {
+		try {
+			return Long.valueOf(holder.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInput("holders." + role.name(), "plan.user.unknown", holder);
 		}
 	}
 

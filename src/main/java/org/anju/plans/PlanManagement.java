@@ -262,7 +262,8 @@ class PlanManagement {
 				problems.add(new Violation(prefix + "role", "plan.role.twice", code.name()));
 			}
 			if (role.defaultUserId() != null && !staff(community, role.defaultUserId())) {
-				problems.add(new Violation(prefix + "defaultUserId", "plan.user.unknown", role.defaultUserId()));
+				problems.add(new Violation(prefix + "defaultUserId", "plan.user.unknown",
+						String.valueOf(role.defaultUserId())));
 			}
 			List<PlanDraft.Step> steps = new ArrayList<>();
 			List<PlanDraft.Step> givenSteps = (role.steps() != null) ? role.steps() : List.of();

@@ -153,6 +153,11 @@ class IncidentTests {
 		assertThat(bad.getStatus()).isEqualTo(422);
 		assertThat(content(bad)).contains("There is no response level V").contains("There is no command role CHEF");
 
+		MockHttpServletResponse stranger = this.plans
+			.activate(Map.of("planId", plan, "level", "II", "holders", Map.of("LOGISTICS", 987_654_321L)));
+		assertThat(stranger.getStatus()).isEqualTo(422);
+		assertThat(content(stranger)).contains("用户 987654321 不是在用的工作人员账号");
+
 		MockHttpServletResponse unknown = this.plans
 			.activate(Map.of("planId", Long.MAX_VALUE, "level", "I", "drill", false));
 		assertThat(unknown.getStatus()).isEqualTo(422);
