@@ -79,6 +79,15 @@ public enum Permission {
 	 */
 	DUTY_MANAGE,
 	/** Change the risk model's weights and thresholds, and run a full risk recompute. */
-	RISK_MODEL
+	RISK_MODEL,
+	/** See the contingency plans (预案), and the incidents and drills run from them. */
+	PLANS_READ,
+	/** Write plans and approve their versions (社区领导). */
+	PLANS_MANAGE,
+	/**
+	 * Activate a plan as an incident or a drill, and run any incident: tick tasks, file
+	 * reports, close it with a review. A role holder ticks their own tasks without it.
+	 */
+	INCIDENTS_RUN
 
 }

@@ -26,6 +26,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 			case KEY_PERSON -> "/key-persons/" + this.subjectId;
 			case COVERAGE_GAP -> "/duty/coverage#gap-" + this.subjectId;
 			case WARNING -> "/warnings/" + this.subjectId;
+			case INCIDENT -> "/incidents/" + this.subjectId;
 		};
 	}
 
@@ -34,7 +35,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 	 */
 	public enum Subject {
 
-		APPEAL, SCREENING_ROUND, KEY_PERSON, COVERAGE_GAP, WARNING
+		APPEAL, SCREENING_ROUND, KEY_PERSON, COVERAGE_GAP, WARNING, INCIDENT
 
 	}
 

@@ -33,6 +33,12 @@ public enum NotificationKind {
 	/** 预警: a warning was raised, or rose to a higher level. */
 	WARNING_RAISED,
 	/** 预警超时未签收: a warning was not acknowledged in time. */
-	WARNING_ACK_OVERDUE
+	WARNING_ACK_OVERDUE,
+	/**
+	 * 预案任务超时: a task of an incident the recipient holds a role in passed its time target.
+	 */
+	PLAN_TASK_OVERDUE,
+	/** 报送超时: an information report of an incident passed its deadline unfiled. */
+	PLAN_REPORT_OVERDUE
 
 }

@@ -20,7 +20,8 @@ class RoleTests {
 	 * and do the stability work within their scope; residents never see it. Leaders and
 	 * department staff write questionnaires and open survey campaigns; they and grid
 	 * workers (for their own grids) publish outage notices. All staff read the
-	 * responsibility system; leaders and admins manage it.
+	 * responsibility system; leaders and admins manage it. All staff read the contingency
+	 * plans; leaders write and approve them and run incidents.
 	 */
 	private static final String MATRIX = """
 			permission        ADMIN LEADER DEPARTMENT_STAFF GRID_WORKER RESIDENT
@@ -50,6 +51,9 @@ class RoleTests {
 			DUTY_READ         x     x      x                x           -
 			DUTY_MANAGE       x     x      -                -           -
 			RISK_MODEL        x     x      -                -           -
+			PLANS_READ        x     x      x                x           -
+			PLANS_MANAGE      x     x      -                -           -
+			INCIDENTS_RUN     x     x      -                -           -
 			""";
 
 	@Test

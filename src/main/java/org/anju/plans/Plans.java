@@ -1,0 +1,297 @@
+package org.anju.plans;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.anju.shared.CommunityId;
+import org.anju.shared.Phone;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plan library's tables: plans, their versions, roles and checklists. Every statement
+ * names the community.
+ */
+@Component
+class Plans {
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	Plans(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * A plan's own row.
+	 */
+	record PlanRow(long id, @Nullable String code, String nameZh, String nameEn, long version,
+			@Nullable Integer approvedNumber, @Nullable Integer draftNumber) {
+
+		String name(boolean english) {
+			return english ? this.nameEn : this.nameZh;
+		}
+
+	}
+
+	List<PlanRow> all(CommunityId community) {
+		return this.jdbc.sql(PLAN_SELECT + " where p.community_id = :c order by p.sort, p.id")
+			.param("c", community.value())
+			.query(Plans::plan)
+			.list();
+	}
+
+	Optional<PlanRow> find(CommunityId community, long id) {
+		return this.jdbc.sql(PLAN_SELECT + " where p.community_id = :c and p.id = :id")
+			.param("c", community.value())
+			.param("id", id)
+			.query(Plans::plan)
+			.optional();
+	}
+
+	/**
+	 * Locks the plan's row, so that two edits or approvals of one plan take turns.
+	 */
+	Optional<PlanRow> lock(CommunityId community, long id) {
+		this.jdbc.sql("select id from contingency_plan where community_id = :c and id = :id for update")
+			.param("c", community.value())
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+		return find(community, id);
+	}
+
+	List<PlanView.VersionSummary> versions(CommunityId community, long planId) {
+		return this.jdbc.sql("""
+				select number, state, created_at, created_by, approved_at, approved_by from plan_version
+				where community_id = :c and plan_id = :plan order by number desc
+				""")
+			.param("c", community.value())
+			.param("plan", planId)
+			.query((rs, row) -> new PlanView.VersionSummary(rs.getInt("number"), rs.getString("state"),
+					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+					instant(rs.getTimestamp("approved_at")), (Long) rs.getObject("approved_by")))
+			.list();
+	}
+
+	Optional<PlanView.VersionContent> content(CommunityId community, long planId, int number) {
+		Optional<PlanView.VersionContent> found = this.jdbc.sql("""
+				select number, state, trigger_text, warning_levels, warning_subject_types, levels::text as levels,
+				       contacts::text as contacts, resources::text as resources
+				from plan_version where community_id = :c and plan_id = :plan and number = :number
+				""")
+			.param("c", community.value())
+			.param("plan", planId)
+			.param("number", number)
+			.query((rs, row) -> new PlanView.VersionContent(rs.getInt("number"), rs.getString("state"),
+					rs.getString("trigger_text"), strings(rs.getArray("warning_levels")),
+					strings(rs.getArray("warning_subject_types")),
+					this.json.readValue(rs.getString("levels"), new TypeReference<LinkedHashMap<String, String>>() {
+					}), List.of(),
+					masked(this.json.readValue(rs.getString("contacts"), new TypeReference<List<PlanDraft.Contact>>() {
+					})), this.json.readValue(rs.getString("resources"), new TypeReference<List<PlanDraft.Resource>>() {
+					})))
+			.optional();
+		return found.map((content) -> withRoles(community, planId, content));
+	}
+
+	private PlanView.VersionContent withRoles(CommunityId community, long planId, PlanView.VersionContent content) {
+		Map<PlanRole, List<PlanView.StepView>> steps = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select role, title, minutes from plan_step
+				where community_id = :c and plan_id = :plan and number = :number order by role, sort
+				""")
+			.param("c", community.value())
+			.param("plan", planId)
+			.param("number", content.number())
+			.query((rs, row) -> steps.computeIfAbsent(PlanRole.valueOf(rs.getString("role")), (r) -> new ArrayList<>())
+				.add(new PlanView.StepView(rs.getString("title"), rs.getInt("minutes"))))
+			.list();
+		List<PlanView.RoleView> roles = new ArrayList<>(this.jdbc.sql("""
+				select r.role, r.default_user_id, u.display_name, u.enabled from plan_role r
+				left join user_account u on u.community_id = r.community_id and u.id = r.default_user_id
+				where r.community_id = :c and r.plan_id = :plan and r.number = :number
+				""")
+			.param("c", community.value())
+			.param("plan", planId)
+			.param("number", content.number())
+			.query((rs, row) -> {
+				PlanRole role = PlanRole.valueOf(rs.getString("role"));
+				return new PlanView.RoleView(role, (Long) rs.getObject("default_user_id"), rs.getString("display_name"),
+						rs.getBoolean("enabled"), steps.getOrDefault(role, List.of()));
+			})
+			.list());
+		roles.sort(Comparator.comparing(PlanView.RoleView::role));
+		return new PlanView.VersionContent(content.number(), content.state(), content.trigger(),
+				content.warningLevels(), content.warningSubjectTypes(), content.levels(), List.copyOf(roles),
+				content.contacts(), content.resources());
+	}
+
+	/**
+	 * Writes a version's content: a new version, or the draft again in place of what it
+	 * said.
+	 */
+	void write(CommunityId community, long planId, int number, boolean replace, PlanDraft content, String actor) {
+		if (replace) {
+			this.jdbc.sql("delete from plan_role where community_id = :c and plan_id = :plan and number = :number")
+				.param("c", community.value())
+				.param("plan", planId)
+				.param("number", number)
+				.update();
+			this.jdbc.sql("""
+					update plan_version set trigger_text = :trigger, warning_levels = cast(:levels as text[]),
+					       warning_subject_types = cast(:subjects as text[]), levels = cast(:responses as jsonb),
+					       contacts = cast(:contacts as jsonb), resources = cast(:resources as jsonb),
+					       created_at = now(), created_by = :actor
+					where community_id = :c and plan_id = :plan and number = :number and state = 'DRAFT'
+					""").params(versionParams(community, planId, number, content, actor)).update();
+		}
+		else {
+			this.jdbc.sql("""
+					insert into plan_version (community_id, plan_id, number, state, trigger_text, warning_levels,
+					                          warning_subject_types, levels, contacts, resources, created_by)
+					values (:c, :plan, :number, 'DRAFT', :trigger, cast(:levels as text[]), cast(:subjects as text[]),
+					        cast(:responses as jsonb), cast(:contacts as jsonb), cast(:resources as jsonb), :actor)
+					""").params(versionParams(community, planId, number, content, actor)).update();
+		}
+		for (PlanDraft.RoleDraft role : roles(content)) {
+			this.jdbc.sql("""
+					insert into plan_role (community_id, plan_id, number, role, default_user_id)
+					values (:c, :plan, :number, :role, :user)
+					""")
+				.param("c", community.value())
+				.param("plan", planId)
+				.param("number", number)
+				.param("role", role.role())
+				.param("user", role.defaultUserId())
+				.update();
+			int sort = 10;
+			for (PlanDraft.Step step : (role.steps() != null) ? role.steps() : List.<PlanDraft.Step>of()) {
+				this.jdbc.sql("""
+						insert into plan_step (community_id, plan_id, number, role, sort, title, minutes)
+						values (:c, :plan, :number, :role, :sort, :title, :minutes)
+						""")
+					.param("c", community.value())
+					.param("plan", planId)
+					.param("number", number)
+					.param("role", role.role())
+					.param("sort", sort)
+					.param("title", step.title())
+					.param("minutes", step.minutes())
+					.update();
+				sort += 10;
+			}
+		}
+	}
+
+	long insertPlan(CommunityId community, String nameZh, String nameEn) {
+		return this.jdbc.sql("""
+				insert into contingency_plan (community_id, name_zh, name_en, sort)
+				values (:c, :zh, :en, 1000) returning id
+				""").param("c", community.value()).param("zh", nameZh).param("en", nameEn).query(Long.class).single();
+	}
+
+	void touch(CommunityId community, long planId) {
+		this.jdbc.sql("update contingency_plan set version = version + 1 where community_id = :c and id = :id")
+			.param("c", community.value())
+			.param("id", planId)
+			.update();
+	}
+
+	void approve(CommunityId community, long planId, int number, long leaderId, Instant at) {
+		this.jdbc.sql("""
+				update plan_version set state = 'SUPERSEDED'
+				where community_id = :c and plan_id = :plan and state = 'APPROVED'
+				""").param("c", community.value()).param("plan", planId).update();
+		this.jdbc.sql("""
+				update plan_version set state = 'APPROVED', approved_at = :at, approved_by = :leader
+				where community_id = :c and plan_id = :plan and number = :number and state = 'DRAFT'
+				""")
+			.param("c", community.value())
+			.param("plan", planId)
+			.param("number", number)
+			.param("at", Timestamp.from(at))
+			.param("leader", leaderId)
+			.update();
+	}
+
+	int nextNumber(CommunityId community, long planId) {
+		Integer last = this.jdbc.sql("select max(number) from plan_version where community_id = :c and plan_id = :plan")
+			.param("c", community.value())
+			.param("plan", planId)
+			.query(Integer.class)
+			.single();
+		return (last != null) ? last + 1 : 1;
+	}
+
+	private static List<PlanDraft.RoleDraft> roles(PlanDraft content) {
+		return (content.roles() != null) ? content.roles() : List.of();
+	}
+
+	private Map<String, Object> versionParams(CommunityId community, long planId, int number, PlanDraft content,
+			String actor) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("c", community.value());
+		params.put("plan", planId);
+		params.put("number", number);
+		params.put("trigger", content.trigger());
+		params.put("levels", array(content.warningLevels()));
+		params.put("subjects", array(content.warningSubjectTypes()));
+		params.put("responses", this.json.writeValueAsString(content.levels()));
+		params.put("contacts", this.json.writeValueAsString(content.contacts()));
+		params.put("resources", this.json.writeValueAsString(content.resources()));
+		params.put("actor", actor);
+		return params;
+	}
+
+	private static String array(@Nullable List<String> codes) {
+		// the codes are checked upper-case words, so they need no quoting
+		return "{" + String.join(",", (codes != null) ? codes : List.of()) + "}";
+	}
+
+	private static List<PlanDraft.Contact> masked(List<PlanDraft.Contact> contacts) {
+		return contacts.stream()
+			.map((contact) -> new PlanDraft.Contact(contact.name(), contact.unit(),
+					(contact.phone() != null) ? Phone.maskIfMobile(contact.phone()) : null))
+			.toList();
+	}
+
+	private static List<String> strings(@Nullable Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static final String PLAN_SELECT = """
+			select p.id, p.code, p.name_zh, p.name_en, p.version,
+			       (select number from plan_version v where v.community_id = p.community_id and v.plan_id = p.id
+			        and v.state = 'APPROVED') as approved_number,
+			       (select number from plan_version v where v.community_id = p.community_id and v.plan_id = p.id
+			        and v.state = 'DRAFT') as draft_number
+			from contingency_plan p""";
+
+	private static PlanRow plan(ResultSet rs, int row) throws SQLException {
+		return new PlanRow(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+				rs.getLong("version"), (Integer) rs.getObject("approved_number"),
+				(Integer) rs.getObject("draft_number"));
+	}
+
+}
