@@ -16,6 +16,7 @@ import org.anju.places.PlaceManagement;
 import org.anju.stability.ConflictCaseView;
 import org.anju.stability.ConflictManagement;
 import org.anju.stability.NewConflictCase;
+import org.anju.stability.Responsibles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,9 @@ class CoverageTests {
 
 	@Autowired
 	CoverageClock clock;
+
+	@Autowired
+	Responsibles warningRouting;
 
 	@Autowired
 	TransactionTemplate transaction;
@@ -189,6 +193,18 @@ class CoverageTests {
 		assertThat(this.responsibilities.holders(this.town.community, "GROUP", "XIEJIE"))
 			.containsExactly(this.leader.id());
 		assertThat(this.responsibilities.holders(this.town.community, "GRID", 0)).isEmpty();
+	}
+
+	@Test
+	void warningsGoToWhomTheMatrixNamesForTheirGridAreaOrGroup() {
+		assertThat(this.warningRouting.of(this.town.community, "GRID", this.staffedGrid.id()))
+			.containsExactly(this.gridWorker.id(), this.areaHead.id());
+		assertThat(this.warningRouting.of(this.town.community, "AREA", this.area.id()))
+			.containsExactly(this.areaHead.id(), this.leader.id());
+		assertThat(this.warningRouting.ofGroup(this.town.community, "XIEJIE")).containsExactly(this.leader.id());
+		assertThat(this.warningRouting.of(this.town.community, "PERSON", this.gridWorker.id()))
+			.as("a person's warning is left to the engine, which sends it to their grid's workers")
+			.isEmpty();
 	}
 
 	@Test
