@@ -22,6 +22,10 @@ import org.anju.shared.InvalidInput.Violation;
 import org.anju.shared.NotFound;
 import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
+import org.anju.stability.Disposition;
+import org.anju.stability.WarningState;
+import org.anju.stability.WarningView;
+import org.anju.stability.Warnings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,11 +64,14 @@ class IncidentManagement {
 
 	private final AuditTrail audit;
 
+	private final Warnings warnings;
+
 	private final Clock clock;
 
 	IncidentManagement(JdbcClient jdbc, Plans plans, PlanManagement library, UserManagement users, AuditTrail audit,
-			Clock clock) {
+			Warnings warnings, Clock clock) {
 		this.jdbc = jdbc;
+		this.warnings = warnings;
 		this.plans = plans;
 		this.library = library;
 		this.users = users;
@@ -110,8 +117,14 @@ class IncidentManagement {
 				overrides.put(role, holder.getValue());
 			}
 		}
-		if (input.warningId() != null && input.warningId() <= 0) {
-			problems.add(new Violation("warningId", "incident.warning.unknown", input.warningId()));
+		WarningView warning = null;
+		if (input.warningId() != null) {
+			try {
+				warning = this.warnings.get(user, input.warningId());
+			}
+			catch (NotFound ex) {
+				problems.add(new Violation("warningId", "incident.warning.unknown", input.warningId()));
+			}
 		}
 		if (plan == null || level == null) {
 			throw new InvalidInput(problems);
@@ -200,6 +213,13 @@ class IncidentManagement {
 		}
 		detail.put("holders", filled);
 		this.audit.record(community, "INCIDENT_ACTIVATED", "INCIDENT", id, detail);
+		if (warning != null && !drill && warning.state() != WarningState.CLOSED) {
+			// the warning's answer is this incident: it is closed as escalated, in the
+			// same
+			// transaction, so that nobody acknowledges it a second time
+			this.warnings.close(user, warning.id(), warning.version(), Disposition.ESCALATED_TO_PLAN.name(),
+					plan.name(false) + " · #" + id);
+		}
 		return read(community, id);
 	}
 

@@ -61,7 +61,9 @@ class PlanConsole {
 
 	@GetMapping("/plans")
 	String library(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Integer year,
-			Model model) {
+			@RequestParam(required = false) @Nullable Long warningId, Model model) {
+		// a plan chosen for a warning is activated with it
+		model.addAttribute("warningId", warningId);
 		int shown = (year != null) ? year : LocalDate.ofInstant(this.clock.instant(), WorkingCalendar.ZONE).getYear();
 		model.addAttribute("plans", this.plans.list(user));
 		model.addAttribute("drills", this.plans.drillStatistics(user, shown));
@@ -70,7 +72,9 @@ class PlanConsole {
 
 	@GetMapping("/plans/{id}")
 	String page(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-			@RequestParam(required = false) @Nullable Integer number, Model model) {
+			@RequestParam(required = false) @Nullable Integer number,
+			@RequestParam(required = false) @Nullable Long warningId, Model model) {
+		model.addAttribute("warningId", warningId);
 		PlanView plan = this.plans.get(user, id, number);
 		model.addAttribute("plan", plan);
 		Integer approved = plan.approvedNumber();
@@ -92,7 +96,7 @@ class PlanConsole {
 			return "redirect:/plans/" + id + "?approved=" + approved.content().number();
 		}
 		catch (Refused | StaleVersion ex) {
-			return failed(user, id, "approve", ex, model, locale, response);
+			return failed(user, id, "approve", null, ex, model, locale, response);
 		}
 	}
 
@@ -115,7 +119,7 @@ class PlanConsole {
 			return "redirect:/incidents/" + incident.id() + "?activated";
 		}
 		catch (InvalidInput | Refused ex) {
-			return failed(user, id, "activate", ex, model, locale, response);
+			return failed(user, id, "activate", warningId, ex, model, locale, response);
 		}
 	}
 
@@ -132,12 +136,12 @@ class PlanConsole {
 		}
 	}
 
-	private String failed(CurrentUser user, long id, String form, RuntimeException ex, Model model, Locale locale,
-			HttpServletResponse response) {
+	private String failed(CurrentUser user, long id, String form, @Nullable Long warningId, RuntimeException ex,
+			Model model, Locale locale, HttpServletResponse response) {
 		response.setStatus(status(ex).value());
 		model.addAttribute("failed", form);
 		model.addAttribute("failure", explain(this.messages, ex, locale));
-		return page(user, id, null, model);
+		return page(user, id, null, warningId, model);
 	}
 
 	/**

@@ -18,6 +18,9 @@ import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
+import org.anju.stability.MoodNotes;
+import org.anju.stability.NewMoodNote;
+import org.anju.stability.RiskEngine;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,12 @@ class IncidentTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MoodNotes notes;
+
+	@Autowired
+	RiskEngine engine;
+
 	ApiCallers callers;
 
 	RegistryFixtures registry;
@@ -101,14 +110,19 @@ class IncidentTests {
 		long plan = this.plans.approvedPlan(PlanFixtures.body(PlanFixtures.unique("预案"), roles,
 				Map.of("COMMANDER", List.of(10), "ON_SITE", List.of(15, 120), "REPORTING", List.of(60))));
 
+		long warning = openWarning();
 		MockHttpServletResponse response = this.plans.activate(Map.of("planId", plan, "level", "II", "drill", false,
-				"warningId", 77, "holders", Map.of("ON_SITE", onSite.id())));
+				"warningId", warning, "holders", Map.of("ON_SITE", onSite.id())));
 		assertThat(response.getStatus()).as(content(response)).isEqualTo(201);
 		String incident = content(response);
 		assertThat(response.getHeader("Location")).endsWith("/api/v1/incidents/" + id(incident));
 		assertThat((String) JsonPath.read(incident, "$.state")).isEqualTo("ACTIVE");
 		assertThat((Boolean) JsonPath.read(incident, "$.drill")).isFalse();
-		assertThat((Integer) JsonPath.read(incident, "$.warningId")).isEqualTo(77);
+		assertThat(((Number) JsonPath.read(incident, "$.warningId")).longValue()).isEqualTo(warning);
+		assertThat(this.jdbc.sql("select state || ' ' || disposition from warning where community_id = 1 and id = :id")
+			.param("id", warning)
+			.query(String.class)
+			.single()).as("the warning is answered by the incident").isEqualTo("CLOSED ESCALATED_TO_PLAN");
 		assertThat(holder(incident, "COMMANDER")).isEqualTo(this.leader.id());
 		assertThat(holder(incident, "REPORTING")).isEqualTo(this.reporter.id());
 		assertThat(holder(incident, "ON_SITE")).as("the activation's holder over the plan's default")
@@ -132,6 +146,27 @@ class IncidentTests {
 			.isEqualTo(activated.plus(Duration.ofDays(3)));
 		assertThat((List<String>) JsonPath.read(incident, "$.timeline[*].action")).containsExactly("activate");
 		assertThat(audits(id(incident))).containsExactly("INCIDENT_ACTIVATED");
+		MockHttpServletResponse unknown = this.plans
+			.activate(Map.of("planId", plan, "level", "II", "drill", false, "warningId", 987654321));
+		assertThat(unknown.getStatus()).isEqualTo(422);
+		assertThat(content(unknown)).contains("warningId");
+	}
+
+	/**
+	 * @return a person's warning, raised by the engine on two agitated notes
+	 */
+	private long openWarning() {
+		long person = this.registry.person(this.registry.street().room().id()).id();
+		for (int i = 0; i < 2; i++) {
+			this.notes.file(RegistryFixtures.admin(),
+					new NewMoodNote("PERSON", person, null, null, LocalDate.now(WorkingCalendar.ZONE).toString(),
+							"VISIT", "AGITATED", List.of(), List.of(), "情绪激动，扬言上访"));
+		}
+		this.engine.recomputeAll(COMMUNITY);
+		return this.jdbc.sql("""
+				select id from warning
+				where community_id = 1 and subject_type = 'PERSON' and subject_id = :id and state = 'OPEN'
+				""").param("id", String.valueOf(person)).query(Long.class).single();
 	}
 
 	@Test

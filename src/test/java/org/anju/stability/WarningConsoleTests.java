@@ -72,6 +72,8 @@ class WarningConsoleTests {
 
 		assertThat(page(leader, "/warnings?state=OPEN&subjectType=PERSON")).contains("/warnings/" + id + "\"");
 		String page = page(leader, "/warnings/" + id);
+		assertThat(page).as("a leader activates a plan from the warning").contains("/plans?warningId=" + id + "\"");
+		assertThat(page(leader, "/plans?warningId=" + id)).contains("warningId=" + id + "\"");
 		assertThat(page).contains("预警原因")
 			.contains("思想动态 " + note.id())
 			.contains("/mood-notes?personId=" + person.id())
