@@ -63,6 +63,11 @@ public enum Permission {
 	 * Do the stability work: register and act on conflict cases, file mood notes and
 	 * screening reports.
 	 */
-	STABILITY_WORK
+	STABILITY_WORK,
+	/**
+	 * See the whole community's figures: the leader dashboard and the monthly reports,
+	 * and generate a report on demand.
+	 */
+	REPORTS_READ
 
 }
