@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,13 +15,16 @@ import org.anju.shared.BadParameter;
 import org.anju.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +47,12 @@ class ReportApi {
 
 	private final Clock clock;
 
-	ReportApi(Reports reports, Clock clock) {
+	private final MessageSource messages;
+
+	ReportApi(Reports reports, Clock clock, MessageSource messages) {
 		this.reports = reports;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -122,6 +129,18 @@ class ReportApi {
 						.build()
 						.toString())
 			.body(content);
+	}
+
+	/**
+	 * A server without the CJK font cannot write a PDF: say what to install, as 503.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> missingFont(CjkFont.MissingFont ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				this.messages.getMessage("report.font.missing", new Object[] { ex.path() }, locale));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	/**
