@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 
 import javax.imageio.ImageIO;
 
@@ -62,7 +64,7 @@ class ChartImages {
 			case BAR -> ChartFactory.createBarChart(null, null, null, dataset(table), PlotOrientation.VERTICAL, false,
 					false, false);
 		};
-		style(chart);
+		style(chart, table.rows().stream().anyMatch((row) -> row.values().get(0) instanceof BigDecimal));
 		BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		try {
@@ -104,7 +106,7 @@ class ChartImages {
 		return data;
 	}
 
-	private void style(JFreeChart chart) {
+	private void style(JFreeChart chart, boolean rates) {
 		chart.setBackgroundPaint(Color.WHITE);
 		chart.setAntiAlias(true);
 		chart.setTextAntiAlias(true);
@@ -117,7 +119,13 @@ class ChartImages {
 			plot.getDomainAxis().setTickLabelFont(this.font.awt(Font.PLAIN, 13));
 			plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
 			plot.getRangeAxis().setTickLabelFont(this.font.awt(Font.PLAIN, 13));
-			plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+			if (rates) {
+				((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getPercentInstance());
+				plot.getRangeAxis().setUpperBound(1);
+			}
+			else {
+				plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+			}
 			if (plot.getRenderer() instanceof BarRenderer bars) {
 				bars.setBarPainter(new StandardBarPainter());
 				bars.setShadowVisible(false);

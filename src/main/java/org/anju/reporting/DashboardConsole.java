@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.anju.identity.CurrentUser;
+import org.anju.platform.XlsxStream;
 import org.anju.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -64,6 +68,16 @@ class DashboardConsole {
 	String reports(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("reports", this.reports.list(user, null, 200));
 		return REPORTS;
+	}
+
+	@GetMapping("/reports/{id}.pdf")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		return ReportApi.download(this.reports, user, id, "pdf", MediaType.APPLICATION_PDF_VALUE);
+	}
+
+	@GetMapping("/reports/{id}.xlsx")
+	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		return ReportApi.download(this.reports, user, id, "xlsx", XlsxStream.MEDIA_TYPE);
 	}
 
 	@PostMapping("/reports")

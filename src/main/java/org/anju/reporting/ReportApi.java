@@ -120,7 +120,16 @@ class ReportApi {
 	}
 
 	private ResponseEntity<byte[]> download(CurrentUser user, long id, String format, String mediaType) {
-		byte[] content = this.reports.content(user, id, format).orElseThrow(() -> new NotFound("report", id));
+		return download(this.reports, user, id, format, mediaType);
+	}
+
+	/**
+	 * The stored PDF or xlsx as a download, for the API and the console alike.
+	 * @throws NotFound when the community has no such report
+	 */
+	static ResponseEntity<byte[]> download(Reports reports, CurrentUser user, long id, String format,
+			String mediaType) {
+		byte[] content = reports.content(user, id, format).orElseThrow(() -> new NotFound("report", id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(mediaType))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

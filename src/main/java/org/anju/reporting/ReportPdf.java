@@ -64,7 +64,8 @@ class ReportPdf {
 		Font body = new Font(base, 10.5f);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 54, 54, 60, 54);
-		PdfWriter.getInstance(document, out);
+		// a chart that does not fit stays before its table, on the next page
+		PdfWriter.getInstance(document, out).setStrictImageSequence(true);
 		document.addTitle(text("report.title", locale));
 		document.addCreator("Anju");
 		document.open();

@@ -1,6 +1,8 @@
 package org.anju.reporting;
 
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +78,6 @@ class DashboardBenchmarkTests {
 			this.dashboard.figures(admin, span(today, i), Locale.SIMPLIFIED_CHINESE);
 		}
 		List<Long> nanos = new ArrayList<>();
-		long received = 0;
 		for (int i = 0; i < QUERIES; i++) {
 			Span span = span(today, i);
 			nanos.add(timed(() -> this.dashboard.figures(admin, span, Locale.SIMPLIFIED_CHINESE)));
@@ -87,7 +88,7 @@ class DashboardBenchmarkTests {
 			baseline.add(timed(() -> this.statistics.figures(admin, span.from(), span.to(), AppealStats.By.CATEGORY)));
 		}
 		Span year = span(today, 3);
-		received = ((AppealFigures) this.dashboard.figures(admin, year, Locale.SIMPLIFIED_CHINESE)
+		long received = ((AppealFigures) this.dashboard.figures(admin, year, Locale.SIMPLIFIED_CHINESE)
 			.body()
 			.get("appeals")).received();
 		assertThat(received).as("the rollup counts what the scan counts")
@@ -95,8 +96,8 @@ class DashboardBenchmarkTests {
 					this.statistics.figures(admin, year.from(), year.to(), AppealStats.By.CATEGORY).total().received());
 
 		System.out.printf("%nDashboard benchmark, %d appeals, spans of %s days (%d cores, load %.1f)%n", appeals,
-				java.util.Arrays.toString(SPAN_DAYS), Runtime.getRuntime().availableProcessors(),
-				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+				Arrays.toString(SPAN_DAYS), Runtime.getRuntime().availableProcessors(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		if (rebuild > 0) {
 			System.out.printf("  rollup rebuild from the appeals: %.1f s%n", rebuild / 1e9);
 		}

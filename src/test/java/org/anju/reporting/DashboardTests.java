@@ -87,26 +87,26 @@ class DashboardTests {
 
 	String admin;
 
+	ReportingFixtures fixtures;
+
 	@BeforeEach
 	void callers() {
 		this.callers = new ApiCallers(this.mvc, this.json);
 		this.admin = this.callers.adminToken();
+		this.fixtures = new ReportingFixtures(this.callers, this.admin, this.jdbc);
 	}
 
 	@Test
 	void theFiguresFollowTheLoopAgreeWithTheLedgerAndComeOutTheSameFromARebuild() {
 		AppealCategory category = new AppealFixtures(this.categories, this.rules).category("PROPERTY");
-		long satisfied = submit(category.code());
-		long dissatisfied = submit(category.code());
-		submit(category.code());
-		String version = act(satisfied, "0", "assign", Map.of("departmentCode", "PROPERTY"));
-		version = act(satisfied, version, "accept", Map.of());
-		version = act(satisfied, version, "resolve", Map.of("reply", "已修好"));
-		act(satisfied, version, "callback", Map.of("satisfaction", "SATISFIED"));
-		version = act(dissatisfied, "0", "assign", Map.of("departmentCode", "PROPERTY"));
-		version = act(dissatisfied, version, "accept", Map.of());
-		version = act(dissatisfied, version, "resolve", Map.of("reply", "已处理"));
-		act(dissatisfied, version, "close", Map.of());
+		long satisfied = this.fixtures.submit(category.code());
+		long dissatisfied = this.fixtures.submit(category.code());
+		this.fixtures.submit(category.code());
+		this.fixtures.resolve(satisfied, "PROPERTY", "SATISFIED");
+		String version = this.fixtures.act(dissatisfied, "0", "assign", Map.of("departmentCode", "PROPERTY"));
+		version = this.fixtures.act(dissatisfied, version, "accept", Map.of());
+		version = this.fixtures.act(dissatisfied, version, "resolve", Map.of("reply", "已处理"));
+		this.fixtures.act(dissatisfied, version, "close", Map.of());
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			Map<String, Object> bucket = bucket(dashboard(this.admin), category.code());
@@ -118,7 +118,7 @@ class DashboardTests {
 				.containsEntry("satisfactionRate", 1.0)
 				.containsEntry("onTimeRate", 1.0);
 		});
-		awaitRollups();
+		this.fixtures.awaitRollups();
 		String before = dashboard(this.admin);
 		AppealStats.Line ledger = this.statistics
 			.figures(RegistryFixtures.admin(), TODAY.withDayOfMonth(1), monthEnd(), AppealStats.By.CATEGORY)
@@ -145,16 +145,16 @@ class DashboardTests {
 	@Test
 	void anEventSeenTwiceOrLateCountsOnce() {
 		AppealCategory category = new AppealFixtures(this.categories, this.rules).category("PROPERTY");
-		long id = submit(category.code());
+		long id = this.fixtures.submit(category.code());
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(bucket(dashboard(this.admin), category.code())).containsEntry("count", 1));
 		AppealSubmitted replay = new AppealSubmitted(RegistryFixtures.COMMUNITY, id, null, category.code(), Set.of(),
 				java.time.Instant.now());
 		this.listeners.on(replay);
 		this.listeners.on(replay);
-		String version = act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"));
-		act(id, version, "accept", Map.of());
-		awaitRollups();
+		String version = this.fixtures.act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"));
+		this.fixtures.act(id, version, "accept", Map.of());
+		this.fixtures.awaitRollups();
 		// the late submission event after the steps still reads the appeal as it is now
 		this.listeners.on(replay);
 
@@ -197,11 +197,11 @@ class DashboardTests {
 
 	@Test
 	void onlyLeadersAndAdminsSeeTheCommunitysDashboard() {
-		RegistryFixtures fixtures = new RegistryFixtures(this.places, this.people, this.users);
-		RegistryFixtures.Street street = fixtures.street();
-		UserAccount gridWorker = fixtures.user(Role.GRID_WORKER, Set.of(street.grid().id()), null, null);
-		UserAccount staff = fixtures.user(Role.DEPARTMENT_STAFF, Set.of(), "PROPERTY", null);
-		UserAccount leader = fixtures.user(Role.LEADER, Set.of(), null, null);
+		RegistryFixtures registry = new RegistryFixtures(this.places, this.people, this.users);
+		RegistryFixtures.Street street = registry.street();
+		UserAccount gridWorker = registry.user(Role.GRID_WORKER, Set.of(street.grid().id()), null, null);
+		UserAccount staff = registry.user(Role.DEPARTMENT_STAFF, Set.of(), "PROPERTY", null);
+		UserAccount leader = registry.user(Role.LEADER, Set.of(), null, null);
 
 		assertThat(status(this.callers.firstLogin(gridWorker, RegistryFixtures.FIRST_PASSWORD))).isEqualTo(403);
 		assertThat(status(this.callers.firstLogin(staff, RegistryFixtures.FIRST_PASSWORD))).isEqualTo(403);
@@ -209,23 +209,13 @@ class DashboardTests {
 		assertThat(this.callers.perform(get("/api/v1/dashboard")).getStatus()).isEqualTo(401);
 		assertThat(this.callers
 			.perform(bearer(post("/api/v1/dashboard/rebuild"),
-					this.callers.firstLogin(fixtures.user(Role.LEADER, Set.of(), null, null),
+					this.callers.firstLogin(registry.user(Role.LEADER, Set.of(), null, null),
 							RegistryFixtures.FIRST_PASSWORD)))
 			.getStatus()).as("a rebuild is an administrator's").isEqualTo(403);
 	}
 
 	private int status(String token) {
 		return this.callers.perform(bearer(get("/api/v1/dashboard"), token)).getStatus();
-	}
-
-	/**
-	 * Waits until the rollup listeners have taken in every event published so far.
-	 */
-	private void awaitRollups() {
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null and listener_id like '%RollupListeners%'
-				""").query(Long.class).single() == 0);
 	}
 
 	private List<Map<String, Object>> rollupRows() {
@@ -264,25 +254,6 @@ class DashboardTests {
 		List<Map<String, Object>> buckets = JsonPath.read(body, "$.appeals.byCategory[?(@.code == '" + code + "')]");
 		assertThat(buckets).hasSize(1);
 		return buckets.get(0);
-	}
-
-	private long submit(String categoryCode) {
-		MockHttpServletResponse created = this.callers
-			.perform(bearer(post("/api/v1/appeals"), this.admin).contentType(MediaType.APPLICATION_JSON)
-				.content(this.callers
-					.body(Map.of("caller", Map.of("name", "驾驶舱", "phone", "13912345678"), "categoryCode", categoryCode,
-							"channel", "PHONE", "title", "楼道灯坏了", "description", "三单元楼道灯坏了一周"))));
-		assertThat(created.getStatus()).as(content(created)).isEqualTo(201);
-		return ((Number) JsonPath.read(content(created), "$.id")).longValue();
-	}
-
-	private String act(long id, String version, String action, Map<String, Object> body) {
-		MockHttpServletResponse response = this.callers
-			.perform(bearer(post("/api/v1/appeals/{id}/{action}", id, action), this.admin).header("If-Match", version)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(this.callers.body(body)));
-		assertThat(response.getStatus()).as(action + ": " + content(response)).isEqualTo(200);
-		return response.getHeader("ETag").replace("\"", "");
 	}
 
 }

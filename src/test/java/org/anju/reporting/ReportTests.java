@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
+import org.anju.appeals.AppealCategories;
+import org.anju.appeals.AppealCategory;
+import org.anju.appeals.AppealFixtures;
+import org.anju.appeals.RoutingRules;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
@@ -29,6 +33,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -60,6 +65,15 @@ class ReportTests {
 	Reports reports;
 
 	@Autowired
+	AppealCategories categories;
+
+	@Autowired
+	RoutingRules rules;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
 	PlaceManagement places;
 
 	@Autowired
@@ -80,6 +94,16 @@ class ReportTests {
 
 	@Test
 	void aReportShowsTheDashboardsFiguresForTheSameSpan() throws Exception {
+		ReportingFixtures fixtures = new ReportingFixtures(this.callers, this.admin, this.jdbc);
+		AppealFixtures appeals = new AppealFixtures(this.categories, this.rules);
+		AppealCategory lights = appeals.category("PROPERTY");
+		AppealCategory heating = appeals.category("ENERGY");
+		fixtures.resolve(fixtures.submit(lights.code()), "PROPERTY", "SATISFIED");
+		fixtures.resolve(fixtures.submit(heating.code()), "ENERGY", "DISSATISFIED");
+		fixtures.submit(lights.code());
+		fixtures.submit(heating.code());
+		fixtures.submit(heating.code());
+		fixtures.awaitRollups();
 		LocalDate today = DashboardTests.TODAY;
 		String from = today.withDayOfMonth(1).toString();
 		String to = DashboardTests.monthEnd().toString();
@@ -103,6 +127,7 @@ class ReportTests {
 		Files.write(file, pdf);
 		String text = run("pdftotext", "-layout", file.toString(), "-");
 		long received = ((Number) JsonPath.read(dashboard, "$.appeals.received")).longValue();
+		assertThat(received).isGreaterThanOrEqualTo(5);
 		long conflicts = ((Number) JsonPath.read(dashboard, "$.conflicts.total")).longValue();
 		assertThat(text).contains("社区稳定与服务工作月报", "一、服务工作", "二、稳定工作", "三、关爱服务", "四、责任体系", "诉求服务", "矛盾纠纷",
 				from + " 至 " + to);
