@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,19 +115,6 @@ class Reports {
 			.param("id", id)
 			.query((rs, row) -> rs.getBytes(1))
 			.optional();
-	}
-
-	@Scheduled(cron = "${anju.reporting.monthly-cron:0 15 7 * * *}", zone = "Asia/Shanghai")
-	void monthlyForEveryCommunity() {
-		LocalDate today = LocalDate.now(this.clock.withZone(WorkingCalendar.ZONE));
-		for (Long id : this.jdbc.sql("select id from community order by id").query(Long.class).list()) {
-			try {
-				monthly(new CommunityId(id), today);
-			}
-			catch (RuntimeException ex) {
-				log.error("The monthly report of community {} failed", id, ex);
-			}
-		}
 	}
 
 	/**

@@ -34,6 +34,14 @@ record SectionView(String key, Chapter chapter, String title, List<Headline> hea
 	 * nothing was counted below the line
 	 */
 	record Row(String label, List<@Nullable Number> values, @Nullable String link) {
+
+		/**
+		 * @return the values as shown: counts as they are, rates as percentages
+		 */
+		public List<String> texts() {
+			return this.values.stream().map(SectionView::text).toList();
+		}
+
 	}
 
 	enum Chart {

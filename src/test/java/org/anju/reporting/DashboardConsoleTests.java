@@ -1,11 +1,17 @@
 package org.anju.reporting;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
 import org.anju.console.ConsoleFixtures;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
+import org.anju.places.PlaceManagement;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +35,23 @@ class DashboardConsoleTests {
 	@Autowired
 	MockMvc mvc;
 
-	private final RequestPostProcessor admin = authentication(ConsoleFixtures.signedIn(RegistryFixtures.admin()));
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	PlaceManagement places;
+
+	RequestPostProcessor admin;
+
+	@BeforeEach
+	void signIn() {
+		UserAccount administrator = this.users.all(RegistryFixtures.COMMUNITY)
+			.stream()
+			.filter((account) -> account.username().equals("admin"))
+			.findFirst()
+			.orElseThrow();
+		this.admin = authentication(ConsoleFixtures.signedIn(ConsoleFixtures.user(administrator)));
+	}
 
 	@Test
 	void theDashboardLinksEveryFigureToTheListBehindIt() throws Exception {
@@ -55,7 +77,11 @@ class DashboardConsoleTests {
 
 	@Test
 	void aGridWorkerDoesNotSeeTheDashboardOrTheReports() throws Exception {
-		RequestPostProcessor gridWorker = authentication(ConsoleFixtures.signedIn(RegistryFixtures.gridWorker(1L)));
+		RegistryFixtures registry = new RegistryFixtures(this.places, null, this.users);
+		UserAccount account = registry.user(Role.GRID_WORKER, Set.of(registry.grid(registry.area()).id()), null, null);
+		this.users.changeOwnPassword(ConsoleFixtures.user(account), RegistryFixtures.FIRST_PASSWORD, "Own-Pass-2026");
+		RequestPostProcessor gridWorker = authentication(ConsoleFixtures
+			.signedIn(ConsoleFixtures.user(this.users.get(RegistryFixtures.COMMUNITY, account.id()))));
 		assertThat(this.mvc.perform(get("/dashboard").with(gridWorker)).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
 		assertThat(this.mvc.perform(get("/reports").with(gridWorker)).andReturn().getResponse().getStatus())
