@@ -17,7 +17,8 @@ class RoleTests {
 	 * up; a grid worker keeps the registry of their grids; a resident reaches nothing of
 	 * the registry. For appeals the leader dispatches and supervises; department staff
 	 * and grid workers take appeals in and handle what is given to them. All staff see
-	 * and do the stability work within their scope; residents never see it.
+	 * and do the stability work within their scope; residents never see it. Only the
+	 * leader (and the admin) sees the whole community's dashboard and reports.
 	 */
 	private static final String MATRIX = """
 			permission        ADMIN LEADER DEPARTMENT_STAFF GRID_WORKER RESIDENT
@@ -42,6 +43,7 @@ class RoleTests {
 			APPEALS_SUPERVISE x     x      -                -           -
 			STABILITY_READ    x     x      x                x           -
 			STABILITY_WORK    x     x      x                x           -
+			REPORTS_READ      x     x      -                -           -
 			""";
 
 	@Test
