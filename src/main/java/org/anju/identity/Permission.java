@@ -88,6 +88,11 @@ public enum Permission {
 	 * Activate a plan as an incident or a drill, and run any incident: tick tasks, file
 	 * reports, close it with a review. A role holder ticks their own tasks without it.
 	 */
-	INCIDENTS_RUN
+	INCIDENTS_RUN,
+	/**
+	 * See the whole community's figures: the leader dashboard and the monthly reports,
+	 * and generate a report on demand.
+	 */
+	REPORTS_READ
 
 }

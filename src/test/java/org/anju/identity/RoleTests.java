@@ -21,7 +21,8 @@ class RoleTests {
 	 * department staff write questionnaires and open survey campaigns; they and grid
 	 * workers (for their own grids) publish outage notices. All staff read the
 	 * responsibility system; leaders and admins manage it. All staff read the contingency
-	 * plans; leaders write and approve them and run incidents.
+	 * plans; leaders write and approve them and run incidents. Only the leader (and the
+	 * admin) sees the whole community's dashboard and reports.
 	 */
 	private static final String MATRIX = """
 			permission        ADMIN LEADER DEPARTMENT_STAFF GRID_WORKER RESIDENT
@@ -54,6 +55,7 @@ class RoleTests {
 			PLANS_READ        x     x      x                x           -
 			PLANS_MANAGE      x     x      -                -           -
 			INCIDENTS_RUN     x     x      -                -           -
+			REPORTS_READ      x     x      -                -           -
 			""";
 
 	@Test

@@ -1,0 +1,259 @@
+package org.anju.reporting;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.anju.AnjuSpringTest;
+import org.anju.RegistryFixtures;
+import org.anju.appeals.AppealCategories;
+import org.anju.appeals.AppealCategory;
+import org.anju.appeals.AppealFixtures;
+import org.anju.appeals.AppealStatistics;
+import org.anju.appeals.AppealStats;
+import org.anju.appeals.AppealSubmitted;
+import org.anju.appeals.RoutingRules;
+import org.anju.calendar.WorkingCalendar;
+import org.anju.identity.ApiCallers;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
+import org.anju.people.PersonManagement;
+import org.anju.places.PlaceManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.anju.identity.ApiCallers.bearer;
+import static org.anju.identity.ApiCallers.content;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The leader dashboard: its figures follow the appeals as events come in, agree with the
+ * ledger's statistics that scan the appeals, come out the same from a rebuild, count a
+ * replayed event once, refuse bad periods field by field and are the leaders' alone.
+ */
+@AnjuSpringTest
+class DashboardTests {
+
+	static final LocalDate TODAY = LocalDate.now(WorkingCalendar.ZONE);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	AppealCategories categories;
+
+	@Autowired
+	RoutingRules rules;
+
+	@Autowired
+	AppealStatistics statistics;
+
+	@Autowired
+	RollupListeners listeners;
+
+	@Autowired
+	Rollups rollups;
+
+	@Autowired
+	PlaceManagement places;
+
+	@Autowired
+	PersonManagement people;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiCallers callers;
+
+	String admin;
+
+	ReportingFixtures fixtures;
+
+	@BeforeEach
+	void callers() {
+		this.callers = new ApiCallers(this.mvc, this.json);
+		this.admin = this.callers.adminToken();
+		this.fixtures = new ReportingFixtures(this.callers, this.admin, this.jdbc);
+	}
+
+	@Test
+	void theFiguresFollowTheLoopAgreeWithTheLedgerAndComeOutTheSameFromARebuild() {
+		AppealCategory category = new AppealFixtures(this.categories, this.rules).category("PROPERTY");
+		long satisfied = this.fixtures.submit(category.code());
+		long dissatisfied = this.fixtures.submit(category.code());
+		this.fixtures.submit(category.code());
+		this.fixtures.resolve(satisfied, "PROPERTY", "SATISFIED");
+		String version = this.fixtures.act(dissatisfied, "0", "assign", Map.of("departmentCode", "PROPERTY"));
+		version = this.fixtures.act(dissatisfied, version, "accept", Map.of());
+		version = this.fixtures.act(dissatisfied, version, "resolve", Map.of("reply", "已处理"));
+		this.fixtures.act(dissatisfied, version, "close", Map.of());
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Map<String, Object> bucket = bucket(dashboard(this.admin), category.code());
+			assertThat(bucket).containsEntry("count", 3)
+				.containsEntry("resolved", 2)
+				.containsEntry("resolvedOnTime", 2)
+				.containsEntry("rated", 1)
+				.containsEntry("satisfied", 1)
+				.containsEntry("satisfactionRate", 1.0)
+				.containsEntry("onTimeRate", 1.0);
+		});
+		this.fixtures.awaitRollups();
+		String before = dashboard(this.admin);
+		AppealStats.Line ledger = this.statistics
+			.figures(RegistryFixtures.admin(), TODAY.withDayOfMonth(1), monthEnd(), AppealStats.By.CATEGORY)
+			.total();
+		assertThat(List.of(read(before, "$.appeals.received"), read(before, "$.appeals.resolved"),
+				read(before, "$.appeals.resolvedOnTime"), read(before, "$.appeals.rated"),
+				read(before, "$.appeals.satisfied")))
+			.as("the rollup's figures are the ledger's, which scans the appeals")
+			.containsExactly(ledger.received(), ledger.resolved(), ledger.resolvedOnTime(), ledger.rated(),
+					ledger.satisfied());
+		assertThat(read(before, "$.appeals.thisMonth")).isEqualTo(ledger.received());
+		assertThat(read(before, "$.appeals.today")).isGreaterThanOrEqualTo(3);
+		List<Map<String, Object>> trend = JsonPath.read(before, "$.appeals.trend");
+		assertThat(trend).hasSize(TODAY.lengthOfMonth());
+		assertThat(trend.stream().mapToLong((day) -> ((Number) day.get("received")).longValue()).sum())
+			.isEqualTo(ledger.received());
+
+		List<Map<String, Object>> rowsBefore = rollupRows();
+		this.rollups.rebuild(RegistryFixtures.COMMUNITY);
+		assertThat(rollupRows()).as("a rebuild from the source gives the rows the events built").isEqualTo(rowsBefore);
+		assertThat(dashboard(this.admin)).isEqualTo(before);
+	}
+
+	@Test
+	void anEventSeenTwiceOrLateCountsOnce() {
+		AppealCategory category = new AppealFixtures(this.categories, this.rules).category("PROPERTY");
+		long id = this.fixtures.submit(category.code());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(bucket(dashboard(this.admin), category.code())).containsEntry("count", 1));
+		AppealSubmitted replay = new AppealSubmitted(RegistryFixtures.COMMUNITY, id, null, category.code(), Set.of(),
+				java.time.Instant.now());
+		this.listeners.on(replay);
+		this.listeners.on(replay);
+		String version = this.fixtures.act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"));
+		this.fixtures.act(id, version, "accept", Map.of());
+		this.fixtures.awaitRollups();
+		// the late submission event after the steps still reads the appeal as it is now
+		this.listeners.on(replay);
+
+		Map<String, Object> bucket = bucket(dashboard(this.admin), category.code());
+		assertThat(bucket).containsEntry("count", 1).containsEntry("resolved", 0);
+		long rows = this.jdbc.sql(
+				"select count(*) from report_appeal_day where community_id = 1 and dimension = 'CATEGORY' and key = :k")
+			.param("k", category.code())
+			.query(Long.class)
+			.single();
+		assertThat(rows).isEqualTo(1);
+	}
+
+	@Test
+	void aPeriodThatCannotBeUsedIsRefusedFieldByField() {
+		MockHttpServletResponse notDates = this.callers
+			.perform(bearer(get("/api/v1/dashboard?from=2026-13-01&to=yesterday"), this.admin));
+		assertThat(notDates.getStatus()).isEqualTo(422);
+		assertThat((List<String>) JsonPath.read(content(notDates), "$.errors[*].field")).containsExactly("from", "to");
+		assertThat((String) JsonPath.read(content(notDates), "$.errors[0].message")).contains("2026-13-01")
+			.contains("YYYY-MM-DD");
+
+		MockHttpServletResponse backwards = this.callers
+			.perform(bearer(get("/api/v1/dashboard?from=2026-11-02&to=2026-11-01"), this.admin));
+		assertThat(backwards.getStatus()).isEqualTo(422);
+		assertThat((String) JsonPath.read(content(backwards), "$.errors[0].field")).isEqualTo("from");
+		assertThat((String) JsonPath.read(content(backwards), "$.errors[0].message")).contains("晚于");
+
+		MockHttpServletResponse tooLong = this.callers
+			.perform(bearer(get("/api/v1/dashboard"), this.admin).param("from", "2025-01-01")
+				.param("to", "2026-01-02")
+				.header("Accept-Language", "en"));
+		assertThat(tooLong.getStatus()).isEqualTo(422);
+		assertThat((String) JsonPath.read(content(tooLong), "$.errors[0].field")).isEqualTo("to");
+		assertThat((String) JsonPath.read(content(tooLong), "$.errors[0].message")).contains("366 days");
+
+		assertThat(this.callers.perform(bearer(get("/api/v1/dashboard?from=2025-01-01&to=2025-12-31"), this.admin))
+			.getStatus()).as("a year of 365 days is within the limit").isEqualTo(200);
+	}
+
+	@Test
+	void onlyLeadersAndAdminsSeeTheCommunitysDashboard() {
+		RegistryFixtures registry = new RegistryFixtures(this.places, this.people, this.users);
+		RegistryFixtures.Street street = registry.street();
+		UserAccount gridWorker = registry.user(Role.GRID_WORKER, Set.of(street.grid().id()), null, null);
+		UserAccount staff = registry.user(Role.DEPARTMENT_STAFF, Set.of(), "PROPERTY", null);
+		UserAccount leader = registry.user(Role.LEADER, Set.of(), null, null);
+
+		assertThat(status(this.callers.firstLogin(gridWorker, RegistryFixtures.FIRST_PASSWORD))).isEqualTo(403);
+		assertThat(status(this.callers.firstLogin(staff, RegistryFixtures.FIRST_PASSWORD))).isEqualTo(403);
+		assertThat(status(this.callers.firstLogin(leader, RegistryFixtures.FIRST_PASSWORD))).isEqualTo(200);
+		assertThat(this.callers.perform(get("/api/v1/dashboard")).getStatus()).isEqualTo(401);
+		assertThat(this.callers
+			.perform(bearer(post("/api/v1/dashboard/rebuild"),
+					this.callers.firstLogin(registry.user(Role.LEADER, Set.of(), null, null),
+							RegistryFixtures.FIRST_PASSWORD)))
+			.getStatus()).as("a rebuild is an administrator's").isEqualTo(403);
+	}
+
+	private int status(String token) {
+		return this.callers.perform(bearer(get("/api/v1/dashboard"), token)).getStatus();
+	}
+
+	private List<Map<String, Object>> rollupRows() {
+		return this.jdbc
+			.sql("""
+					select 'day' as t, day::text as a, dimension as b, key as c,
+					       array[received, resolved, resolved_on_time, rated, satisfied, overdue]::text as v
+					from report_appeal_day where community_id = 1
+					union all
+					select 'conflict', case_id::text, level, state, registered_day::text from report_conflict
+					where community_id = 1
+					union all
+					select 'screening', round_id::text, grid_id::text, period, deadline::text || reported::text || late::text
+					from report_screening where community_id = 1
+					order by 1, 2, 3, 4
+					""")
+			.query()
+			.listOfRows();
+	}
+
+	static LocalDate monthEnd() {
+		return TODAY.withDayOfMonth(TODAY.lengthOfMonth());
+	}
+
+	private String dashboard(String token) {
+		MockHttpServletResponse response = this.callers.perform(bearer(get("/api/v1/dashboard"), token));
+		assertThat(response.getStatus()).as(content(response)).isEqualTo(200);
+		return content(response);
+	}
+
+	private static long read(String body, String path) {
+		return ((Number) JsonPath.read(body, path)).longValue();
+	}
+
+	private static Map<String, Object> bucket(String body, String code) {
+		List<Map<String, Object>> buckets = JsonPath.read(body, "$.appeals.byCategory[?(@.code == '" + code + "')]");
+		assertThat(buckets).hasSize(1);
+		return buckets.get(0);
+	}
+
+}
