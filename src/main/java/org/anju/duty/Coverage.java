@@ -167,7 +167,7 @@ class Coverage {
 		return stored(user.community(), user.scope().wholeCommunity() ? null : user.scope().gridIds());
 	}
 
-	private CoverageReport stored(CommunityId community, @Nullable Set<Long> grids) {
+	CoverageReport stored(CommunityId community, @Nullable Set<Long> grids) {
 		Figures figures = this.jdbc
 			.sql("select required, covered, computed_at from duty_coverage where community_id = :c")
 			.param("c", community.value())

@@ -114,10 +114,12 @@ class ReportPdf {
 
 	private void section(Document document, SectionView section, Font subheading, Font body, Locale locale) {
 		document.add(paragraph(section.title(), subheading, 10, 6));
-		PdfPTable headlines = table(section.headlines().size(), null);
-		section.headlines().forEach((h) -> headlines.addCell(cell(h.label(), body, false)));
-		section.headlines().forEach((h) -> headlines.addCell(cell(h.value(), body, true)));
-		document.add(headlines);
+		if (!section.headlines().isEmpty()) {
+			PdfPTable headlines = table(section.headlines().size(), null);
+			section.headlines().forEach((h) -> headlines.addCell(cell(h.label(), body, false)));
+			section.headlines().forEach((h) -> headlines.addCell(cell(h.value(), body, true)));
+			document.add(headlines);
+		}
 		for (Table table : section.tables()) {
 			document.add(paragraph(table.title(), subheading, 10, 4));
 			if (table.rows().isEmpty()) {

@@ -3,7 +3,9 @@ package org.anju.stability;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.anju.shared.CommunityId;
@@ -50,6 +52,24 @@ public class StabilityFacts {
 			.param("id", caseId)
 			.query(StabilityFacts::conflict)
 			.optional();
+	}
+
+	/**
+	 * @return the warnings not yet closed, by level, every level present (zero when none)
+	 */
+	public Map<WarningLevel, Long> openWarnings(CommunityId community) {
+		Map<WarningLevel, Long> counts = new EnumMap<>(WarningLevel.class);
+		for (WarningLevel level : WarningLevel.values()) {
+			counts.put(level, 0L);
+		}
+		this.jdbc
+			.sql("select level, count(*) as count from warning where community_id = :c and state <> 'CLOSED' "
+					+ "group by level")
+			.param("c", community.value())
+			.query((rs) -> {
+				counts.put(WarningLevel.valueOf(rs.getString("level")), rs.getLong("count"));
+			});
+		return counts;
 	}
 
 	/**

@@ -143,6 +143,22 @@ class DashboardTests {
 	}
 
 	@Test
+	void theStabilityCareResponsibilityAndSatisfactionSectionsComeFromTheirModules() {
+		String body = dashboard(this.admin);
+		for (String level : List.of("BLUE", "YELLOW", "ORANGE", "RED")) {
+			assertThat(read(body, "$.warnings." + level)).as("open %s warnings", level)
+				.isEqualTo(this.jdbc
+					.sql("select count(*) from warning where community_id = 1 and level = :l and state <> 'CLOSED'")
+					.param("l", level)
+					.query(Long.class)
+					.single());
+		}
+		assertThat((Object) JsonPath.read(body, "$.coverage.percent")).isNotNull();
+		assertThat(read(body, "$.visits.entries")).isGreaterThanOrEqualTo(read(body, "$.visits.visited"));
+		assertThat((List<String>) JsonPath.read(body, "$.satisfactionIndex[*].serviceLine")).contains("CANTEEN");
+	}
+
+	@Test
 	void anEventSeenTwiceOrLateCountsOnce() {
 		AppealCategory category = new AppealFixtures(this.categories, this.rules).category("PROPERTY");
 		long id = this.fixtures.submit(category.code());

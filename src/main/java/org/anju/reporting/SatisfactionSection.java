@@ -1,0 +1,82 @@
+package org.anju.reporting;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.anju.shared.CommunityId;
+import org.anju.surveys.SatisfactionIndex;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service satisfaction index per service line (服务满意度指数, 0 to 100) over the span: the
+ * appeals' callbacks of the line's categories with the survey ratings, weighted as
+ * docs/SATISFACTION.md says.
+ */
+@Component
+@Order(15)
+class SatisfactionSection implements DashboardSection<List<SatisfactionSection.Line>> {
+
+	private final SatisfactionIndex index;
+
+	private final MessageSource messages;
+
+	SatisfactionSection(SatisfactionIndex index, MessageSource messages) {
+		this.index = index;
+		this.messages = messages;
+	}
+
+	@Override
+	public String key() {
+		return "satisfactionIndex";
+	}
+
+	@Override
+	public Chapter chapter() {
+		return Chapter.SERVICE;
+	}
+
+	@Override
+	public List<Line> figures(CommunityId community, Span span, Locale locale) {
+		return this.index.forCommunity(community, span.from(), span.to())
+			.stream()
+			.map((score) -> new Line(score.key(), score.name(),
+					(score.index() != null) ? Math.round(score.index() * 10) / 10.0 : null, score.callbacks(),
+					score.responses()))
+			.toList();
+	}
+
+	@Override
+	public SectionView view(List<Line> lines, Span span, Locale locale) {
+		String page = "/surveys/index";
+		return new SectionView(
+				key(), chapter(), text("dashboard.satisfaction.title", locale), List.of(), List.of(
+						new SectionView.Table(text("dashboard.satisfaction.byLine", locale), SectionView.Chart.BAR,
+								List.of(text("dashboard.satisfaction.index", locale),
+										text("dashboard.satisfaction.callbacks", locale),
+										text("dashboard.satisfaction.responses", locale)),
+								lines.stream()
+									.map((line) -> new SectionView.Row(line.name(),
+											Arrays.<@Nullable Number>asList(line.index(), line.callbacks(),
+													line.responses()),
+											page))
+									.toList())));
+	}
+
+	private String text(String code, Locale locale) {
+		return this.messages.getMessage(code, null, locale);
+	}
+
+	/**
+	 * @param index 0 to 100, {@literal null} when neither a callback nor an answer
+	 * counted
+	 */
+	record Line(String serviceLine, String name, @Nullable Double index, int callbacks, int responses) {
+	}
+
+}
