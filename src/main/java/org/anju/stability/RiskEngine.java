@@ -43,6 +43,8 @@ public class RiskEngine {
 
 	private final Warnings warnings;
 
+	private final KeyPersonGrading grading;
+
 	private final AppealSignals appeals;
 
 	private final PersonManagement people;
@@ -51,9 +53,10 @@ public class RiskEngine {
 
 	private final Clock clock;
 
-	RiskEngine(List<Signal> signals, RiskModels models, RiskScores scores, Warnings warnings, AppealSignals appeals,
-			PersonManagement people, JdbcClient jdbc, Clock clock) {
+	RiskEngine(List<Signal> signals, RiskModels models, RiskScores scores, Warnings warnings, KeyPersonGrading grading,
+			AppealSignals appeals, PersonManagement people, JdbcClient jdbc, Clock clock) {
 		this.signals = signals;
+		this.grading = grading;
 		this.models = models;
 		this.scores = scores;
 		this.warnings = warnings;
@@ -158,6 +161,7 @@ public class RiskEngine {
 		computed.sort(Comparator.comparing((RiskScore score) -> score.subject().key()));
 		Map<String, WarningLevel> before = this.scores.levels(community, subjects);
 		this.scores.replace(community, computed, subjects, now);
+		this.grading.regrade(community, computed, subjects);
 		for (RiskScore score : computed) {
 			if (score.level() != null && score.level().above(before.get(score.subject().key()))) {
 				this.warnings.raise(community, score, model, now);

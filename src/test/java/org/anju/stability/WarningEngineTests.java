@@ -79,6 +79,9 @@ class WarningEngineTests {
 	Warnings warnings;
 
 	@Autowired
+	KeyPersons keyPersons;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	ApiCallers callers;
@@ -98,6 +101,42 @@ class WarningEngineTests {
 		this.registry = new RegistryFixtures(this.places, this.people, this.users);
 		this.fixtures = new WarningFixtures(this.registry, this.groups, this.notes, this.jdbc);
 		this.street = this.registry.street();
+	}
+
+	@Test
+	void aKeyPersonsGradeFollowsTheirRiskLevelWithItsReasons() {
+		Person person = this.registry.person(this.street.room().id());
+		UserAccount responsible = this.registry.user(Role.GRID_WORKER, Set.of(this.street.grid().id()), null, null);
+		KeyPerson designated = this.keyPersons.designate(RegistryFixtures.admin(),
+				new NewKeyPerson(person.id(), "多次扬言上访", "A", null, responsible.id()));
+		recompute("PERSON:" + person.id());
+		KeyPerson calm = this.keyPersons.get(RegistryFixtures.admin(), designated.id());
+		assertThat(calm.computedGrade()).as("no signal: the lowest grade").isEqualTo(Grade.C);
+		assertThat(calm.computedExplanation()).contains("没有风险信号");
+
+		this.fixtures.personNote(person.id(), "AGITATED");
+		this.fixtures.personNote(person.id(), "AGITATED");
+		recompute("PERSON:" + person.id());
+		KeyPerson tense = this.keyPersons.get(RegistryFixtures.admin(), designated.id());
+		String level = this.jdbc
+			.sql("select level from risk_score where community_id = 1 and subject_type = 'PERSON' and subject_id = :id")
+			.param("id", String.valueOf(person.id()))
+			.query(String.class)
+			.single();
+		assertThat(tense.computedGrade()).isEqualTo(KeyPersonGrading.grade(WarningLevel.valueOf(level)))
+			.isNotEqualTo(Grade.C);
+		assertThat(tense.computedExplanation()).contains(level).contains("MOOD_NOTES");
+		long regraded = this.jdbc.sql(
+				"select count(*) from audit_event where community_id = 1 and action = 'KEY_PERSON_REGRADED' and subject_id = cast(:id as text)")
+			.param("id", designated.id())
+			.query(Long.class)
+			.single();
+		recompute("PERSON:" + person.id());
+		assertThat(this.jdbc.sql(
+				"select count(*) from audit_event where community_id = 1 and action = 'KEY_PERSON_REGRADED' and subject_id = cast(:id as text)")
+			.param("id", designated.id())
+			.query(Long.class)
+			.single()).as("the same level and signals regrade nothing").isEqualTo(regraded);
 	}
 
 	@Test
