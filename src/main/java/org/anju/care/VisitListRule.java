@@ -28,7 +28,9 @@ public enum VisitListRule {
 	/** 独居/空巢: people living alone or in an empty nest. */
 	LIVING_ALONE,
 	/** 困难: people on the hardship list. */
-	HARDSHIP;
+	HARDSHIP,
+	/** 重点人员: key persons whose contact plan wants them seen within the period. */
+	KEY_PERSON;
 
 	private final int lunarMonth;
 

@@ -30,6 +30,7 @@ public enum VisitReason {
 			case BEREAVEMENT -> BEREAVEMENT;
 			case LIVING_ALONE -> LIVING_ALONE;
 			case HARDSHIP -> HARDSHIP;
+			case KEY_PERSON -> KEY_PERSON;
 		};
 	}
 

@@ -1,5 +1,6 @@
 package org.anju.stability;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CurrentKeyPersons {
 
 	private static final String SELECT = """
-			select k.id, k.person_id, p.name as person_name, p.grid_id, k.responsible_user_id
+			select k.id, k.person_id, p.name as person_name, p.grid_id, k.responsible_user_id, k.next_due
 			from key_person k join person p on p.community_id = k.community_id and p.id = k.person_id
 			where k.community_id = :c and k.ended_at is null
 			""";
@@ -53,10 +54,11 @@ public class CurrentKeyPersons {
 	}
 
 	/**
-	 * A current key person: who, where they live and which staff member answers for them.
+	 * A current key person: who, where they live, which staff member answers for them,
+	 * and when their contact plan wants them seen next.
 	 */
 	public record CurrentKeyPerson(long id, long personId, String personName, @Nullable Long gridId,
-			long responsibleUserId) {
+			long responsibleUserId, LocalDate nextDue) {
 	}
 
 }

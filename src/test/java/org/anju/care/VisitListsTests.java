@@ -19,6 +19,8 @@ import org.anju.places.Place;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.NotFound;
+import org.anju.stability.KeyPersons;
+import org.anju.stability.NewKeyPerson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,9 @@ class VisitListsTests {
 
 	@Autowired
 	VisitLists lists;
+
+	@Autowired
+	KeyPersons keyPersons;
 
 	@Autowired
 	CareVisits visits;
@@ -144,6 +149,25 @@ class VisitListsTests {
 			.single()).isEqualTo(1);
 		assertThat(audits("VISIT_LIST_GENERATED", first.list().id())).isEqualTo(1);
 		assertThat(audits("VISIT_LIST_TOPPED_UP", first.list().id())).isEqualTo(2);
+	}
+
+	@Test
+	void keyPersonsDueForAContactWithinThePeriodAreOnTheList() {
+		Person due = born(this.grid, "RETIRED", LocalDate.of(1960, 5, 1));
+		Person later = born(this.grid, "RETIRED", LocalDate.of(1961, 5, 1));
+		this.keyPersons.designate(this.admin, new NewKeyPerson(due.id(), "多次扬言上访", "A", null, this.worker.id()));
+		this.keyPersons.designate(this.admin, new NewKeyPerson(later.id(), "情绪不稳", "C", null, this.worker.id()));
+
+		VisitList list = this.lists
+			.generate(this.admin,
+					new NewVisitList(VisitListRule.KEY_PERSON, null, this.today, this.today.plusDays(10), null))
+			.list();
+
+		List<VisitEntry> entries = entries(this.admin, list.id());
+		assertThat(entries).extracting(VisitEntry::personId)
+			.as("grade A is due in a week, grade C in a quarter")
+			.containsExactly(due.id());
+		assertThat(entry(entries, due).why()).contains(this.today.plusDays(7).toString());
 	}
 
 	@Test
