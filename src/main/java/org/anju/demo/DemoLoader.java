@@ -16,9 +16,9 @@ import org.anju.care.NewVisitList;
 import org.anju.care.VisitListRule;
 import org.anju.care.VisitLists;
 import org.anju.identity.CurrentUser;
+import org.anju.identity.SignedIn;
 import org.anju.identity.NewUser;
 import org.anju.identity.Role;
-import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.PeopleQuery;
 import org.anju.people.PeopleSearch;
@@ -41,8 +41,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -105,10 +103,8 @@ class DemoLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		CurrentUser admin = administrator();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, List.of()));
-		try {
+		try (SignedIn signedIn = this.users.signInAdministrator(this.community)) {
+			CurrentUser admin = signedIn.user();
 			if (this.search.search(admin.scope(), PeopleQuery.everyone(), null, 1).total() > 0) {
 				log.info("Demo people not loaded: the community already has people");
 			}
@@ -120,9 +116,6 @@ class DemoLoader implements ApplicationRunner {
 				int added = this.sampleAppeals.generate(this.community, this.appeals, 20261126L);
 				log.info("Demo appeals generated: {} in {} ms", added, (System.nanoTime() - started) / 1_000_000);
 			}
-		}
-		finally {
-			SecurityContextHolder.clearContext();
 		}
 	}
 
@@ -169,16 +162,6 @@ class DemoLoader implements ApplicationRunner {
 				List.of("RESTRUCTURED_RETIRED", "CONTRACT_TERMINATED", "CONTRACT_TERMINATED_RETIRED"), 10, null));
 		this.sensitiveDates.create(admin, new NewSensitiveDate("协解人员社保补缴政策调整", "POLICY", year + "-12-01", null,
 				List.of("CONTRACT_TERMINATED", "CONTRACT_TERMINATED_RETIRED"), 14, "历史遗留问题，易引发集体访"));
-	}
-
-	private CurrentUser administrator() {
-		UserAccount admin = this.users.all(this.community)
-			.stream()
-			.filter((account) -> account.role() == Role.ADMIN)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no administrator to load the demo as"));
-		return new CurrentUser(this.community.value(), admin.id(), admin.username(), admin.displayName(), Role.ADMIN,
-				Set.of(), null, null, false);
 	}
 
 	private static void writeRoster(List<DemoCommunity.DemoPerson> people, Path file) throws IOException {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.anju.identity.CurrentUser;
+import org.anju.identity.SignedIn;
 import org.anju.identity.NewUser;
 import org.anju.identity.Role;
-import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.InterestGroup;
 import org.anju.people.InterestGroups;
@@ -25,8 +25,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,16 +83,8 @@ class DutyDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		UserAccount admin = this.users.all(this.community)
-			.stream()
-			.filter((account) -> account.role() == Role.ADMIN)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no administrator to fill the demo posts as"));
-		CurrentUser user = new CurrentUser(this.community.value(), admin.id(), admin.username(), admin.displayName(),
-				Role.ADMIN, Set.of(), null, null, false);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
-		try {
+		try (SignedIn signedIn = this.users.signInAdministrator(this.community)) {
+			CurrentUser user = signedIn.user();
 			if (this.posts.list(this.community, null).isEmpty()
 					&& !PlaceSubjects.list(this.places, this.community, PlaceKind.GRID, null).isEmpty()) {
 				this.transaction.executeWithoutResult((status) -> fill(user, ""));
@@ -102,9 +92,6 @@ class DutyDemo implements ApplicationRunner {
 				log.info("Demo posts and responsibilities filled: coverage {}% with {} gaps", report.percent(),
 						report.gaps().size());
 			}
-		}
-		finally {
-			SecurityContextHolder.clearContext();
 		}
 	}
 

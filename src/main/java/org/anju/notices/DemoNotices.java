@@ -3,11 +3,9 @@ package org.anju.notices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.anju.identity.CurrentUser;
-import org.anju.identity.Role;
-import org.anju.identity.UserAccount;
+import org.anju.identity.SignedIn;
 import org.anju.identity.UserManagement;
 import org.anju.places.Place;
 import org.anju.places.PlaceKind;
@@ -20,8 +18,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,16 +51,8 @@ class DemoNotices implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		UserAccount account = this.users.all(this.community)
-			.stream()
-			.filter((user) -> user.role() == Role.ADMIN)
-			.findFirst()
-			.orElseThrow();
-		CurrentUser admin = new CurrentUser(this.community.value(), account.id(), account.username(),
-				account.displayName(), Role.ADMIN, Set.of(), null, null, false);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, List.of()));
-		try {
+		try (SignedIn signedIn = this.users.signInAdministrator(this.community)) {
+			CurrentUser admin = signedIn.user();
 			List<Place> buildings = this.places.list(admin.scope(), PlaceKind.BUILDING, null);
 			if (buildings.size() >= 2 && this.notices.list(admin, false, null).isEmpty()) {
 				this.notices.create(admin, new NoticeForm(Utility.POWER, "线路检修停电", "因线路检修停电，请提前做好准备，电梯暂停使用。",
@@ -72,9 +60,6 @@ class DemoNotices implements ApplicationRunner {
 						this.clock.instant().minus(Duration.ofHours(1)), this.clock.instant().plus(Duration.ofHours(8)),
 						List.of(buildings.get(0).id(), buildings.get(1).id())));
 			}
-		}
-		finally {
-			SecurityContextHolder.clearContext();
 		}
 	}
 

@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.anju.identity.CurrentUser;
-import org.anju.identity.Role;
-import org.anju.identity.UserAccount;
+import org.anju.identity.SignedIn;
 import org.anju.identity.UserManagement;
 import org.anju.shared.CommunityId;
 import org.anju.surveys.SurveyForm.QuestionForm;
@@ -17,8 +16,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,22 +50,11 @@ class DemoSurveys implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		UserAccount account = this.users.all(this.community)
-			.stream()
-			.filter((user) -> user.role() == Role.ADMIN)
-			.findFirst()
-			.orElseThrow();
-		CurrentUser admin = new CurrentUser(this.community.value(), account.id(), account.username(),
-				account.displayName(), Role.ADMIN, java.util.Set.of(), null, null, false);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, List.of()));
-		try {
+		try (SignedIn signedIn = this.users.signInAdministrator(this.community)) {
+			CurrentUser admin = signedIn.user();
 			if (this.surveys.list(admin, ServiceLine.CANTEEN).isEmpty()) {
 				load(admin);
 			}
-		}
-		finally {
-			SecurityContextHolder.clearContext();
 		}
 	}
 
