@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param action the step's API name, such as {@code assign}, or the clock's
  * {@code nearly-due} and {@code overdue}; intake's automatic routing is an {@code assign}
+ * carried by {@link AppealSubmitted#routing()}, not published on its own
  * @param version the appeal's version after the step: with the appeal it names this one
  * step, so that a listener that sees the event twice can tell
  */

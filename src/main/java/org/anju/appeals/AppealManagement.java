@@ -258,12 +258,13 @@ public class AppealManagement {
 		this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
 						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
+		AppealChanged routing = null;
 		if (!route.dispatch()) {
 			Appeal appeal = this.appeals.find(community, id).orElseThrow().toAppeal();
 			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
 			long version = this.appeals.save(community, appeal, "routing");
-			this.events.publishEvent(new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
-					appeal.assigneeId(), version));
+			routing = new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
+					appeal.assigneeId(), version);
 		}
 		receipt.ifPresent((message) -> message.queue(
 				Map.of("number", number, "dueDate", AppealRow.dueDate(clocks.dueAt()).toString()), "APPEAL",
@@ -271,7 +272,7 @@ public class AppealManagement {
 		this.audit.record(community, "APPEAL_RECEIVED", "APPEAL", id,
 				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
 		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
-				category.code(), flags, valid.receivedAt()));
+				category.code(), flags, valid.receivedAt(), routing));
 		return id;
 	}
 

@@ -38,15 +38,14 @@ class NoticeLinks {
 		this.audit = audit;
 	}
 
-	@ApplicationModuleListener
+	// Only appeals that can be about an outage: for the others not even the event
+	// publication is stored.
+	@ApplicationModuleListener(condition = "T(org.anju.notices.Utility).concerns(#submitted.categoryCode())")
 	void on(AppealSubmitted submitted) {
 		String[] utilities = Arrays.stream(Utility.values())
 			.filter((utility) -> utility.categoryCodes().contains(submitted.categoryCode()))
 			.map(Utility::name)
 			.toArray(String[]::new);
-		if (utilities.length == 0) {
-			return;
-		}
 		Optional<Long> building = this.appeals.placeOf(submitted.community(), submitted.appealId())
 			.flatMap((place) -> this.buildings.buildingOf(submitted.community(), place));
 		if (building.isEmpty()) {

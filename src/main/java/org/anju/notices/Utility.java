@@ -1,5 +1,6 @@
 package org.anju.notices;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -25,6 +26,14 @@ public enum Utility {
 	 */
 	public Set<String> categoryCodes() {
 		return Set.of(GENERAL_CATEGORY, this.ownCategory);
+	}
+
+	/**
+	 * @return whether appeals of this category can be about an outage at all
+	 */
+	public static boolean concerns(String categoryCode) {
+		return GENERAL_CATEGORY.equals(categoryCode)
+				|| Arrays.stream(values()).anyMatch((utility) -> utility.ownCategory.equals(categoryCode));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.anju.appeals.AppealChanged;
 import org.anju.appeals.AppealHeadline;
 import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealState;
+import org.anju.appeals.AppealSubmitted;
 import org.anju.appeals.Routing;
 import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
@@ -61,6 +62,14 @@ class AppealNotices {
 		this.users = users;
 		this.departments = departments;
 		this.clock = clock;
+	}
+
+	@ApplicationModuleListener(condition = "#submitted.routing() != null")
+	void on(AppealSubmitted submitted) {
+		AppealChanged routing = submitted.routing();
+		if (routing != null) {
+			on(routing);
+		}
 	}
 
 	@ApplicationModuleListener

@@ -1,7 +1,6 @@
 package org.anju.reporting;
 
 import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,14 +17,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The appeal figures per receipt day. Each appeal's facts are kept once, keyed by the
- * appeal and guarded by its version, and the day they belong to is recomputed from them:
- * an event seen twice, or out of order, leaves the same figures. A rebuild replaces all
- * of a community's rows from the appeals themselves, and gives the same figures.
+ * appeal and guarded by its version, and a change moves the appeal's counts from the
+ * buckets of its old facts to those of its new ones: an event seen twice, or out of
+ * order, leaves the same figures. A rebuild replaces all of a community's rows from the
+ * appeals themselves, and gives the same figures.
  */
 @Component
 class AppealRollup {
 
-	/** The buckets of one or all days, computed from the facts. */
+	/**
+	 * The buckets an appeal's facts {@code f} fall into: one row per dimension and key.
+	 */
+	private static final String DIMENSIONS = """
+			cross join lateral (
+			  values ('TOTAL', ''), ('CATEGORY', f.category_code), ('DEPARTMENT', coalesce(f.department_code, 'NONE')),
+			         ('AREA', coalesce(f.area_id::text, 'NONE')), ('GRID', coalesce(f.grid_id::text, 'NONE'))
+			  union all
+			  select 'GROUP', g from unnest(case when cardinality(f.groups) = 0 then array['NONE'] else f.groups end) g
+			) as d(dimension, key)
+			""";
+
+	/** Every day's buckets of a community, computed from all its facts. */
 	private static final String BUCKETS = """
 			insert into report_appeal_day (community_id, day, dimension, key, received, resolved, resolved_on_time,
 			                               rated, satisfied, overdue)
@@ -33,19 +45,18 @@ class AppealRollup {
 			       count(*) filter (where f.resolved), count(*) filter (where f.resolved and f.resolved_on_time),
 			       count(*) filter (where f.rated), count(*) filter (where f.satisfied), count(*) filter (where f.overdue)
 			from report_appeal f
-			cross join lateral (
-			  values ('TOTAL', ''), ('CATEGORY', f.category_code), ('DEPARTMENT', coalesce(f.department_code, 'NONE')),
-			         ('AREA', coalesce(f.area_id::text, 'NONE')), ('GRID', coalesce(f.grid_id::text, 'NONE'))
-			  union all
-			  select 'GROUP', g from unnest(case when cardinality(f.groups) = 0 then array['NONE'] else f.groups end) g
-			) as d(dimension, key)
-			where f.community_id = :c and %s
-			group by f.community_id, f.received_day, d.dimension, d.key
-			""";
+			"""
+			+ DIMENSIONS + """
+					where f.community_id = :c
+					group by f.community_id, f.received_day, d.dimension, d.key
+					""";
+
+	private static final String FACT_COLUMNS = """
+			community_id, appeal_id, version, received_day, category_code, department_code, area_id, grid_id, groups,
+			resolved, resolved_on_time, rated, satisfied, overdue""";
 
 	private static final String UPSERT = """
-			insert into report_appeal (community_id, appeal_id, version, received_day, category_code, department_code,
-			                           area_id, grid_id, groups, resolved, resolved_on_time, rated, satisfied, overdue)
+			insert into report_appeal (%s)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			on conflict (community_id, appeal_id) do update set version = excluded.version,
 			  received_day = excluded.received_day, category_code = excluded.category_code,
@@ -53,6 +64,44 @@ class AppealRollup {
 			  groups = excluded.groups, resolved = excluded.resolved, resolved_on_time = excluded.resolved_on_time,
 			  rated = excluded.rated, satisfied = excluded.satisfied, overdue = excluded.overdue
 			where report_appeal.version <= excluded.version
+			""".formatted(FACT_COLUMNS);
+
+	/**
+	 * One appeal's change, in one statement: its stored facts count −1 and its new facts
+	 * +1 in the buckets they fall into, when the new facts were taken in (not older than
+	 * the stored ones). The data-modifying CTE's {@code old} reads the row as it was
+	 * before the statement, so the difference is exact whatever changed, the day too; the
+	 * caller holds the appeal's lock, so no other change of it commits in between.
+	 */
+	private static final String DELTA = """
+			with old as (
+			  select %1$s from report_appeal where community_id = ? and appeal_id = ?
+			), new as (
+			  %2$s
+			  returning %1$s
+			), change as (
+			  select -1 as sign, old.* from old where exists (select 1 from new)
+			  union all
+			  select 1, new.* from new
+			)
+			insert into report_appeal_day (community_id, day, dimension, key, received, resolved, resolved_on_time,
+			                               rated, satisfied, overdue)
+			select f.community_id, f.received_day, d.dimension, d.key, sum(f.sign),
+			       coalesce(sum(f.sign) filter (where f.resolved), 0),
+			       coalesce(sum(f.sign) filter (where f.resolved and f.resolved_on_time), 0),
+			       coalesce(sum(f.sign) filter (where f.rated), 0), coalesce(sum(f.sign) filter (where f.satisfied), 0),
+			       coalesce(sum(f.sign) filter (where f.overdue), 0)
+			from change f
+			""".formatted(FACT_COLUMNS, UPSERT.strip()) + DIMENSIONS + """
+			group by f.community_id, f.received_day, d.dimension, d.key
+			order by f.received_day, d.dimension, d.key
+			on conflict (community_id, day, dimension, key) do update set
+			  received = report_appeal_day.received + excluded.received,
+			  resolved = report_appeal_day.resolved + excluded.resolved,
+			  resolved_on_time = report_appeal_day.resolved_on_time + excluded.resolved_on_time,
+			  rated = report_appeal_day.rated + excluded.rated,
+			  satisfied = report_appeal_day.satisfied + excluded.satisfied,
+			  overdue = report_appeal_day.overdue + excluded.overdue
 			""";
 
 	private static final int BATCH = 2_000;
@@ -74,18 +123,20 @@ class AppealRollup {
 	}
 
 	/**
-	 * Takes in the appeal's current facts and recomputes its receipt day.
+	 * Takes in the appeal's current facts and moves its counts from the buckets of its
+	 * stored facts to those of the new ones: the same work whether its day holds ten
+	 * appeals or ten thousand.
 	 */
 	@Transactional
 	public void refresh(CommunityId community, long appealId) {
-		RollupLocks.shared(this.jdbc, community);
+		RollupLocks.appeal(this.jdbc, community, appealId);
 		this.facts.find(community, appealId).ifPresent((fact) -> {
-			// the day is locked first, so that two appeals of one day recompute it in
-			// turn
-			// and the later sees the earlier's fact
-			RollupLocks.day(this.jdbc, community, fact.receivedDay());
-			this.template.update(UPSERT, values(community, fact));
-			recompute(community, fact.receivedDay());
+			Object[] values = values(community, fact);
+			Object[] parameters = new Object[values.length + 2];
+			parameters[0] = community.value();
+			parameters[1] = appealId;
+			System.arraycopy(values, 0, parameters, 2, values.length);
+			this.template.update(DELTA, parameters);
 		});
 	}
 
@@ -111,7 +162,7 @@ class AppealRollup {
 		if (!batch.isEmpty()) {
 			this.template.batchUpdate(UPSERT, batch);
 		}
-		this.jdbc.sql(BUCKETS.formatted("true")).param("c", community.value()).update();
+		this.jdbc.sql(BUCKETS).param("c", community.value()).update();
 		return count[0];
 	}
 
@@ -124,17 +175,6 @@ class AppealRollup {
 			.param("c", community.value())
 			.query(Boolean.class)
 			.single();
-	}
-
-	private void recompute(CommunityId community, LocalDate day) {
-		this.jdbc.sql("delete from report_appeal_day where community_id = :c and day = :day")
-			.param("c", community.value())
-			.param("day", day)
-			.update();
-		this.jdbc.sql(BUCKETS.formatted("f.received_day = :day"))
-			.param("c", community.value())
-			.param("day", day)
-			.update();
 	}
 
 	private static Object[] values(CommunityId community, AppealFact fact) {

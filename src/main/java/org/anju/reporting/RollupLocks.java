@@ -1,7 +1,5 @@
 package org.anju.reporting;
 
-import java.time.LocalDate;
-
 import org.anju.shared.CommunityId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,8 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Transaction-scoped advisory locks that keep the rollups consistent across nodes: a
  * rebuild holds its community exclusively while event updates hold it shared, and the
- * updates of one receipt day take turns, so that each recomputation sees the facts the
- * others committed.
+ * updates of one appeal take turns, so that each sees the facts the one before stored.
  */
 final class RollupLocks {
 
@@ -31,12 +28,12 @@ final class RollupLocks {
 			});
 	}
 
-	static void day(JdbcClient jdbc, CommunityId community, LocalDate day) {
-		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('reporting:' || :c || ':' || :day, 0))")
-			.param("c", community.value())
-			.param("day", day.toString())
-			.query((rs) -> {
-			});
+	static void appeal(JdbcClient jdbc, CommunityId community, long appealId) {
+		jdbc.sql("""
+				select pg_advisory_xact_lock_shared(hashtextextended('reporting:' || :c, 0)),
+				       pg_advisory_xact_lock(hashtextextended('reporting:' || :c || ':appeal:' || :id, 0))
+				""").param("c", community.value()).param("id", appealId).query((rs) -> {
+		});
 	}
 
 }

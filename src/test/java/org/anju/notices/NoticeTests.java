@@ -159,7 +159,7 @@ class NoticeTests {
 
 		this.transaction
 			.executeWithoutResult((status) -> this.events.publishEvent(new AppealSubmitted(RegistryFixtures.COMMUNITY,
-					about, inside.id(), "UTILITIES", Set.of(), Instant.now())));
+					about, inside.id(), "UTILITIES", Set.of(), Instant.now(), null)));
 		settled();
 		assertThat(this.jdbc.sql("select count(*) from notice_appeal where notice_id = :n")
 			.param("n", notice)

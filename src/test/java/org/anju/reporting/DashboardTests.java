@@ -165,7 +165,7 @@ class DashboardTests {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(bucket(dashboard(this.admin), category.code())).containsEntry("count", 1));
 		AppealSubmitted replay = new AppealSubmitted(RegistryFixtures.COMMUNITY, id, null, category.code(), Set.of(),
-				java.time.Instant.now());
+				java.time.Instant.now(), null);
 		this.listeners.on(replay);
 		this.listeners.on(replay);
 		String version = this.fixtures.act(id, "0", "assign", Map.of("departmentCode", "PROPERTY"));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
 import org.anju.appeals.AppealFixtures;
 import org.anju.appeals.RoutingRules;
+import org.anju.duty.CoverageFacts;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
@@ -41,6 +43,7 @@ import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -82,6 +85,9 @@ class ReportTests {
 	@Autowired
 	UserManagement users;
 
+	@Autowired
+	CoverageFacts coverage;
+
 	ApiCallers callers;
 
 	String admin;
@@ -104,6 +110,9 @@ class ReportTests {
 		fixtures.submit(heating.code());
 		fixtures.submit(heating.code());
 		fixtures.awaitRollups();
+		// the coverage section shows the last check: wait for the first, which runs 30 s
+		// after start, so that the report and the dashboard read the same one
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.coverage.of(RegistryFixtures.COMMUNITY).required() > 0);
 		LocalDate today = DashboardTests.TODAY;
 		String from = today.withDayOfMonth(1).toString();
 		String to = DashboardTests.monthEnd().toString();
