@@ -3,6 +3,7 @@ package org.anju.messaging;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.anju.shared.CommunityId;
 import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -10,17 +11,19 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands queued messages to the {@link SmsProvider}, each exactly once across restarts and
  * nodes: a message is claimed with {@code FOR UPDATE SKIP LOCKED}, delivered while its
  * row stays locked, and marked in the same transaction. A message goes out right after
- * its sender commits (on {@link TextMessageQueued}); a sweep every few seconds picks up
+ * its sender commits ({@link #sendAfterCommit}); a sweep every few seconds picks up
  * retries and whatever a crash left behind.
  * <p>
  * A failed attempt is retried after {@code anju.sms.retry-backoff}, doubled each time,
@@ -52,18 +55,21 @@ class OutboxDispatcher {
 
 	private final SmsProvider provider;
 
+	private final TaskExecutor background;
+
 	private final int maxAttempts;
 
 	private final Duration backoff;
 
 	OutboxDispatcher(JdbcClient jdbc, TransactionTemplate transaction, ObjectProvider<SmsProvider> providers,
 			@Value("${anju.sms.max-attempts:5}") int maxAttempts,
-			@Value("${anju.sms.retry-backoff:PT30S}") Duration backoff) {
+			@Value("${anju.sms.retry-backoff:PT30S}") Duration backoff, TaskExecutor applicationTaskExecutor) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.provider = chosen(providers);
 		this.maxAttempts = maxAttempts;
 		this.backoff = backoff;
+		this.background = applicationTaskExecutor;
 	}
 
 	/**
@@ -75,17 +81,29 @@ class OutboxDispatcher {
 	}
 
 	/**
-	 * Sends a message as soon as its sender has committed. Should it be claimed already,
-	 * or not yet due, this does nothing: the event may come twice.
+	 * Sends a message as soon as its sender's transaction commits, on another thread (at
+	 * once without a transaction). Nothing is stored for this: the outbox row is the
+	 * record, and should the node stop before, the sweep sends it. Should the message be
+	 * claimed already, or not yet due, this does nothing.
 	 */
-	@ApplicationModuleListener
-	void on(TextMessageQueued queued) {
-		this.jdbc.sql(CLAIM.formatted("and community_id = :c and id = :id"))
-			.param("c", queued.community().value())
-			.param("id", queued.messageId())
-			.query(Claimed.class)
-			.optional()
-			.ifPresent(this::deliver);
+	void sendAfterCommit(CommunityId community, long id) {
+		Runnable send = () -> this.background.execute(() -> this.transaction
+			.executeWithoutResult((status) -> this.jdbc.sql(CLAIM.formatted("and community_id = :c and id = :id"))
+				.param("c", community.value())
+				.param("id", id)
+				.query(Claimed.class)
+				.optional()
+				.ifPresent(this::deliver)));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			send.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				send.run();
+			}
+		});
 	}
 
 	@Scheduled(fixedDelayString = "${anju.sms.dispatch-interval:PT5S}", initialDelayString = "PT10S")

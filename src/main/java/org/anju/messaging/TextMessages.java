@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,15 +38,15 @@ public class TextMessages {
 
 	private final SmsTemplates templates;
 
-	private final ApplicationEventPublisher events;
+	private final OutboxDispatcher dispatcher;
 
 	private final int dailyLimit;
 
-	TextMessages(JdbcClient jdbc, SmsTemplates templates, ApplicationEventPublisher events,
+	TextMessages(JdbcClient jdbc, SmsTemplates templates, OutboxDispatcher dispatcher,
 			@Value("${anju.sms.daily-limit-per-phone:5}") int dailyLimit) {
 		this.jdbc = jdbc;
 		this.templates = templates;
-		this.events = events;
+		this.dispatcher = dispatcher;
 		this.dailyLimit = dailyLimit;
 	}
 
@@ -157,7 +156,7 @@ public class TextMessages {
 				.query(Long.class)
 				.single();
 			if (suppressed == null) {
-				TextMessages.this.events.publishEvent(new TextMessageQueued(this.community, id));
+				TextMessages.this.dispatcher.sendAfterCommit(this.community, id);
 			}
 			else {
 				log.info("SMS {} ({}) to {} suppressed: {}", id, this.template.code(), this.to.masked(), suppressed);
