@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 import org.anju.shared.CommunityId;
@@ -236,14 +238,17 @@ public class AppealSignals {
 	}
 
 	/**
-	 * @return the subject keys an appeal counts for, empty for an unknown appeal
+	 * @return the subject keys these appeals count for, each once; none for unknown
+	 * appeals
 	 */
-	public List<String> subjectsOf(CommunityId community, long appealId) {
-		return this.jdbc.sql("select s.subject from appeal a " + SUBJECTS + " where a.community_id = :c and a.id = :id")
+	public Set<String> subjectsOf(CommunityId community, Collection<Long> appealIds) {
+		return new LinkedHashSet<>(this.jdbc
+			.sql("select distinct s.subject from appeal a " + SUBJECTS
+					+ " where a.community_id = :c and a.id = any(:ids)")
 			.param("c", community.value())
-			.param("id", appealId)
+			.param("ids", appealIds.toArray(Long[]::new))
 			.query(String.class)
-			.list();
+			.list());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,9 +109,29 @@ public class RiskEngine {
 				returning d.subject
 				""").param("c", community.value()).param("limit", limit).query(String.class).list();
 		if (!marked.isEmpty()) {
-			run(community, new java.util.LinkedHashSet<>(marked));
+			run(community, subjects(community, marked));
 		}
 		return marked.size();
+	}
+
+	/**
+	 * @return the subjects marked, with those of the marked appeals looked up
+	 */
+	private Set<String> subjects(CommunityId community, List<String> marked) {
+		Set<String> subjects = new LinkedHashSet<>();
+		List<Long> appeals = new ArrayList<>();
+		for (String mark : marked) {
+			if (mark.startsWith(RiskTriggers.APPEAL)) {
+				appeals.add(Long.valueOf(mark.substring(RiskTriggers.APPEAL.length())));
+			}
+			else {
+				subjects.add(mark);
+			}
+		}
+		if (!appeals.isEmpty()) {
+			subjects.addAll(this.appeals.subjectsOf(community, appeals));
+		}
+		return subjects;
 	}
 
 	private int run(CommunityId community, @Nullable Set<String> subjects) {

@@ -3,10 +3,10 @@ package org.anju.stability;
 import java.util.List;
 
 import org.anju.appeals.AppealChanged;
-import org.anju.appeals.AppealSignals;
 import org.anju.appeals.AppealSubmitted;
 import org.anju.shared.CommunityId;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -18,28 +18,32 @@ import org.springframework.stereotype.Component;
  * firing on many appeals, an import) is one run, not hundreds at once. The community's
  * own score, which reads every appeal, follows on a slower tick. Marking is idempotent,
  * so an event seen twice does no harm; a rise the run finds raises its warning at once.
+ * <p>
+ * An appeal is marked by itself ({@code APPEAL:42}) in the transaction that took it in or
+ * stepped it, one row and no read, and the run finds its subjects: intake, the busiest
+ * path, pays for neither an event publication nor a transaction of its own.
  */
 @Component
 class RiskTriggers {
 
-	private final AppealSignals appeals;
+	/** The mark of an appeal whose subjects the next run looks up. */
+	static final String APPEAL = "APPEAL:";
 
 	private final JdbcClient jdbc;
 
-	RiskTriggers(AppealSignals appeals, JdbcClient jdbc) {
-		this.appeals = appeals;
+	RiskTriggers(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(AppealSubmitted submitted) {
-		recompute(submitted.community(), this.appeals.subjectsOf(submitted.community(), submitted.appealId()));
+		recompute(submitted.community(), List.of(APPEAL + submitted.appealId()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(AppealChanged changed) {
 		if (!"note".equals(changed.action())) {
-			recompute(changed.community(), this.appeals.subjectsOf(changed.community(), changed.appealId()));
+			recompute(changed.community(), List.of(APPEAL + changed.appealId()));
 		}
 	}
 
