@@ -86,13 +86,15 @@ class DatabaseOutage extends OncePerRequestFilter {
 
 	/**
 	 * Whether the failure is the database being out of reach: no connection to be had, or
-	 * the connection lost or cut by a shutdown (SQL states 08… and 57P…). A rollback that
-	 * failed on the cut connection hides the failure that made it roll back.
+	 * the connection lost or cut by a shutdown (SQL states 08… and 57P…), or a commit or
+	 * rollback that failed on such a connection (and hides the failure that made it roll
+	 * back).
 	 */
 	static boolean unreachable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-					&& unreachable(rollback.getApplicationException())) {
+			if (cause instanceof TransactionSystemException ending && (ending.getCause() instanceof SQLException
+					|| ending.getApplicationException() != null && unreachable(ending.getApplicationException()))) {
+				// a commit or rollback that failed in the driver: the connection died
 				return true;
 			}
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException

@@ -23,17 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Anju as operators run it: a JVM of its own, started from the test classpath on a port
  * of its own, that a test can kill with -9 and start again.
  */
-final class AnjuNode implements AutoCloseable {
+public final class AnjuNode implements AutoCloseable {
 
-	static final String ADMIN_PASSWORD = "Admin-Pass-2026";
+	public static final String ADMIN_PASSWORD = "Admin-Pass-2026";
 
 	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
-	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	final int port;
+	public final int port;
 
-	final Path log;
+	public final Path log;
 
 	private final Process process;
 
@@ -47,7 +47,7 @@ final class AnjuNode implements AutoCloseable {
 	 * Starts Anju with the given arguments and waits until it answers its health check.
 	 * Its log is kept in {@code target/fault-logs} for a look after a failure.
 	 */
-	static AnjuNode start(String name, List<String> arguments) throws Exception {
+	public static AnjuNode start(String name, List<String> arguments) throws Exception {
 		int port = DebianPostgres.freePort();
 		Path logs = Files.createDirectories(Path.of("target", "fault-logs"));
 		Path log = logs.resolve(name + "-" + port + ".log");
@@ -77,19 +77,19 @@ final class AnjuNode implements AutoCloseable {
 	}
 
 	/** kill -9: no shutdown hook runs, nothing is flushed or closed. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 	}
 
-	boolean alive() {
+	public boolean alive() {
 		return this.process.isAlive();
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
-	String token(String username, String password) throws Exception {
+	public String token(String username, String password) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/auth/token"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
@@ -101,11 +101,29 @@ final class AnjuNode implements AutoCloseable {
 		return token.group(1);
 	}
 
-	String adminToken() throws Exception {
+	public String adminToken() throws Exception {
 		return token("admin", ADMIN_PASSWORD);
 	}
 
-	HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+	/**
+	 * Creates a staff account through the API, as the admin, and signs it in: its first
+	 * password is changed, as Anju asks before anything else.
+	 * @return a bearer token of the new account
+	 */
+	public String staff(String username, String role) throws Exception {
+		String first = "First-Pass-2026";
+		String chosen = "Chosen-Pass-2026";
+		HttpResponse<String> created = postJson("/api/v1/users", adminToken(), """
+				{"username":"%s","password":"%s","displayName":"%s","role":"%s","gridIds":[]}""".formatted(username,
+				first, username, role), null);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		HttpResponse<String> changed = postJson("/api/v1/auth/password", token(username, first),
+				"{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}".formatted(first, chosen), null);
+		assertThat(changed.statusCode()).as(changed.body()).isLessThan(300);
+		return token(username, chosen);
+	}
+
+	public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
@@ -113,7 +131,7 @@ final class AnjuNode implements AutoCloseable {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<String> postJson(String path, String token, String body, String idempotencyKey)
+	public HttpResponse<String> postJson(String path, String token, String body, String idempotencyKey)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.header("Authorization", "Bearer " + token)

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * (default {@code /usr/lib/postgresql/15/bin}, installed by {@code bin/faults}).
  * PostgreSQL refuses to run as root, so under root the server runs as {@code postgres}.
  */
-final class DebianPostgres implements AutoCloseable {
+public final class DebianPostgres implements AutoCloseable {
 
 	private static final Path BIN = Path.of(System.getProperty("anju.faults.pg-bin", "/usr/lib/postgresql/15/bin"));
 
@@ -32,7 +32,7 @@ final class DebianPostgres implements AutoCloseable {
 	}
 
 	/** A new, empty primary cluster, started. */
-	static DebianPostgres primary(Path folder) throws Exception {
+	public static DebianPostgres primary(Path folder) throws Exception {
 		Path data = folder.resolve("primary");
 		Files.createDirectories(data);
 		own(folder);
@@ -46,7 +46,7 @@ final class DebianPostgres implements AutoCloseable {
 	 * A streaming replica of this cluster, made with {@code pg_basebackup -R} (which
 	 * writes {@code standby.signal} and the connection to the primary), started.
 	 */
-	DebianPostgres replica(Path folder) throws Exception {
+	public DebianPostgres replica(Path folder) throws Exception {
 		Path data = folder.resolve("replica");
 		run("pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(this.port), "-U", "postgres", "-D",
 				data.toString(), "-R", "-X", "stream", "-c", "fast");
@@ -55,7 +55,7 @@ final class DebianPostgres implements AutoCloseable {
 		return replica;
 	}
 
-	void start() throws Exception {
+	public void start() throws Exception {
 		run("pg_ctl", "-D", this.data.toString(), "-w", "-t", "60", "-l", this.data.resolve("server.log").toString(),
 				"-o", "-p " + this.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
 						+ this.data.getParent() + " -c max_connections=200 -c fsync=off",
@@ -63,20 +63,20 @@ final class DebianPostgres implements AutoCloseable {
 	}
 
 	/** A fast shutdown: open connections are cut, as when the database host goes away. */
-	void stop() throws Exception {
+	public void stop() throws Exception {
 		run("pg_ctl", "-D", this.data.toString(), "-w", "-m", "fast", "stop");
 	}
 
-	String jdbcUrl() {
+	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/postgres";
 	}
 
-	Connection connect() throws SQLException {
+	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(), "postgres", "");
 	}
 
 	/** The settings that point Anju at this cluster instead of its embedded database. */
-	List<String> anjuArguments() {
+	public List<String> anjuArguments() {
 		return List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=");
 	}
@@ -114,7 +114,7 @@ final class DebianPostgres implements AutoCloseable {
 		}
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
