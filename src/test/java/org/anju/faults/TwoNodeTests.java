@@ -106,9 +106,8 @@ class TwoNodeTests {
 		waitFor(() -> overdue(onOne) && overdue(onTwo), "the overdue notice on both nodes' streams");
 		assertThat(onOne.stream().filter((line) -> line.startsWith("event:notification")).count()).isEqualTo(1);
 		assertThat(onTwo.stream().filter((line) -> line.startsWith("event:notification")).count()).isEqualTo(1);
-		System.out.printf(
-				"%nTwo nodes: the deadline fired once, on node %s; its notice reached the streams on both%n%n",
-				Files.readString(this.one.log).contains("overdue") ? "one" : "two");
+		System.out
+			.printf("%nTwo nodes: the deadline fired once across both; its notice reached the streams on both%n%n");
 		streamOne.cancel(true);
 		streamTwo.cancel(true);
 	}
