@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.anju.shared.Fingerprint;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -119,6 +120,11 @@ class IdempotentCreates extends OncePerRequestFilter {
 				throw new InFlight();
 			}
 			this.jdbc.sql("set local lock_timeout = 0").update();
+		}
+		catch (DataAccessResourceFailureException ex) {
+			// the database is away, not the key taken: answered 503
+			// (platform.DatabaseOutage)
+			throw ex;
 		}
 		catch (DataAccessException ex) {
 			throw new InFlight();

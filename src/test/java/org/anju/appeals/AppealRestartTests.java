@@ -41,9 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retries every request it got no answer to: each appeal answered 201 must exist exactly
  * once, and the numbers stay gapless. A deadline that passed while Anju was down fires
  * once after it starts. Two starts of the application take longer than the normal build
- * allows, so this runs on demand (docs/BENCHMARKS.md, "Reliability").
+ * allows, so this runs on demand (docs/BENCHMARKS.md, "Reliability"), and in the fault
+ * suite ({@code bin/faults}). Here on the embedded PostgreSQL, which outlives the killed
+ * JVM; {@link AppealRestartOnDebianTests} on a PostgreSQL server of its own.
  */
 @Tag("restart")
+@Tag("fault")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppealRestartTests {
 
@@ -60,6 +63,9 @@ class AppealRestartTests {
 	private String token;
 
 	private long deadlineAppeal;
+
+	/** A stability warning whose acknowledgement falls due while Anju is down. */
+	private long deadlineWarning;
 
 	/** Idempotency-Key → the appeal's id, for every request answered 201. */
 	private final Map<String, Long> answered = new ConcurrentHashMap<>();
@@ -106,11 +112,19 @@ class AppealRestartTests {
 		while (this.answered.size() < 40) {
 			Thread.sleep(20);
 		}
-		// The deadline passes while Anju is down: its first life's clock ticks once,
+		// The deadlines pass while Anju is down: its first life's clocks tick once,
 		// hourly.
 		try (Connection db = database(); Statement statement = db.createStatement()) {
 			statement.executeUpdate("update appeal set warn_at = now() + interval '1 second', "
 					+ "due_at = now() + interval '2 seconds' where community_id = 1 and id = " + this.deadlineAppeal);
+			this.deadlineWarning = longs(statement,
+					"""
+							insert into warning (community_id, subject_type, subject_id, level, score, reasons, state, raised_at,
+								ack_due_at, responsible_user_ids, model_version)
+							values (1, 'COMMUNITY', 'restart-' || clock_timestamp(), 'RED', 90, '[]', 'OPEN', now(),
+								now() + interval '1 second', array[(select id from user_account where username = 'admin')], 1)
+							returning id""")
+				.get(0);
 		}
 		this.anju.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		running.set(false);
@@ -188,15 +202,34 @@ class AppealRestartTests {
 		}
 	}
 
+	@Test
+	void aWarningsAcknowledgementDeadlineThatPassedWhileAnjuWasDownIsEscalatedOnce() throws Exception {
+		try (Connection db = database(); Statement statement = db.createStatement()) {
+			String fired = "select count(*) from warning where community_id = 1 and ack_overdue_fired_at > ack_due_at"
+					+ " and id = " + this.deadlineWarning;
+			// the warning clock's first tick comes 30 s after the start
+			for (int i = 0; i < 600 && longs(statement, fired).get(0) == 0; i++) {
+				Thread.sleep(100);
+			}
+			Thread.sleep(3000);
+			assertThat(longs(statement, fired)).containsExactly(1L);
+			assertThat(longs(statement,
+					"select count(*) from warning_timeline where community_id = 1 and warning_id = "
+							+ this.deadlineWarning + " and action = 'ack-overdue'"))
+				.as("escalated once")
+				.containsExactly(1L);
+		}
+	}
+
 	private Process start(int port, boolean fresh, String clockInterval) throws Exception {
 		Path log = this.scratch.resolve("anju-" + port + ".log");
-		Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), AnjuApplication.class.getName(),
-				"--server.port=" + port, "--anju.embedded-db.data-dir=" + this.data,
-				"--anju.embedded-db.clean=" + fresh, "--anju.appeals.clock-interval=" + clockInterval))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+						System.getProperty("java.class.path"), AnjuApplication.class.getName(), "--server.port=" + port,
+						"--anju.appeals.clock-interval=" + clockInterval,
+						"--anju.stability.warning.clock-interval=" + clockInterval));
+		command.addAll(databaseArguments(this.scratch, fresh));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		for (int i = 0; i < 1800; i++) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("Anju stopped while starting: " + Files.readString(log));
@@ -253,10 +286,18 @@ class AppealRestartTests {
 	}
 
 	/**
+	 * Where Anju keeps its data: here the embedded PostgreSQL in the scratch folder, new
+	 * on the first start.
+	 */
+	protected List<String> databaseArguments(Path scratch, boolean fresh) throws Exception {
+		return List.of("--anju.embedded-db.data-dir=" + this.data, "--anju.embedded-db.clean=" + fresh);
+	}
+
+	/**
 	 * The embedded PostgreSQL of the data directory, whichever JVM started it; its port
 	 * is the fourth line of postmaster.pid.
 	 */
-	private Connection database() throws IOException, SQLException {
+	protected Connection database() throws Exception {
 		String port = Files.readAllLines(this.data.resolve("postmaster.pid")).get(3).strip();
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
 	}

@@ -3,6 +3,7 @@ package org.anju.people.roster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,8 +54,12 @@ class RosterApi {
 
 	private final MessageSource messages;
 
-	RosterApi(RosterImport imports, RosterExport exports, InterestGroups groups, MessageSource messages) {
+	private final ImportJobs jobs;
+
+	RosterApi(RosterImport imports, RosterExport exports, InterestGroups groups, MessageSource messages,
+			ImportJobs jobs) {
 		this.imports = imports;
+		this.jobs = jobs;
 		this.exports = exports;
 		this.groups = groups;
 		this.messages = messages;
@@ -85,6 +90,15 @@ class RosterApi {
 				(path) -> this.imports.run(user, path, XlsxUpload.fileName(file, FILE_NAME), dryRun));
 		return ResponseEntity.status((!dryRun && !report.ok()) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK)
 			.body(report);
+	}
+
+	@GetMapping("/imports")
+	@PreAuthorize("hasAuthority('PEOPLE_IMPORT')")
+	@Operation(summary = "The community's latest roster imports, newest first, each with what became of it",
+			description = "state: RUNNING, COMMITTED, REJECTED, FAILED, or INTERRUPTED when the application stopped "
+					+ "or lost its database before the import committed (then nothing of it was written; upload it again)")
+	List<ImportStatus> imports(@AuthenticationPrincipal CurrentUser user) {
+		return this.jobs.recent(user);
 	}
 
 	@GetMapping("/export")

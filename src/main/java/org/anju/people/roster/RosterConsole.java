@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpSession;
@@ -21,6 +22,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,9 +51,21 @@ class RosterConsole {
 
 	private final MessageSource messages;
 
-	RosterConsole(RosterImport imports, MessageSource messages) {
+	private final ImportJobs jobs;
+
+	RosterConsole(RosterImport imports, MessageSource messages, ImportJobs jobs) {
 		this.imports = imports;
 		this.messages = messages;
+		this.jobs = jobs;
+	}
+
+	/**
+	 * The latest imports with what became of each, on every view of the page: after a
+	 * crash the user sees that an import was cut off and that nothing of it was written.
+	 */
+	@ModelAttribute("recentImports")
+	List<ImportStatus> recentImports(@AuthenticationPrincipal CurrentUser user) {
+		return this.jobs.recent(user);
 	}
 
 	@GetMapping

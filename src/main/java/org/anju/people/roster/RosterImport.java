@@ -169,6 +169,9 @@ class RosterImport implements Rosters {
 
 	private ImportReport apply(CurrentUser user, ReadAhead roster, boolean dryRun, @Nullable Long job,
 			String fileName) {
+		if (job != null) {
+			this.jobs.hold(job);
+		}
 		Intake intake = new Intake(user, dryRun ? null
 				: new RegistryCopy(this.jdbc, this.dataSource, this.json, user.community(), user.username()));
 		try {
@@ -186,6 +189,7 @@ class RosterImport implements Rosters {
 		Map<String, Object> detail = new LinkedHashMap<>(summary(report));
 		detail.put("file", fileName);
 		this.audit.record(user.community(), "ROSTER_IMPORTED", "IMPORT_JOB", Objects.requireNonNull(job), detail);
+		this.jobs.committing(user, job);
 		return report;
 	}
 

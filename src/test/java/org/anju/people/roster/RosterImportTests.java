@@ -384,6 +384,40 @@ class RosterImportTests {
 		assertThat(imports("REJECTED")).isEqualTo(rejected + 1);
 	}
 
+	@Test
+	void theUserSeesEachImportsOutcomeAndAnImportCutOffByACrashAsInterrupted() throws Exception {
+		String file = unique("花名册") + ".xlsx";
+		byte[] good = xlsx(HEADERS, List.of(person("状态", idNumber(), "", "", unique("片区"), "一网格", "1栋", "", "101")));
+		this.mvc
+			.perform(multipart("/api/v1/residents/imports")
+				.file(new MockMultipartFile("file", file, "application/octet-stream", good))
+				.param("dryRun", "false")
+				.with(authentication(as(ADMIN))))
+			.andExpect(status().isOk());
+		// what a kill -9 in the middle of an import leaves: a job that never finished,
+		// whose transaction (and lock) died with the process
+		String crashed = unique("断电") + ".xlsx";
+		this.jdbc
+			.sql("insert into import_job (community_id, kind, file_name, started_by) values (1, 'ROSTER', :f, 'admin')")
+			.param("f", crashed)
+			.update();
+
+		this.mvc.perform(get("/api/v1/residents/imports").with(authentication(as(ADMIN))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].fileName").value(crashed))
+			.andExpect(jsonPath("$[0].state").value("INTERRUPTED"))
+			.andExpect(jsonPath("$[0].finishedAt").doesNotExist())
+			.andExpect(jsonPath("$[1].fileName").value(file))
+			.andExpect(jsonPath("$[1].state").value("COMMITTED"))
+			.andExpect(jsonPath("$[1].summary.created").value(1));
+		this.mvc.perform(get("/api/v1/residents/imports").with(authentication(as(RosterFixtures.gridWorker(1)))))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/people/import").with(authentication(as(ADMIN))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(crashed)))
+			.andExpect(content().string(containsString("导入中断（系统停止），未写入任何数据，请重新上传")));
+	}
+
 	private long imports(String outcome) {
 		Timer timer = this.metrics.find("anju.roster.import").tag("outcome", outcome).timer();
 		return (timer != null) ? timer.count() : 0;
