@@ -33,6 +33,7 @@ import org.anju.shared.InvalidInput.Violation;
 import org.anju.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,8 @@ import static org.anju.care.SpecialLists.require;
  * entry assigned to the grid workers of their grid. The same rule and period make the
  * same list, so generating it again only adds whoever qualifies since. A visit ticks the
  * person's open entries; a death cancels them. Progress and coverage are counted within
- * the caller's grids.
+ * the caller's grids. The workers given new people hear of it through
+ * {@link VisitListAssigned}.
  */
 @Service
 @Transactional
@@ -89,8 +91,12 @@ public class VisitLists {
 
 	private final OutOfReach reach;
 
+	private final ApplicationEventPublisher events;
+
 	VisitLists(JdbcClient jdbc, List<VisitCandidates> candidates, UserManagement users, PlaceManagement places,
-			InterestGroups groups, AuditTrail audit, MessageSource messages, Clock clock, OutOfReach reach) {
+			InterestGroups groups, AuditTrail audit, MessageSource messages, Clock clock, OutOfReach reach,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.candidates = candidates;
 		this.users = users;
@@ -194,7 +200,8 @@ public class VisitLists {
 					.param("to", to)
 					.query(Long.class)
 					.single();
-		int added = addEntries(user, listId, rule, from, to);
+		Map<Long, Integer> assigned = new HashMap<>();
+		int added = addEntries(user, listId, rule, from, to, assigned);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("rule", rule.name());
 		detail.put("periodStart", from.toString());
@@ -211,10 +218,19 @@ public class VisitLists {
 		}
 		this.audit.record(user.community(), created ? "VISIT_LIST_GENERATED" : "VISIT_LIST_TOPPED_UP", "VISIT_LIST",
 				listId, detail);
-		return new Generation(find(user.scope(), listId), created, added);
+		VisitList list = find(user.scope(), listId);
+		if (!assigned.isEmpty()) {
+			this.events.publishEvent(new VisitListAssigned(user.community(), listId, rule, list.periodStart(),
+					list.periodEnd(), list.dueDate(), list.version(), assigned));
+		}
+		return new Generation(list, created, added);
 	}
 
-	private int addEntries(CurrentUser user, long listId, VisitListRule rule, LocalDate from, LocalDate to) {
+	/**
+	 * @param assigned filled with how many of the people added each grid worker was given
+	 */
+	private int addEntries(CurrentUser user, long listId, VisitListRule rule, LocalDate from, LocalDate to,
+			Map<Long, Integer> assigned) {
 		VisitCandidates finder = this.candidates.stream()
 			.filter((candidates) -> candidates.rules().contains(rule))
 			.findFirst()
@@ -226,7 +242,7 @@ public class VisitLists {
 			Long grid = candidate.person().gridId();
 			Long[] assignees = (grid == null) ? new Long[0] : workers.computeIfAbsent(grid,
 					(g) -> this.users.gridWorkerIds(user.community(), g).toArray(Long[]::new));
-			added += this.jdbc
+			int inserted = this.jdbc
 				.sql("""
 						insert into visit_entry (community_id, list_id, person_id, person_name, grid_id, group_codes, why_code,
 						                         why_args, assignee_ids)
@@ -243,6 +259,12 @@ public class VisitLists {
 				.param("args", candidate.whyArgs().toArray(String[]::new))
 				.param("assignees", assignees)
 				.update();
+			added += inserted;
+			if (inserted > 0) {
+				for (Long assignee : assignees) {
+					assigned.merge(assignee, 1, Integer::sum);
+				}
+			}
 		}
 		return added;
 	}
