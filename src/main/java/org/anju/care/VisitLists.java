@@ -273,16 +273,23 @@ public class VisitLists {
 	 * @return the lists, the latest first, each with its progress within the caller's
 	 * grids
 	 * @param overdue only the lists past their due day with entries still open there
+	 * @param dueFrom only the lists due on or after this day, or {@code null}
+	 * @param dueTo only the lists due on or before this day, or {@code null}: with
+	 * {@code dueFrom}, the lists behind a period's
+	 * {@link #coverage(DataScope, LocalDate, LocalDate)}
 	 * @throws BadParameter for a size outside 1 to 200 or a cursor this list did not make
 	 */
 	@Transactional(readOnly = true)
-	public VisitListPage list(CurrentUser user, boolean overdue, @Nullable String cursor, int size) {
+	public VisitListPage list(CurrentUser user, boolean overdue, @Nullable LocalDate dueFrom, @Nullable LocalDate dueTo,
+			@Nullable String cursor, int size) {
 		require(user, Permission.PEOPLE_READ);
 		if (size < 1 || size > SpecialLists.MAX_PAGE) {
 			throw new BadParameter("size", "search.size", SpecialLists.MAX_PAGE);
 		}
 		Long after = KeysetCursor.parse(cursor);
 		SqlFilter filter = new SqlFilter("l.community_id = :c").param("c", user.communityId());
+		filter.andIf(dueFrom, "l.due_date >= :dueFrom", "dueFrom");
+		filter.andIf(dueTo, "l.due_date <= :dueTo", "dueTo");
 		if (overdue) {
 			filter.and("l.due_date < :today").param("today", today());
 			filter.and("exists (select 1 from visit_entry e where e.community_id = l.community_id and e.list_id = l.id"

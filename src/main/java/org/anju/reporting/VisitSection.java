@@ -52,7 +52,8 @@ class VisitSection implements DashboardSection<VisitSection.Figures> {
 
 	@Override
 	public SectionView view(Figures f, Span span, Locale locale) {
-		String page = "/care/visits";
+		// the lists due within the period, whose entries the figures count
+		String page = "/care/visits?dueFrom=" + span.from() + "&dueTo=" + span.to();
 		return new SectionView(key(), chapter(), this.texts.text("dashboard.visits.title", locale),
 				List.of(new SectionView.Headline(this.texts.text("dashboard.visits.coverage", locale),
 						SectionView.percent(f.coverage()), page),
