@@ -436,19 +436,19 @@ public class VisitLists {
 	 * Cancels the open entries of a person who died, keeping them (and the visited ones)
 	 * as history. Part of a death's registration, in its transaction.
 	 */
-	void cancelForDeath(CurrentUser user, long personId, LocalDate diedOn) {
+	void cancelForDeath(CommunityId community, long personId, LocalDate diedOn) {
 		List<Long> lists = this.jdbc.sql("""
 				update visit_entry set state = 'CANCELLED', closed_on = :on, close_reason = 'DECEASED'
 				where community_id = :c and person_id = :person and state = 'OPEN'
 				returning list_id
 				""")
 			.param("on", diedOn)
-			.param("c", user.communityId())
+			.param("c", community.value())
 			.param("person", personId)
 			.query(Long.class)
 			.list();
 		for (Long list : lists) {
-			this.audit.record(user.community(), "VISIT_ENTRY_CANCELLED", "VISIT_LIST", list,
+			this.audit.record(community, "VISIT_ENTRY_CANCELLED", "VISIT_LIST", list,
 					Map.of("personId", personId, "reason", "DECEASED", "diedOn", diedOn.toString()));
 		}
 	}
