@@ -16,6 +16,7 @@ import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
 import org.anju.people.Person;
+import org.anju.people.PersonDeceased;
 import org.anju.people.PersonManagement;
 import org.anju.people.PersonStatus;
 import org.anju.platform.SqlFilter;
@@ -33,6 +34,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +45,8 @@ import static org.anju.care.SpecialLists.trimmed;
  * Death registration: in one transaction the person's status becomes {@code DECEASED}
  * through people (their record and history stay), a survivor checklist opens, their
  * special flags end, they leave running qualification checks, their open care-visit
- * entries are cancelled (visited ones stay), and {@link PersonDied} is published.
+ * entries are cancelled (visited ones stay), and {@link PersonDied} is published. A death
+ * recorded as a plain status change in people closes the same care after it commits.
  * Checklist items are ticked off with who and when.
  */
 @Service
@@ -169,9 +172,7 @@ public class Deaths {
 			.param("id", id)
 			.param("items", java.util.Arrays.stream(SurvivorItem.values()).map(Enum::name).toArray(String[]::new))
 			.update();
-		this.lists.endForDeath(user, person.id(), form.diedOn());
-		this.checks.leaveForDeath(user, person.id(), form.diedOn());
-		this.visits.cancelForDeath(user, person.id(), form.diedOn());
+		closeCare(user.community(), user.actor(), person.id(), form.diedOn());
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("personId", person.id());
 		detail.put("diedOn", form.diedOn().toString());
@@ -179,6 +180,26 @@ public class Deaths {
 		this.audit.record(user.community(), "DEATH_REGISTERED", "DEATH", id, detail);
 		this.events.publishEvent(new PersonDied(user.community(), person.id(), id, form.diedOn()));
 		return find(user.community(), id);
+	}
+
+	/**
+	 * A person's status became {@code DECEASED} without a registration here (a plain
+	 * status change in people): their care is closed all the same. After a registration
+	 * there is nothing left open, so this changes nothing.
+	 */
+	@ApplicationModuleListener
+	void on(PersonDeceased deceased) {
+		closeCare(deceased.community(), "system", deceased.personId(), deceased.diedOn());
+	}
+
+	/**
+	 * Ends the person's open flags, takes them out of running campaigns and cancels their
+	 * open visit entries; what was done for them stays.
+	 */
+	private void closeCare(CommunityId community, String actor, long personId, LocalDate diedOn) {
+		this.lists.endForDeath(community, actor, personId, diedOn);
+		this.checks.leaveForDeath(community, personId, diedOn);
+		this.visits.cancelForDeath(community, personId, diedOn);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.anju.people.PersonManagement;
 import org.anju.people.PersonStatus;
 import org.anju.platform.SqlFilter;
 import org.anju.shared.BadParameter;
+import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
 import org.anju.shared.InvalidInput.Violation;
 import org.anju.shared.NotFound;
@@ -309,11 +310,11 @@ public class QualificationChecks {
 	 * Takes a retiree who died out of the campaigns still running: they need no check.
 	 * Part of a death's registration, in its transaction.
 	 */
-	void leaveForDeath(CurrentUser user, long personId, LocalDate diedOn) {
+	void leaveForDeath(CommunityId community, long personId, LocalDate diedOn) {
 		this.jdbc.sql("""
 				update qualification_subject set left_on = :on
 				where community_id = :c and person_id = :person and checked_on is null and left_on is null
-				""").param("on", diedOn).param("c", user.communityId()).param("person", personId).update();
+				""").param("on", diedOn).param("c", community.value()).param("person", personId).update();
 	}
 
 	private java.util.Optional<QualificationSubject> find(CurrentUser user, long campaignId, long personId) {

@@ -286,7 +286,7 @@ public class SpecialLists {
 	 * Ends every open flag of a person who died, on the day of death. Part of a death's
 	 * registration, in its transaction.
 	 */
-	void endForDeath(CurrentUser user, long personId, LocalDate diedOn) {
+	void endForDeath(CommunityId community, String actor, long personId, LocalDate diedOn) {
 		List<Long> ended = this.jdbc.sql("""
 				update special_flag set ended_on = greatest(:on, since), end_reason = :reason, ended_by = :by,
 				       ended_at = now(), version = version + 1
@@ -295,13 +295,13 @@ public class SpecialLists {
 				""")
 			.param("on", diedOn)
 			.param("reason", text("care.flag.endedByDeath"))
-			.param("by", user.actor())
-			.param("c", user.communityId())
+			.param("by", actor)
+			.param("c", community.value())
 			.param("person", personId)
 			.query(Long.class)
 			.list();
 		for (Long id : ended) {
-			this.audit.record(user.community(), "SPECIAL_FLAG_ENDED", "SPECIAL_FLAG", id,
+			this.audit.record(community, "SPECIAL_FLAG_ENDED", "SPECIAL_FLAG", id,
 					Map.of("personId", personId, "endedOn", diedOn.toString(), "reason", "DECEASED"));
 		}
 	}

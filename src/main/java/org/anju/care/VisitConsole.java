@@ -78,9 +78,13 @@ class VisitConsole {
 
 	@GetMapping("/care/visits")
 	String lists(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueTo,
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
-		model.addAttribute("page", this.lists.list(user, overdue, cursor, PAGE_SIZE));
+		model.addAttribute("page", this.lists.list(user, overdue, dueFrom, dueTo, cursor, PAGE_SIZE));
 		model.addAttribute("overdue", overdue);
+		model.addAttribute("dueFrom", dueFrom);
+		model.addAttribute("dueTo", dueTo);
 		model.addAttribute("rules", VisitListRule.values());
 		model.addAttribute("mayGenerate", user.may(Permission.PEOPLE_WRITE) && user.scope().wholeCommunity());
 		model.addAttribute("year", LocalDate.now(SHANGHAI).getYear());
@@ -109,7 +113,7 @@ class VisitConsole {
 		catch (InvalidInput ex) {
 			model.addAttribute("errors", fieldErrors(ex));
 			model.addAttribute("draft", form);
-			return lists(user, false, null, model);
+			return lists(user, false, null, null, null, model);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.anju.care;
 
+import java.time.LocalDate;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +9,7 @@ import org.anju.identity.CurrentUser;
 import org.anju.shared.IfMatch;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,10 +57,12 @@ class VisitListApi {
 
 	@GetMapping
 	@Operation(summary = "The lists, latest first, with progress within the caller's grids; "
-			+ "overdue=true: past their due day with entries still open")
+			+ "overdue=true: past their due day with entries still open; dueFrom/dueTo: due within those days")
 	VisitListPage list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueTo,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "20") int size) {
-		return this.lists.list(user, overdue, cursor, size);
+		return this.lists.list(user, overdue, dueFrom, dueTo, cursor, size);
 	}
 
 	@GetMapping("/{id}")

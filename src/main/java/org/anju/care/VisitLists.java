@@ -33,6 +33,7 @@ import org.anju.shared.InvalidInput.Violation;
 import org.anju.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,8 @@ import static org.anju.care.SpecialLists.require;
  * entry assigned to the grid workers of their grid. The same rule and period make the
  * same list, so generating it again only adds whoever qualifies since. A visit ticks the
  * person's open entries; a death cancels them. Progress and coverage are counted within
- * the caller's grids.
+ * the caller's grids. The workers given new people hear of it through
+ * {@link VisitListAssigned}.
  */
 @Service
 @Transactional
@@ -89,8 +91,12 @@ public class VisitLists {
 
 	private final OutOfReach reach;
 
+	private final ApplicationEventPublisher events;
+
 	VisitLists(JdbcClient jdbc, List<VisitCandidates> candidates, UserManagement users, PlaceManagement places,
-			InterestGroups groups, AuditTrail audit, MessageSource messages, Clock clock, OutOfReach reach) {
+			InterestGroups groups, AuditTrail audit, MessageSource messages, Clock clock, OutOfReach reach,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.candidates = candidates;
 		this.users = users;
@@ -194,7 +200,8 @@ public class VisitLists {
 					.param("to", to)
 					.query(Long.class)
 					.single();
-		int added = addEntries(user, listId, rule, from, to);
+		Map<Long, Integer> assigned = new HashMap<>();
+		int added = addEntries(user, listId, rule, from, to, assigned);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("rule", rule.name());
 		detail.put("periodStart", from.toString());
@@ -211,10 +218,19 @@ public class VisitLists {
 		}
 		this.audit.record(user.community(), created ? "VISIT_LIST_GENERATED" : "VISIT_LIST_TOPPED_UP", "VISIT_LIST",
 				listId, detail);
-		return new Generation(find(user.scope(), listId), created, added);
+		VisitList list = find(user.scope(), listId);
+		if (!assigned.isEmpty()) {
+			this.events.publishEvent(new VisitListAssigned(user.community(), listId, rule, list.periodStart(),
+					list.periodEnd(), list.dueDate(), list.version(), assigned));
+		}
+		return new Generation(list, created, added);
 	}
 
-	private int addEntries(CurrentUser user, long listId, VisitListRule rule, LocalDate from, LocalDate to) {
+	/**
+	 * @param assigned filled with how many of the people added each grid worker was given
+	 */
+	private int addEntries(CurrentUser user, long listId, VisitListRule rule, LocalDate from, LocalDate to,
+			Map<Long, Integer> assigned) {
 		VisitCandidates finder = this.candidates.stream()
 			.filter((candidates) -> candidates.rules().contains(rule))
 			.findFirst()
@@ -226,7 +242,7 @@ public class VisitLists {
 			Long grid = candidate.person().gridId();
 			Long[] assignees = (grid == null) ? new Long[0] : workers.computeIfAbsent(grid,
 					(g) -> this.users.gridWorkerIds(user.community(), g).toArray(Long[]::new));
-			added += this.jdbc
+			int inserted = this.jdbc
 				.sql("""
 						insert into visit_entry (community_id, list_id, person_id, person_name, grid_id, group_codes, why_code,
 						                         why_args, assignee_ids)
@@ -243,6 +259,12 @@ public class VisitLists {
 				.param("args", candidate.whyArgs().toArray(String[]::new))
 				.param("assignees", assignees)
 				.update();
+			added += inserted;
+			if (inserted > 0) {
+				for (Long assignee : assignees) {
+					assigned.merge(assignee, 1, Integer::sum);
+				}
+			}
 		}
 		return added;
 	}
@@ -251,16 +273,23 @@ public class VisitLists {
 	 * @return the lists, the latest first, each with its progress within the caller's
 	 * grids
 	 * @param overdue only the lists past their due day with entries still open there
+	 * @param dueFrom only the lists due on or after this day, or {@code null}
+	 * @param dueTo only the lists due on or before this day, or {@code null}: with
+	 * {@code dueFrom}, the lists behind a period's
+	 * {@link #coverage(DataScope, LocalDate, LocalDate)}
 	 * @throws BadParameter for a size outside 1 to 200 or a cursor this list did not make
 	 */
 	@Transactional(readOnly = true)
-	public VisitListPage list(CurrentUser user, boolean overdue, @Nullable String cursor, int size) {
+	public VisitListPage list(CurrentUser user, boolean overdue, @Nullable LocalDate dueFrom, @Nullable LocalDate dueTo,
+			@Nullable String cursor, int size) {
 		require(user, Permission.PEOPLE_READ);
 		if (size < 1 || size > SpecialLists.MAX_PAGE) {
 			throw new BadParameter("size", "search.size", SpecialLists.MAX_PAGE);
 		}
 		Long after = KeysetCursor.parse(cursor);
 		SqlFilter filter = new SqlFilter("l.community_id = :c").param("c", user.communityId());
+		filter.andIf(dueFrom, "l.due_date >= :dueFrom", "dueFrom");
+		filter.andIf(dueTo, "l.due_date <= :dueTo", "dueTo");
 		if (overdue) {
 			filter.and("l.due_date < :today").param("today", today());
 			filter.and("exists (select 1 from visit_entry e where e.community_id = l.community_id and e.list_id = l.id"
@@ -407,19 +436,19 @@ public class VisitLists {
 	 * Cancels the open entries of a person who died, keeping them (and the visited ones)
 	 * as history. Part of a death's registration, in its transaction.
 	 */
-	void cancelForDeath(CurrentUser user, long personId, LocalDate diedOn) {
+	void cancelForDeath(CommunityId community, long personId, LocalDate diedOn) {
 		List<Long> lists = this.jdbc.sql("""
 				update visit_entry set state = 'CANCELLED', closed_on = :on, close_reason = 'DECEASED'
 				where community_id = :c and person_id = :person and state = 'OPEN'
 				returning list_id
 				""")
 			.param("on", diedOn)
-			.param("c", user.communityId())
+			.param("c", community.value())
 			.param("person", personId)
 			.query(Long.class)
 			.list();
 		for (Long list : lists) {
-			this.audit.record(user.community(), "VISIT_ENTRY_CANCELLED", "VISIT_LIST", list,
+			this.audit.record(community, "VISIT_ENTRY_CANCELLED", "VISIT_LIST", list,
 					Map.of("personId", personId, "reason", "DECEASED", "diedOn", diedOn.toString()));
 		}
 	}

@@ -27,6 +27,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 			case COVERAGE_GAP -> "/duty/coverage#gap-" + this.subjectId;
 			case WARNING -> "/warnings/" + this.subjectId;
 			case INCIDENT -> "/incidents/" + this.subjectId;
+			case VISIT_LIST -> "/care/visits/lists/" + this.subjectId;
 		};
 	}
 
@@ -35,7 +36,7 @@ public record Notification(long id, NotificationKind kind, Subject subjectType, 
 	 */
 	public enum Subject {
 
-		APPEAL, SCREENING_ROUND, KEY_PERSON, COVERAGE_GAP, WARNING, INCIDENT
+		APPEAL, SCREENING_ROUND, KEY_PERSON, COVERAGE_GAP, WARNING, INCIDENT, VISIT_LIST
 
 	}
 

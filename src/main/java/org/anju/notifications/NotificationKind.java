@@ -39,6 +39,10 @@ public enum NotificationKind {
 	 */
 	PLAN_TASK_OVERDUE,
 	/** 报送超时: an information report of an incident passed its deadline unfiled. */
-	PLAN_REPORT_OVERDUE
+	PLAN_REPORT_OVERDUE,
+	/**
+	 * 走访任务: a visit list was generated and people on it were assigned to the recipient.
+	 */
+	VISIT_LIST_ASSIGNED
 
 }

@@ -20,7 +20,6 @@ import org.anju.reporting.SectionView.Table;
 import org.anju.shared.CommunityId;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,12 +46,12 @@ class AppealSection implements DashboardSection<AppealFigures> {
 
 	private final Names names;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	AppealSection(JdbcClient jdbc, Names names, MessageSource messages) {
+	AppealSection(JdbcClient jdbc, Names names, ReportTexts texts) {
 		this.jdbc = jdbc;
 		this.names = names;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -119,7 +118,7 @@ class AppealSection implements DashboardSection<AppealFigures> {
 	}
 
 	private List<Bucket> buckets(List<Sum> sums, Map<String, String> names, Locale locale) {
-		String none = this.messages.getMessage("dashboard.none", null, AppealFigures.NONE, locale);
+		String none = this.texts.textOr("dashboard.none", AppealFigures.NONE, locale);
 		return sums.stream()
 			.map((s) -> new Bucket(s.key(),
 					AppealFigures.NONE.equals(s.key()) ? none : names.getOrDefault(s.key(), s.key()), s.received(),
@@ -133,41 +132,44 @@ class AppealSection implements DashboardSection<AppealFigures> {
 	public SectionView view(AppealFigures f, Span span, Locale locale) {
 		String stats = "/appeals/stats?from=" + span.from() + "&to=" + span.to() + "&by=";
 		List<Headline> headlines = List.of(
-				new Headline(text("dashboard.appeals.received", locale), Long.toString(f.received()),
+				new Headline(this.texts.text("dashboard.appeals.received", locale), Long.toString(f.received()),
 						stats + "category"),
-				new Headline(text("dashboard.appeals.resolvedOnTime", locale), Long.toString(f.resolvedOnTime()),
-						stats + "department"),
-				new Headline(text("dashboard.appeals.onTimeRate", locale), SectionView.percent(f.onTimeRate()),
-						stats + "department"),
-				new Headline(text("dashboard.appeals.satisfactionRate", locale),
+				new Headline(this.texts.text("dashboard.appeals.resolvedOnTime", locale),
+						Long.toString(f.resolvedOnTime()), stats + "department"),
+				new Headline(this.texts.text("dashboard.appeals.onTimeRate", locale),
+						SectionView.percent(f.onTimeRate()), stats + "department"),
+				new Headline(this.texts.text("dashboard.appeals.satisfactionRate", locale),
 						SectionView.percent(f.satisfactionRate()), stats + "category"),
-				new Headline(text("dashboard.appeals.overdue", locale), Long.toString(f.overdue()),
+				new Headline(this.texts.text("dashboard.appeals.overdue", locale), Long.toString(f.overdue()),
 						"/appeals?tab=all&overdue=true"),
-				new Headline(text("dashboard.appeals.today", locale), Long.toString(f.today()), "/appeals?tab=all"),
-				new Headline(text("dashboard.appeals.thisMonth", locale), Long.toString(f.thisMonth()),
+				new Headline(this.texts.text("dashboard.appeals.today", locale), Long.toString(f.today()),
+						"/appeals?tab=all"),
+				new Headline(this.texts.text("dashboard.appeals.thisMonth", locale), Long.toString(f.thisMonth()),
 						"/appeals/stats?by=category"));
-		List<String> columns = List.of(text("dashboard.column.received", locale),
-				text("dashboard.column.resolvedOnTime", locale), text("dashboard.column.onTimeRate", locale),
-				text("dashboard.column.satisfactionRate", locale));
+		List<String> columns = List.of(this.texts.text("dashboard.column.received", locale),
+				this.texts.text("dashboard.column.resolvedOnTime", locale),
+				this.texts.text("dashboard.column.onTimeRate", locale),
+				this.texts.text("dashboard.column.satisfactionRate", locale));
 		List<Table> tables = List.of(
-				new Table(text("dashboard.appeals.trend", locale), Chart.LINE,
-						List.of(text("dashboard.column.received", locale), text("dashboard.column.resolved", locale)),
+				new Table(this.texts.text("dashboard.appeals.trend", locale), Chart.LINE,
+						List.of(this.texts.text("dashboard.column.received", locale),
+								this.texts.text("dashboard.column.resolved", locale)),
 						f.trend()
 							.stream()
 							.map((d) -> new Row(d.day().toString(), List.of(d.received(), d.resolved()),
 									"/appeals/stats?from=" + d.day() + "&to=" + d.day() + "&by=category"))
 							.toList()),
-				table(text("dashboard.appeals.byCategory", locale), Chart.PIE, columns, f.byCategory(),
+				table(this.texts.text("dashboard.appeals.byCategory", locale), Chart.PIE, columns, f.byCategory(),
 						(b) -> "/appeals?tab=all&categoryCode=" + b.code()),
-				table(text("dashboard.appeals.byDepartment", locale), Chart.BAR, columns, f.byDepartment(),
+				table(this.texts.text("dashboard.appeals.byDepartment", locale), Chart.BAR, columns, f.byDepartment(),
 						(b) -> stats + "department"),
-				table(text("dashboard.appeals.byInterestGroup", locale), Chart.BAR, columns, f.byInterestGroup(),
-						(b) -> "/appeals?tab=all&group=" + b.code()),
-				table(text("dashboard.appeals.byArea", locale), Chart.BAR, columns, f.byArea(),
+				table(this.texts.text("dashboard.appeals.byInterestGroup", locale), Chart.BAR, columns,
+						f.byInterestGroup(), (b) -> "/appeals?tab=all&group=" + b.code()),
+				table(this.texts.text("dashboard.appeals.byArea", locale), Chart.BAR, columns, f.byArea(),
 						(b) -> "/appeals?tab=all&areaId=" + b.code()),
-				table(text("dashboard.appeals.byGrid", locale), Chart.BAR, columns, f.byGrid(),
+				table(this.texts.text("dashboard.appeals.byGrid", locale), Chart.BAR, columns, f.byGrid(),
 						(b) -> "/appeals?tab=all&gridId=" + b.code()));
-		return new SectionView(key(), chapter(), text("dashboard.appeals.title", locale), headlines, tables);
+		return new SectionView(key(), chapter(), this.texts.text("dashboard.appeals.title", locale), headlines, tables);
 	}
 
 	private static Table table(String title, Chart chart, List<String> columns, List<Bucket> buckets,
@@ -179,10 +181,6 @@ class AppealSection implements DashboardSection<AppealFigures> {
 									b.satisfactionRate()),
 							AppealFigures.NONE.equals(b.code()) ? null : link.apply(b)))
 					.toList());
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 	private record Sum(String dimension, String key, long received, long resolved, long resolvedOnTime, long rated,

@@ -16,7 +16,6 @@ import org.anju.stability.ConflictState;
 import org.anju.stability.RiskLevel;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +29,11 @@ class ConflictSection implements DashboardSection<ConflictSection.Figures> {
 
 	private final JdbcClient jdbc;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	ConflictSection(JdbcClient jdbc, MessageSource messages) {
+	ConflictSection(JdbcClient jdbc, ReportTexts texts) {
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -75,29 +74,26 @@ class ConflictSection implements DashboardSection<ConflictSection.Figures> {
 
 	@Override
 	public SectionView view(Figures f, Span span, Locale locale) {
-		List<String> columns = List.of(text("dashboard.column.cases", locale));
-		return new SectionView(key(), chapter(), text("dashboard.conflicts.title", locale),
-				List.of(new Headline(text("dashboard.conflicts.total", locale), Long.toString(f.total()), "/conflicts"),
-						new Headline(text("dashboard.conflicts.open", locale), Long.toString(f.open()),
+		List<String> columns = List.of(this.texts.text("dashboard.column.cases", locale));
+		return new SectionView(key(), chapter(), this.texts.text("dashboard.conflicts.title", locale),
+				List.of(new Headline(this.texts.text("dashboard.conflicts.total", locale), Long.toString(f.total()),
+						"/conflicts"),
+						new Headline(this.texts.text("dashboard.conflicts.open", locale), Long.toString(f.open()),
 								"/conflicts?open=true")),
-				List.of(new Table(text("dashboard.conflicts.byLevel", locale), Chart.PIE, columns,
+				List.of(new Table(this.texts.text("dashboard.conflicts.byLevel", locale), Chart.PIE, columns,
 						f.byLevel()
 							.entrySet()
 							.stream()
-							.map((e) -> new Row(text("dashboard.level." + e.getKey(), locale),
+							.map((e) -> new Row(this.texts.text("dashboard.level." + e.getKey(), locale),
 									List.<@Nullable Number>of(e.getValue()), "/conflicts?level=" + e.getKey()))
 							.toList()),
-						new Table(text("dashboard.conflicts.byState", locale), Chart.BAR, columns,
+						new Table(this.texts.text("dashboard.conflicts.byState", locale), Chart.BAR, columns,
 								f.byState()
 									.entrySet()
 									.stream()
-									.map((e) -> new Row(text("dashboard.state." + e.getKey(), locale),
+									.map((e) -> new Row(this.texts.text("dashboard.state." + e.getKey(), locale),
 											List.<@Nullable Number>of(e.getValue()), "/conflicts?state=" + e.getKey()))
 									.toList())));
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.anju.duty.CoverageFacts;
 import org.anju.shared.CommunityId;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +20,11 @@ class CoverageSection implements DashboardSection<CoverageFacts.Figures> {
 
 	private final CoverageFacts coverage;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	CoverageSection(CoverageFacts coverage, MessageSource messages) {
+	CoverageSection(CoverageFacts coverage, ReportTexts texts) {
 		this.coverage = coverage;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -46,15 +45,12 @@ class CoverageSection implements DashboardSection<CoverageFacts.Figures> {
 	@Override
 	public SectionView view(CoverageFacts.Figures f, Span span, Locale locale) {
 		String page = "/duty/coverage";
-		return new SectionView(key(), chapter(), text("dashboard.coverage.title", locale), List.of(
-				new SectionView.Headline(text("dashboard.coverage.percent", locale),
+		return new SectionView(key(), chapter(), this.texts.text("dashboard.coverage.title", locale),
+				List.of(new SectionView.Headline(this.texts.text("dashboard.coverage.percent", locale),
 						SectionView.percent(BigDecimal.valueOf(f.percent()).movePointLeft(2)), page),
-				new SectionView.Headline(text("dashboard.coverage.gaps", locale), String.valueOf(f.gaps()), page)),
+						new SectionView.Headline(this.texts.text("dashboard.coverage.gaps", locale),
+								String.valueOf(f.gaps()), page)),
 				List.of());
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 }

@@ -27,7 +27,6 @@ import org.anju.reporting.SectionView.Row;
 import org.anju.reporting.SectionView.Table;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,12 +47,12 @@ class ReportPdf {
 
 	private final ChartImages charts;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	ReportPdf(CjkFont font, ChartImages charts, MessageSource messages) {
+	ReportPdf(CjkFont font, ChartImages charts, ReportTexts texts) {
 		this.font = font;
 		this.charts = charts;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	byte[] render(Span span, List<SectionView> sections, Instant generatedAt, Locale locale) {
@@ -66,12 +65,12 @@ class ReportPdf {
 		Document document = new Document(PageSize.A4, 54, 54, 60, 54);
 		// a chart that does not fit stays before its table, on the next page
 		PdfWriter.getInstance(document, out).setStrictImageSequence(true);
-		document.addTitle(text("report.title", locale));
+		document.addTitle(this.texts.text("report.title", locale));
 		document.addCreator("Anju");
 		document.open();
 		cover(document, span, generatedAt, locale, title, body);
 		document.newPage();
-		document.add(paragraph(text("report.summary", locale), heading, 0, 10));
+		document.add(paragraph(this.texts.text("report.summary", locale), heading, 0, 10));
 		PdfPTable summary = table(2, new float[] { 3, 2 });
 		for (SectionView section : sections) {
 			for (Headline headline : section.headlines()) {
@@ -82,10 +81,10 @@ class ReportPdf {
 		document.add(summary);
 		for (Chapter chapter : Chapter.values()) {
 			document.newPage();
-			document.add(paragraph(text("report.chapter." + chapter, locale), heading, 0, 8));
+			document.add(paragraph(this.texts.text("report.chapter." + chapter, locale), heading, 0, 8));
 			List<SectionView> inChapter = sections.stream().filter((s) -> s.chapter() == chapter).toList();
 			if (inChapter.isEmpty()) {
-				document.add(paragraph(text("report.chapter.empty", locale), body, 4, 4));
+				document.add(paragraph(this.texts.text("report.chapter.empty", locale), body, 4, 4));
 			}
 			for (SectionView section : inChapter) {
 				section(document, section, subheading, body, locale);
@@ -97,17 +96,16 @@ class ReportPdf {
 
 	private void cover(Document document, Span span, Instant generatedAt, Locale locale, Font title, Font body) {
 		document.add(paragraph(" ", body, 160, 0));
-		Paragraph name = paragraph(text("report.title", locale), title, 0, 24);
+		Paragraph name = paragraph(this.texts.text("report.title", locale), title, 0, 24);
 		name.setAlignment(Element.ALIGN_CENTER);
 		document.add(name);
-		Paragraph period = paragraph(
-				this.messages.getMessage("report.subtitle.period", new Object[] { span.from(), span.to() }, locale),
+		Paragraph period = paragraph(this.texts.text("report.subtitle.period", locale, span.from(), span.to()),
 				new Font(body.getBaseFont(), 16), 0, 12);
 		period.setAlignment(Element.ALIGN_CENTER);
 		document.add(period);
-		Paragraph generated = paragraph(this.messages.getMessage("report.generatedAt", new Object[] {
-				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(generatedAt.atZone(WorkingCalendar.ZONE)) },
-				locale), body, 0, 0);
+		Paragraph generated = paragraph(this.texts.text("report.generatedAt", locale,
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(generatedAt.atZone(WorkingCalendar.ZONE))), body,
+				0, 0);
 		generated.setAlignment(Element.ALIGN_CENTER);
 		document.add(generated);
 	}
@@ -145,7 +143,7 @@ class ReportPdf {
 	private PdfPTable rows(Table table, Font body, Locale locale) {
 		PdfPTable rows = table(table.columns().size() + 1, null);
 		Font bold = new Font(body.getBaseFont(), body.getSize(), Font.BOLD);
-		rows.addCell(cell(text("dashboard.column.name", locale), bold, false));
+		rows.addCell(cell(this.texts.text("dashboard.column.name", locale), bold, false));
 		table.columns().forEach((c) -> rows.addCell(cell(c, bold, true)));
 		rows.setHeaderRows(1);
 		for (Row row : table.rows().stream().limit(MAX_ROWS).toList()) {
@@ -179,10 +177,6 @@ class ReportPdf {
 		paragraph.setSpacingBefore(before);
 		paragraph.setSpacingAfter(after);
 		return paragraph;
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 }

@@ -13,7 +13,6 @@ import org.anju.reporting.SectionView.Table;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,20 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportWorkbook {
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	ReportWorkbook(MessageSource messages) {
-		this.messages = messages;
+	ReportWorkbook(ReportTexts texts) {
+		this.texts = texts;
 	}
 
 	byte[] render(Span span, List<SectionView> sections, Locale locale) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Workbook workbook = new Workbook(out, "Anju", "1.0");
-		Worksheet summary = workbook.newWorksheet(text("report.summary", locale));
-		summary.value(0, 0, text("report.title", locale));
+		Worksheet summary = workbook.newWorksheet(this.texts.text("report.summary", locale));
+		summary.value(0, 0, this.texts.text("report.title", locale));
 		summary.style(0, 0).bold().fontSize(14).set();
-		summary.value(1, 0,
-				this.messages.getMessage("report.subtitle.period", new Object[] { span.from(), span.to() }, locale));
+		summary.value(1, 0, this.texts.text("report.subtitle.period", locale, span.from(), span.to()));
 		int r = 3;
 		for (SectionView section : sections) {
 			for (Headline headline : section.headlines()) {
@@ -57,7 +55,7 @@ class ReportWorkbook {
 				sheet.value(row, 0, table.title());
 				sheet.style(row, 0).bold().set();
 				row++;
-				sheet.value(row, 0, text("dashboard.column.name", locale));
+				sheet.value(row, 0, this.texts.text("dashboard.column.name", locale));
 				for (int c = 0; c < table.columns().size(); c++) {
 					sheet.value(row, c + 1, table.columns().get(c));
 				}
@@ -88,10 +86,6 @@ class ReportWorkbook {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 }

@@ -9,7 +9,6 @@ import org.anju.shared.CommunityId;
 import org.anju.surveys.SatisfactionIndex;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +23,11 @@ class SatisfactionSection implements DashboardSection<List<SatisfactionSection.L
 
 	private final SatisfactionIndex index;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	SatisfactionSection(SatisfactionIndex index, MessageSource messages) {
+	SatisfactionSection(SatisfactionIndex index, ReportTexts texts) {
 		this.index = index;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -55,21 +54,18 @@ class SatisfactionSection implements DashboardSection<List<SatisfactionSection.L
 	public SectionView view(List<Line> lines, Span span, Locale locale) {
 		String page = "/surveys/index";
 		return new SectionView(
-				key(), chapter(), text("dashboard.satisfaction.title", locale), List.of(), List.of(
-						new SectionView.Table(text("dashboard.satisfaction.byLine", locale), SectionView.Chart.BAR,
-								List.of(text("dashboard.satisfaction.index", locale),
-										text("dashboard.satisfaction.callbacks", locale),
-										text("dashboard.satisfaction.responses", locale)),
+				key(), chapter(), this.texts.text("dashboard.satisfaction.title", locale), List.of(), List.of(
+						new SectionView.Table(this.texts.text("dashboard.satisfaction.byLine", locale),
+								SectionView.Chart.BAR,
+								List.of(this.texts.text("dashboard.satisfaction.index", locale),
+										this.texts.text("dashboard.satisfaction.callbacks", locale),
+										this.texts.text("dashboard.satisfaction.responses", locale)),
 								lines.stream()
 									.map((line) -> new SectionView.Row(line.name(),
 											Arrays.<@Nullable Number>asList(line.index(), line.callbacks(),
 													line.responses()),
 											page))
 									.toList())));
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 	/**

@@ -14,7 +14,6 @@ import org.anju.reporting.SectionView.Table;
 import org.anju.shared.CommunityId;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,11 +28,11 @@ class ScreeningSection implements DashboardSection<ScreeningSection.Figures> {
 
 	private final JdbcClient jdbc;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	ScreeningSection(JdbcClient jdbc, MessageSource messages) {
+	ScreeningSection(JdbcClient jdbc, ReportTexts texts) {
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -72,13 +71,16 @@ class ScreeningSection implements DashboardSection<ScreeningSection.Figures> {
 	@Override
 	public SectionView view(Figures f, Span span, Locale locale) {
 		String board = "/screening";
-		return new SectionView(key(), chapter(), text("dashboard.screening.title", locale), List.of(
-				new Headline(text("dashboard.screening.completeness", locale), SectionView.percent(f.completeness()),
-						board),
-				new Headline(text("dashboard.screening.reported", locale), f.reported() + " / " + f.grids(), board)),
-				List.of(new Table(text("dashboard.screening.rounds", locale), Chart.BAR,
-						List.of(text("dashboard.column.completeness", locale), text("dashboard.column.grids", locale),
-								text("dashboard.column.reported", locale), text("dashboard.column.late", locale)),
+		return new SectionView(key(), chapter(), this.texts.text("dashboard.screening.title", locale), List.of(
+				new Headline(this.texts.text("dashboard.screening.completeness", locale),
+						SectionView.percent(f.completeness()), board),
+				new Headline(this.texts.text("dashboard.screening.reported", locale), f.reported() + " / " + f.grids(),
+						board)),
+				List.of(new Table(this.texts.text("dashboard.screening.rounds", locale), Chart.BAR,
+						List.of(this.texts.text("dashboard.column.completeness", locale),
+								this.texts.text("dashboard.column.grids", locale),
+								this.texts.text("dashboard.column.reported", locale),
+								this.texts.text("dashboard.column.late", locale)),
 						f.rounds()
 							.stream()
 							.map((r) -> new Row(r.period(),
@@ -86,10 +88,6 @@ class ScreeningSection implements DashboardSection<ScreeningSection.Figures> {
 											r.late()),
 									board + "?roundId=" + r.roundId()))
 							.toList())));
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.anju.identity.Role;
 import org.anju.shared.CommunityId;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +25,11 @@ class VisitSection implements DashboardSection<VisitSection.Figures> {
 
 	private final VisitLists visits;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	VisitSection(VisitLists visits, MessageSource messages) {
+	VisitSection(VisitLists visits, ReportTexts texts) {
 		this.visits = visits;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -53,17 +52,14 @@ class VisitSection implements DashboardSection<VisitSection.Figures> {
 
 	@Override
 	public SectionView view(Figures f, Span span, Locale locale) {
-		String page = "/care/visits";
-		return new SectionView(key(), chapter(), text("dashboard.visits.title", locale),
-				List.of(new SectionView.Headline(text("dashboard.visits.coverage", locale),
+		// the lists due within the period, whose entries the figures count
+		String page = "/care/visits?dueFrom=" + span.from() + "&dueTo=" + span.to();
+		return new SectionView(key(), chapter(), this.texts.text("dashboard.visits.title", locale),
+				List.of(new SectionView.Headline(this.texts.text("dashboard.visits.coverage", locale),
 						SectionView.percent(f.coverage()), page),
-						new SectionView.Headline(text("dashboard.visits.visited", locale),
+						new SectionView.Headline(this.texts.text("dashboard.visits.visited", locale),
 								f.visited() + " / " + f.entries(), page)),
 				List.of());
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 	/**

@@ -10,7 +10,6 @@ import org.anju.stability.StabilityFacts;
 import org.anju.stability.WarningLevel;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +24,11 @@ class WarningSection implements DashboardSection<Map<WarningLevel, Long>> {
 
 	private final StabilityFacts facts;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	WarningSection(StabilityFacts facts, MessageSource messages) {
+	WarningSection(StabilityFacts facts, ReportTexts texts) {
 		this.facts = facts;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -50,20 +49,16 @@ class WarningSection implements DashboardSection<Map<WarningLevel, Long>> {
 	@Override
 	public SectionView view(Map<WarningLevel, Long> open, Span span, Locale locale) {
 		List<SectionView.Headline> headlines = Arrays.stream(WarningLevel.values())
-			.map((level) -> new SectionView.Headline(text("dashboard.warnings." + level.name(), locale),
+			.map((level) -> new SectionView.Headline(this.texts.text("dashboard.warnings." + level.name(), locale),
 					String.valueOf(open.get(level)), "/warnings?level=" + level.name()))
 			.toList();
 		List<SectionView.Row> rows = Arrays.stream(WarningLevel.values())
-			.map((level) -> new SectionView.Row(text("dashboard.warnings." + level.name(), locale),
+			.map((level) -> new SectionView.Row(this.texts.text("dashboard.warnings." + level.name(), locale),
 					Arrays.<@Nullable Number>asList(open.get(level)), "/warnings?level=" + level.name()))
 			.toList();
-		return new SectionView(key(), chapter(), text("dashboard.warnings.title", locale), headlines,
-				List.of(new SectionView.Table(text("dashboard.warnings.byLevel", locale), SectionView.Chart.BAR,
-						List.of(text("dashboard.warnings.open", locale)), rows)));
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
+		return new SectionView(key(), chapter(), this.texts.text("dashboard.warnings.title", locale), headlines,
+				List.of(new SectionView.Table(this.texts.text("dashboard.warnings.byLevel", locale),
+						SectionView.Chart.BAR, List.of(this.texts.text("dashboard.warnings.open", locale)), rows)));
 	}
 
 }

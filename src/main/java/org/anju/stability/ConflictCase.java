@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 class ConflictCase {
 
+	/** The timeline's name for the step a party's death takes. */
+	static final String PARTY_DECEASED = "party-deceased";
+
 	private final long id;
 
 	private final long version;
@@ -96,6 +99,27 @@ class ConflictCase {
 		this.dueDate = newDueDate;
 		move(reopening.name(), ConflictState.RESOLVING, reopening.reason(),
 				Map.of("reopenCount", this.reopenCount, "dueDate", newDueDate.toString()));
+	}
+
+	/**
+	 * A party died. When they were the only party, nobody is left to resolve the case
+	 * with: it ends resolved, not confirmed by the parties, with a summary saying why.
+	 * When others remain, the case stays where it is and the step flags it for whoever
+	 * holds it, to check the parties and reassign the work.
+	 * @param soleParty whether the person was the case's only party, person or group
+	 */
+	void partyDeceased(long personId, LocalDate diedOn, boolean soleParty, Instant now) {
+		Map<String, Object> detail = Map.of("personId", personId, "diedOn", diedOn.toString(), "reassign", !soleParty);
+		if (soleParty) {
+			String note = "唯一当事人已于 " + diedOn + " 去世，案件随之办结。";
+			this.closedAt = now;
+			this.confirmedByParties = null;
+			this.summary = note;
+			move(PARTY_DECEASED, ConflictState.RESOLVED, note, detail);
+		}
+		else {
+			move(PARTY_DECEASED, this.state, "当事人（人员 #" + personId + "）已于 " + diedOn + " 去世，请核实其余当事人并重新安排化解。", detail);
+		}
 	}
 
 	private void require(ConflictAction action, ConflictState... allowed) {

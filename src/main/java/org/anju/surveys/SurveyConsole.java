@@ -27,8 +27,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -91,45 +93,56 @@ class SurveyConsole {
 
 	@GetMapping("/surveys/new")
 	@PreAuthorize("hasAuthority('SURVEYS_MANAGE')")
-	String create(Model model) {
-		model.addAttribute("lines", ServiceLine.values());
-		return EDITOR;
+	String create(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return editor(user, QuestionnaireDraft.blank(), model);
 	}
 
 	@GetMapping("/surveys/{id}/edit")
 	@PreAuthorize("hasAuthority('SURVEYS_MANAGE')")
 	String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		Survey survey = this.surveys.get(user, id);
-		model.addAttribute("survey", survey);
-		model.addAttribute("lines", ServiceLine.values());
-		if (!model.containsAttribute("questionText")) {
-			model.addAttribute("questionText", QuestionLines.write(survey.latest().questions()));
-		}
-		return EDITOR;
+		return editor(user, QuestionnaireDraft.of(this.surveys.get(user, id)), model);
 	}
 
+	/**
+	 * Saves the questionnaire ({@code step=save}), or takes one editing step on the form
+	 * (add, move or remove a question) and shows it again with everything typed, writing
+	 * nothing. A refused save shows the form again with every reason and everything
+	 * typed.
+	 */
 	@PostMapping("/surveys")
 	@PreAuthorize("hasAuthority('SURVEYS_MANAGE')")
-	String save(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Long id,
-			@RequestParam(required = false) @Nullable Long version,
-			@RequestParam(required = false) @Nullable ServiceLine serviceLine,
-			@RequestParam(required = false) @Nullable String title,
-			@RequestParam(required = false) @Nullable String description,
-			@RequestParam(defaultValue = "") String questions, Model model, HttpServletResponse response) {
-		SurveyForm form = new SurveyForm(serviceLine, title, description, QuestionLines.read(questions));
+	String save(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("draft") QuestionnaireDraft draft,
+			BindingResult binding, @RequestParam(defaultValue = "save") String step, Model model,
+			HttpServletResponse response) {
+		// a value that does not bind (a service line no longer offered) stays empty and
+		// is
+		// reported by the service as missing
+		if (!"save".equals(step)) {
+			draft.apply(step);
+			return editor(user, draft, model);
+		}
 		try {
-			Survey saved = (id == null) ? this.surveys.create(user, form)
-					: this.surveys.edit(user, id, (version != null) ? version : -1, form);
+			SurveyForm form = draft.toForm();
+			Survey saved = (draft.getId() == null) ? this.surveys.create(user, form) : this.surveys.edit(user,
+					draft.getId(), (draft.getVersion() != null) ? draft.getVersion() : -1, form);
 			return "redirect:/surveys/" + saved.id() + "/edit?saved";
 		}
 		catch (InvalidInput | StaleVersion ex) {
 			model.addAttribute("errors", reasons(ex));
-			model.addAttribute("questionText", questions);
-			model.addAttribute("draft", form);
 			response.setStatus((ex instanceof StaleVersion) ? HttpStatus.PRECONDITION_FAILED.value()
 					: HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
-		return (id == null) ? create(model) : edit(user, id, model);
+		return editor(user, draft, model);
+	}
+
+	private String editor(CurrentUser user, QuestionnaireDraft draft, Model model) {
+		if (draft.getId() != null) {
+			model.addAttribute("survey", this.surveys.get(user, draft.getId()));
+		}
+		model.addAttribute("draft", draft);
+		model.addAttribute("lines", ServiceLine.values());
+		model.addAttribute("types", QuestionType.values());
+		return EDITOR;
 	}
 
 	@PostMapping("/surveys/{id}/publish")

@@ -211,6 +211,20 @@ class DeathsTests {
 		assertThat(this.appeals.get(RegistryFixtures.admin(), appeal.id()).state()).isEqualTo(appeal.state());
 	}
 
+	@Test
+	void aDeathRecordedAsAPlainStatusChangeEndsTheFlagsAfterItCommits() {
+		this.people.changeStatus(RegistryFixtures.admin(), this.person.id(), this.person.version(),
+				PersonStatus.DECEASED, LocalDate.of(2026, 11, 23));
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					this.lists.list(RegistryFixtures.admin(), null, null, this.person.id(), false, null, 20).total())
+				.isZero());
+		assertThat(this.lists.list(RegistryFixtures.admin(), null, null, this.person.id(), true, null, 20).items())
+			.extracting(SpecialFlag::endedOn)
+			.containsExactly(LocalDate.of(2026, 11, 23));
+	}
+
 	private List<String> notesOf(long appealId) {
 		return this.jdbc
 			.sql("select note from appeal_timeline where community_id = 1 and appeal_id = :id and action = 'note'"

@@ -289,7 +289,7 @@ class VisitListsTests {
 			.extracting((part) -> part.key() + " " + part.progress().visited() + "/" + part.progress().entries())
 			.containsExactlyInAnyOrder("RETIRED 1/2", "VETERAN_RETIRED 0/1");
 
-		assertThat(this.lists.list(this.admin, true, null, 20).items()).extracting(VisitList::id)
+		assertThat(this.lists.list(this.admin, true, null, null, null, 20).items()).extracting(VisitList::id)
 			.containsExactly(list.id());
 		assertThat(this.lists.get(this.admin, list.id(), null, true, null, 20).entries()).allMatch(VisitEntry::overdue)
 			.extracting(VisitEntry::personId)
@@ -303,6 +303,28 @@ class VisitListsTests {
 		assertThat(this.lists.coverage(this.admin.scope(), this.today.minusDays(4), this.today).entries()).isZero();
 		assertThat(this.lists.coverage(this.workerUser.scope(), this.today.minusDays(30), this.today).percent())
 			.isEqualTo(50.0);
+	}
+
+	@Test
+	void theListsDueWithinAPeriodAreTheOnesItsCoverageCounts() {
+		Person alone = born(this.grid, "RETIRED", LocalDate.of(1944, 1, 1));
+		flag(alone, SpecialList.LIVING_ALONE, this.today.minusDays(60));
+		VisitList earlier = this.lists
+			.generate(this.admin,
+					new NewVisitList(VisitListRule.LIVING_ALONE, null, this.today.minusDays(40),
+							this.today.minusDays(30), null))
+			.list();
+		VisitList within = generate(VisitListRule.LIVING_ALONE, this.today.minusDays(10), this.today.minusDays(5));
+		LocalDate from = this.today.minusDays(20);
+
+		assertThat(this.lists.list(this.admin, false, from, this.today, null, 20).items()).extracting(VisitList::id)
+			.containsExactly(within.id());
+		assertThat(this.lists.coverage(this.admin.scope(), from, this.today).lists()).isEqualTo(1);
+		assertThat(this.lists.list(this.admin, false, null, from, null, 20).items()).extracting(VisitList::id)
+			.containsExactly(earlier.id());
+		assertThat(this.lists.list(this.admin, true, from, this.today, null, 20).items()).extracting(VisitList::id)
+			.as("past its due day with the entry still open")
+			.containsExactly(within.id());
 	}
 
 	@Test

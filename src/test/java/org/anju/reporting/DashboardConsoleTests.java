@@ -68,6 +68,22 @@ class DashboardConsoleTests {
 	}
 
 	@Test
+	void theCareVisitFigureLinksToTheListsDueInThePeriod() throws Exception {
+		String html = this.mvc.perform(get("/dashboard?from=2026-11-01&to=2026-11-30").with(this.admin))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("href=\"/care/visits?dueFrom=2026-11-01&amp;dueTo=2026-11-30\"");
+
+		MockHttpServletResponse lists = this.mvc
+			.perform(get("/care/visits?dueFrom=2026-11-01&dueTo=2026-11-30").with(this.admin))
+			.andReturn()
+			.getResponse();
+		assertThat(lists.getStatus()).isEqualTo(200);
+		assertThat(lists.getContentAsString()).contains("截止日在 2026-11-01 至 2026-11-30 之间的名单");
+	}
+
+	@Test
 	void aBadPeriodIsToldOnThePage() throws Exception {
 		String html = this.mvc.perform(get("/dashboard?from=2026-11-31&to=2026-11-01").with(this.admin))
 			.andReturn()
