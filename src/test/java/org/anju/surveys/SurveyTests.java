@@ -220,6 +220,39 @@ class SurveyTests {
 	}
 
 	@Test
+	void mergingTwoRecordsOfOneSampledPersonKeepsOneSampleAndOneAnswerForTheKeptRecord() {
+		Person merged = person("RETIRED");
+		long drawnAlone = campaign(publishedSurvey(), 10, this.area.id() + 1);
+		Person kept = person("RETIRED");
+		long drawnBoth = campaign(publishedSurvey(), 10, this.area.id() + 2);
+		assertThat(sampleIds(drawnAlone)).containsExactly((int) merged.id());
+		assertThat(sampleIds(drawnBoth)).containsExactlyInAnyOrder((int) merged.id(), (int) kept.id());
+		assertThat(answer(drawnAlone, merged.id(), "PHONE", Map.of("q1", 5, "q2", 4, "q3", "午餐")).getStatus())
+			.isEqualTo(201);
+		assertThat(answer(drawnBoth, merged.id(), "PHONE", Map.of("q1", 2, "q2", 2, "q3", "晚餐")).getStatus())
+			.isEqualTo(201);
+
+		MockHttpServletResponse merge = call(post("/api/v1/residents/" + kept.id() + "/merge"), null,
+				Map.of("mergedId", merged.id()));
+		assertThat(merge.getStatus()).as(content(merge)).isEqualTo(200);
+
+		for (long campaign : List.of(drawnAlone, drawnBoth)) {
+			assertThat(sampleIds(campaign)).as("campaign %d holds the person once", campaign)
+				.containsExactly((int) kept.id());
+			assertThat(
+					this.jdbc.sql("select person_id from survey_response where community_id = 1 and campaign_id = :k")
+						.param("k", campaign)
+						.query(Long.class)
+						.list())
+				.as("the answer follows the kept record")
+				.containsExactly(kept.id());
+			MockHttpServletResponse read = call(get("/api/v1/survey-campaigns/" + campaign), null, null);
+			assertThat((Integer) JsonPath.read(content(read), "$.responded")).isEqualTo(1);
+		}
+		assertThat(audits("PERSON", kept.id())).contains("SURVEY_ROWS_MERGED");
+	}
+
+	@Test
 	void aLowScoreBecomesALinkedAppealOnce() {
 		Person unhappy = person("RETIRED");
 		Person content = person("RETIRED");
