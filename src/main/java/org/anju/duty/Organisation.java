@@ -36,10 +36,11 @@ public class Organisation {
 	}
 
 	/**
-	 * @return the unit, empty when there is none of that id
+	 * @return the unit as the tree holds it (an area under the administration), empty
+	 * when there is none of that id
 	 */
 	public Optional<UnitRef> unit(CommunityId community, long id) {
-		return this.units.find(community, id).map(Organisation::ref);
+		return units(community).stream().filter((unit) -> unit.id() == id).findFirst();
 	}
 
 	/**

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(30)
-class EscalatedAppeals implements Metric {
+class LevelSkippingAppeals implements Metric {
 
 	private final AppealsInScope appeals;
 
-	EscalatedAppeals(AppealsInScope appeals) {
+	LevelSkippingAppeals(AppealsInScope appeals) {
 		this.appeals = appeals;
 	}
 

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-class CollectiveAppeals implements Metric {
+class CollectiveIncidents implements Metric {
 
 	private final AppealsInScope appeals;
 
-	CollectiveAppeals(AppealsInScope appeals) {
+	CollectiveIncidents(AppealsInScope appeals) {
 		this.appeals = appeals;
 	}
 
