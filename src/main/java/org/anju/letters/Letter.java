@@ -24,7 +24,7 @@ record Letter(long id, @Nullable Long parentId, String title, long issuerUnitId,
 		versions = List.copyOf(versions);
 	}
 
-	State state() {
+	public State state() {
 		if (this.closedAt != null) {
 			return State.CLOSED;
 		}
@@ -50,7 +50,7 @@ record Letter(long id, @Nullable Long parentId, String title, long issuerUnitId,
 	/**
 	 * @return the recipient as a reader names it: the post and its unit, or the unit
 	 */
-	String recipient() {
+	public String recipient() {
 		return (this.postName != null) ? this.recipientName + " · " + this.postName : this.recipientName;
 	}
 
@@ -80,7 +80,7 @@ record Letter(long id, @Nullable Long parentId, String title, long issuerUnitId,
 			targets = List.copyOf(targets);
 		}
 
-		boolean signed() {
+		public boolean signed() {
 			return this.signedAt != null;
 		}
 

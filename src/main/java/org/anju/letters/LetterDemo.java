@@ -107,7 +107,11 @@ class LetterDemo implements ApplicationRunner {
 			UserAccount head = this.users.get(community, post.get().holderId());
 			this.letters.sign(new CurrentUser(community.value(), head.id(), head.username(), head.displayName(),
 					head.role(), head.gridIds(), head.departmentCode(), head.personId(), false), letter.id(), 1);
-			AppealCategory category = this.categories.tree(community).get(0);
+			AppealCategory category = this.categories.tree(community)
+				.stream()
+				.filter(AppealCategory::active)
+				.findFirst()
+				.orElseThrow();
 			this.appeals.submit(admin,
 					new NewAppeal(null, "李卫东（职工代表）", "13800000000", List.of(), category.code(), Channel.VISIT,
 							"十余名职工反映厂区供暖不热", "十余名职工集体来访，反映厂区宿舍楼供暖温度长期不达标，要求尽快解决。", grids.get(0).id(), 12, false, false,

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Conflict cases, screening reports and warnings within a territory and its period,
- * counted for responsibility letters' targets, each count with the ids of up to
- * {@value #EVIDENCE} of the rows that miss. A department's territory counts the cases its
- * unit is responsible for; screening and warnings belong to grids only. Callers check
- * their own reach: nothing here names a person.
+ * Conflict cases, screening reports, warnings and key persons' contacts within a
+ * territory and its period, counted for responsibility letters' targets, each count with
+ * the ids of up to {@value #EVIDENCE} of the rows that miss. A department's territory
+ * counts the cases its unit is responsible for; screening and warnings belong to grids
+ * only. Callers check their own reach: nothing here names a person.
  */
 @Service
 @Transactional(readOnly = true)
@@ -118,6 +118,31 @@ public class StabilityInScope {
 			.param("whole", territory.whole())
 			.param("grids", territory.grids())
 			.param("areaKeys", territory.areaIds().stream().map(String::valueOf).toArray(String[]::new))
+			.query(StabilityInScope::share)
+			.single();
+	}
+
+	/**
+	 * The key persons under watch today who live in the territory (by their registered
+	 * area and grid); a department's territory has none.
+	 * @return those under watch, those whose next contact is not overdue on
+	 * {@code today}, and the overdue ones
+	 */
+	public Share keyPersonContacts(CommunityId community, Territory territory, LocalDate today) {
+		return this.jdbc.sql("""
+				select count(*) as total, count(*) filter (where k.next_due >= :today) as good,
+				       (array_agg(k.id order by k.id) filter (where k.next_due < :today))[1: 50] as misses
+				from key_person k
+				join person p on p.community_id = k.community_id and p.id = k.person_id
+				where k.community_id = :c and k.ended_at is null
+				  and (cast(:whole as boolean) or p.area_id = any(cast(:areas as bigint[]))
+				       or p.grid_id = any(cast(:grids as bigint[])))
+				""")
+			.param("c", community.value())
+			.param("today", today)
+			.param("whole", territory.whole())
+			.param("areas", territory.areas())
+			.param("grids", territory.grids())
 			.query(StabilityInScope::share)
 			.single();
 	}
