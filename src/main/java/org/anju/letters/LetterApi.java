@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.anju.identity.CurrentUser;
 import org.anju.letters.LetterForm.TargetForm;
 import org.anju.shared.IfMatch;
+import org.anju.shared.Territory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -121,9 +122,12 @@ class LetterApi {
 
 	@GetMapping("/scoreboard")
 	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
-	@Operation(summary = "Every letter's standing for a year, best first, vetoed last")
-	List<Scoreboard.Standing> standings(@AuthenticationPrincipal CurrentUser user, @RequestParam int year) {
-		return this.scoreboard.standings(user.community(), year);
+	@Operation(summary = "Every letter's standing for a year, best first, vetoed last",
+			description = "?year= the year the letters' periods start in, this year by default")
+	List<Scoreboard.Standing> standings(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable Integer year) {
+		return this.scoreboard.standings(user.community(),
+				(year != null) ? year : LocalDate.now(Territory.ZONE).getYear());
 	}
 
 	static LetterView view(Letter letter) {
