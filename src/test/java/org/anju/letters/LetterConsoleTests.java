@@ -122,7 +122,7 @@ class LetterConsoleTests {
 		assertThat(board).contains("href=\"/letters/" + letter + "#score\"", "一票否决");
 		String list = page(get("/letters").param("year", String.valueOf(this.year)), head);
 		assertThat(list).contains("href=\"/letters/" + letter + "\"", "已签订");
-		String english = page(get("/letters/{id}", letter).header("Accept-Language", "en"), head);
+		String english = page(get("/letters/{id}", letter).param("lang", "en"), head);
 		assertThat(english).contains("One-vote veto: a veto target was missed, so the total is 0.",
 				"Collective incidents (collective appeals)");
 	}
