@@ -93,6 +93,10 @@ public enum Permission {
 	 * See the whole community's figures: the leader dashboard and the monthly reports,
 	 * and generate a report on demand.
 	 */
-	REPORTS_READ
+	REPORTS_READ,
+	/** Read responsibility letters: leaders all, other staff those of their posts. */
+	LETTERS_READ,
+	/** Create, cascade, revise and close responsibility letters. */
+	LETTERS_MANAGE
 
 }

@@ -12,6 +12,7 @@ import java.text.NumberFormat;
 
 import javax.imageio.ImageIO;
 
+import org.anju.platform.CjkFont;
 import org.anju.reporting.SectionView.Row;
 import org.anju.reporting.SectionView.Table;
 import org.jfree.chart.ChartFactory;

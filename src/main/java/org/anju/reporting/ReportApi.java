@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.anju.platform.CjkFont;
 import org.anju.identity.CurrentUser;
 import org.anju.platform.XlsxStream;
 import org.anju.shared.BadParameter;

@@ -21,6 +21,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import org.anju.platform.CjkFont;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.reporting.SectionView.Headline;
 import org.anju.reporting.SectionView.Row;

@@ -56,6 +56,8 @@ class RoleTests {
 			PLANS_MANAGE      x     x      -                -           -
 			INCIDENTS_RUN     x     x      -                -           -
 			REPORTS_READ      x     x      -                -           -
+			LETTERS_READ      x     x      x                x           -
+			LETTERS_MANAGE    x     x      -                -           -
 			""";
 
 	@Test

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import org.anju.platform.CjkFont;
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
 import org.anju.appeals.AppealCategories;

@@ -1,4 +1,4 @@
-package org.anju.reporting;
+package org.anju.platform;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -17,7 +17,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese font of the PDF reports and their charts: WenQuanYi Micro Hei from Debian's
+ * The Chinese font of the PDF reports and their charts (the monthly report, the
+ * responsibility letters' assessments): WenQuanYi Micro Hei from Debian's
  * {@code fonts-wqy-microhei} by default (no Maven artifact ships a CJK TrueType font, and
  * the design keeps font files out of the repository), or the file that
  * {@code anju.reporting.cjk-font} names. It is embedded in every PDF (a subset), so the
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * message saying what to install, and is logged at start-up.
  */
 @Component
-class CjkFont {
+public class CjkFont {
 
 	private static final Logger log = LoggerFactory.getLogger(CjkFont.class);
 
@@ -35,7 +36,7 @@ class CjkFont {
 
 	private volatile Font awt;
 
-	CjkFont(@Value("${anju.reporting.cjk-font:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc}") String path) {
+	public CjkFont(@Value("${anju.reporting.cjk-font:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc}") String path) {
 		this.path = path;
 	}
 
@@ -50,7 +51,7 @@ class CjkFont {
 	/**
 	 * @throws MissingFont when the font file is not there
 	 */
-	BaseFont pdf() {
+	public BaseFont pdf() {
 		if (this.pdf == null) {
 			require();
 			try {
@@ -68,7 +69,7 @@ class CjkFont {
 	/**
 	 * @throws MissingFont when the font file is not there
 	 */
-	Font awt(int style, float size) {
+	public Font awt(int style, float size) {
 		if (this.awt == null) {
 			require();
 			try {
@@ -93,7 +94,7 @@ class CjkFont {
 	/**
 	 * The font file is not installed.
 	 */
-	static class MissingFont extends RuntimeException {
+	public static class MissingFont extends RuntimeException {
 
 		private final String path;
 
@@ -103,7 +104,7 @@ class CjkFont {
 			this.path = path;
 		}
 
-		String path() {
+		public String path() {
 			return this.path;
 		}
 
