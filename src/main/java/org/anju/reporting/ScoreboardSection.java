@@ -9,7 +9,6 @@ import org.anju.letters.Scoreboard;
 import org.anju.letters.Scoreboard.Standing;
 import org.anju.shared.CommunityId;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +26,11 @@ class ScoreboardSection implements DashboardSection<ScoreboardSection.Figures> {
 
 	private final Scoreboard scoreboard;
 
-	private final MessageSource messages;
+	private final ReportTexts texts;
 
-	ScoreboardSection(Scoreboard scoreboard, MessageSource messages) {
+	ScoreboardSection(Scoreboard scoreboard, ReportTexts texts) {
 		this.scoreboard = scoreboard;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Override
@@ -59,26 +58,23 @@ class ScoreboardSection implements DashboardSection<ScoreboardSection.Figures> {
 	@Override
 	public SectionView view(Figures f, Span span, Locale locale) {
 		String page = "/letters/scoreboard?year=" + f.year();
-		return new SectionView(key(), chapter(), text("dashboard.scoreboard.title", locale),
-				List.of(new SectionView.Headline(text("dashboard.scoreboard.letters", locale),
+		return new SectionView(key(), chapter(), this.texts.text("dashboard.scoreboard.title", locale),
+				List.of(new SectionView.Headline(this.texts.text("dashboard.scoreboard.letters", locale),
 						String.valueOf(f.letters()), page),
-						new SectionView.Headline(text("dashboard.scoreboard.vetoed", locale),
+						new SectionView.Headline(this.texts.text("dashboard.scoreboard.vetoed", locale),
 								String.valueOf(f.vetoed()), page)),
-				List.of(table(text("dashboard.scoreboard.top", locale), f.top(), locale),
-						table(text("dashboard.scoreboard.bottom", locale), f.bottom(), locale)));
+				List.of(table(this.texts.text("dashboard.scoreboard.top", locale), f.top(), locale),
+						table(this.texts.text("dashboard.scoreboard.bottom", locale), f.bottom(), locale)));
 	}
 
 	private SectionView.Table table(String title, List<Standing> standings, Locale locale) {
 		return new SectionView.Table(title, SectionView.Chart.BAR,
-				List.of(text("dashboard.scoreboard.total", locale), text("dashboard.scoreboard.max", locale)),
+				List.of(this.texts.text("dashboard.scoreboard.total", locale),
+						this.texts.text("dashboard.scoreboard.max", locale)),
 				standings.stream()
 					.map((s) -> new SectionView.Row(s.recipient(),
 							List.of(s.total().doubleValue(), s.max().doubleValue()), s.link()))
 					.toList());
-	}
-
-	private String text(String code, Locale locale) {
-		return this.messages.getMessage(code, null, locale);
 	}
 
 	/**
