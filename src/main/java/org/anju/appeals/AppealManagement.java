@@ -174,7 +174,7 @@ public class AppealManagement {
 	 * routed, texted or published, and the caller audits the import as a whole: this is
 	 * history, not intake.
 	 * @param past an appeal whose category, department and person the caller looked up,
-	 * and whose number is free
+	 * and whose number, if it names one, is free
 	 * @return the new appeal's id
 	 * @throws AccessDeniedException unless the caller dispatches appeals
 	 */

@@ -17,6 +17,7 @@ import org.anju.appeals.AppealState;
 import org.anju.appeals.Channel;
 import org.anju.appeals.PastAppeal;
 import org.anju.appeals.Satisfaction;
+import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.people.PeopleQuery;
@@ -60,15 +61,21 @@ class DemoIncidents {
 
 	private final PeopleSearch search;
 
-	DemoIncidents(AppealManagement appeals, AppealCategories categories, MoodNotes notes, PeopleSearch search) {
+	private final AuditTrail audit;
+
+	DemoIncidents(AppealManagement appeals, AppealCategories categories, MoodNotes notes, PeopleSearch search,
+			AuditTrail audit) {
 		this.appeals = appeals;
 		this.categories = categories;
 		this.notes = notes;
 		this.search = search;
+		this.audit = audit;
 	}
 
 	/**
-	 * Plants the incidents, counting days back from {@code today}.
+	 * Plants the incidents, counting days back from {@code today}, and audits the appeals
+	 * written as history as a whole (the notes audit themselves), inside the caller's
+	 * transaction.
 	 * @return what was planted: each incident with the subject it concerns
 	 * @throws IllegalStateException when the community lacks the people to plant them on
 	 */
@@ -86,6 +93,8 @@ class DemoIncidents {
 			quietGroup(admin, today, members(admin, group, 5), group);
 			planted.add(new Planted("CONTROL", "GROUP:" + group, null, false));
 		}
+		this.audit.record(admin.community(), "DEMO_INCIDENTS_PLANTED", "COMMUNITY", admin.communityId(),
+				Map.of("incidents", planted.stream().map(Planted::subject).toList()));
 		return planted;
 	}
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealManagement;
 import org.anju.appeals.SampleAppeals;
+import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.care.NewVisitList;
 import org.anju.care.VisitListRule;
@@ -97,9 +98,9 @@ class DemoLoader implements ApplicationRunner {
 			TransactionTemplate transaction, SampleAppeals sampleAppeals, SensitiveDates sensitiveDates,
 			@Value("${anju.community-id:1}") long community, @Value("${anju.demo.size:50000}") int size,
 			@Value("${anju.demo.appeals:0}") int appeals, VisitLists visits, AppealManagement appealManagement,
-			AppealCategories categories, MoodNotes notes, RiskEngine engine) {
+			AppealCategories categories, MoodNotes notes, RiskEngine engine, AuditTrail audit) {
 		this.visits = visits;
-		this.incidents = new DemoIncidents(appealManagement, categories, notes, search);
+		this.incidents = new DemoIncidents(appealManagement, categories, notes, search, audit);
 		this.engine = engine;
 		this.rosters = rosters;
 		this.search = search;
@@ -152,7 +153,8 @@ class DemoLoader implements ApplicationRunner {
 			// the incidents the warning backtest looks for (docs/WARNINGS.md,
 			// "Backtest"), then
 			// the scores and warnings they leave today
-			List<DemoIncidents.Planted> planted = this.incidents.plant(admin, LocalDate.now(WorkingCalendar.ZONE));
+			List<DemoIncidents.Planted> planted = this.transaction
+				.execute((status) -> this.incidents.plant(admin, LocalDate.now(WorkingCalendar.ZONE)));
 			log.info("Demo incidents planted: {}; risk scores: {}", planted, this.engine.recomputeAll(this.community));
 			log.info("Demo community loaded: {} people, {} places, in {} ms", outcome.created(),
 					outcome.createdPlaces(), (System.nanoTime() - started) / 1_000_000);

@@ -11,6 +11,7 @@ import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealManagement;
+import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.console.ConsoleFixtures;
 import org.anju.identity.ApiCallers;
@@ -32,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
@@ -75,6 +77,12 @@ class DemoBacktestTests {
 	@Autowired
 	MoodNotes notes;
 
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	TransactionTemplate transaction;
+
 	@Test
 	void theBuiltUpIncidentsAreHitAheadTheSurpriseIsMissedAndTheQuietGroupsRaiseNothing() throws Exception {
 		CurrentUser admin = community();
@@ -91,8 +99,8 @@ class DemoBacktestTests {
 		person(admin, grids.get(0), DemoIncidents.RESIDENTS);
 		person(admin, grids.get(1), DemoIncidents.RESIDENTS);
 		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
-		List<DemoIncidents.Planted> planted = new DemoIncidents(this.appeals, this.categories, this.notes, this.search)
-			.plant(admin, today);
+		DemoIncidents incidents = new DemoIncidents(this.appeals, this.categories, this.notes, this.search, this.audit);
+		List<DemoIncidents.Planted> planted = this.transaction.execute((status) -> incidents.plant(admin, today));
 
 		MockHttpServletResponse report = backtest(admin, Map.of());
 
