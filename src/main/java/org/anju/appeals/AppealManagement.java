@@ -174,7 +174,7 @@ public class AppealManagement {
 	 * routed, texted or published, and the caller audits the import as a whole: this is
 	 * history, not intake.
 	 * @param past an appeal whose category, department and person the caller looked up,
-	 * and whose number is free
+	 * and whose number, if it names one, is free
 	 * @return the new appeal's id
 	 * @throws AccessDeniedException unless the caller dispatches appeals
 	 */
@@ -185,16 +185,18 @@ public class AppealManagement {
 		Appeal.Clocks clocks = clocks(past.category(), past.receivedAt());
 		Person person = past.person();
 		Instant resolvedAt = past.resolvedAt();
-		boolean escalated = past.channel() == Channel.REFERRAL;
-		long id = this.appeals
-			.insert(user.community(),
-					new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
-							past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
-							(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null, 1,
-							escalated ? EnumSet.of(AppealFlag.ESCALATED) : EnumSet.noneOf(AppealFlag.class), null,
-							past.departmentCode(), past.receivedAt(), clocks, resolvedAt, past.reply(),
-							(resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null, past.satisfaction(),
-							(past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()))
+		Set<AppealFlag> flags = EnumSet.noneOf(AppealFlag.class);
+		flags.addAll(past.flags());
+		if (past.channel() == Channel.REFERRAL) {
+			flags.add(AppealFlag.ESCALATED);
+		}
+		long id = this.appeals.insert(user.community(),
+				new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
+						past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
+						(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null,
+						past.peopleCount(), flags, null, past.departmentCode(), past.receivedAt(), clocks, resolvedAt,
+						past.reply(), (resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null,
+						past.satisfaction(), (past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()))
 			.id();
 		this.appeals.timeline(user.community(), id, user.username(),
 				new Appeal.Step("imported", null, past.state(), null, past.source()));

@@ -44,6 +44,20 @@ public class AppealSignals {
 	private static final String OPEN = "a.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')";
 
 	/**
+	 * Open as of {@code :now}: received by then and neither resolved nor closed by then.
+	 * An appeal resolved and later reopened counts as open in between: a row keeps only
+	 * its latest resolution.
+	 */
+	private static final String OPEN_AS_OF = "(a.received_at <= :now and (a.resolved_at is null or a.resolved_at > :now)"
+			+ " and (a.closed_at is null or a.closed_at > :now))";
+
+	/**
+	 * A step of the appeal's timeline taken by {@code :now}; {@code t} is the step.
+	 */
+	private static final String STEP_BY_NOW = "exists (select 1 from appeal_timeline t where t.community_id = a.community_id"
+			+ " and t.appeal_id = a.id and t.at <= :now and ";
+
+	/**
 	 * Every subject key an appeal row counts for; {@code a} is the appeal.
 	 */
 	private static final String SUBJECTS = """
@@ -77,11 +91,12 @@ public class AppealSignals {
 	public enum Measure {
 
 		/** Received, assigned or in progress. */
-		OPEN(AppealSignals.OPEN),
+		OPEN(AppealSignals.OPEN, OPEN_AS_OF),
 		/** Open, past its warning point, not yet due. */
-		NEARLY_DUE(AppealSignals.OPEN + " and a.warn_at <= :now and a.due_at > :now"),
+		NEARLY_DUE(AppealSignals.OPEN + " and a.warn_at <= :now and a.due_at > :now",
+				OPEN_AS_OF + " and a.warn_at <= :now and a.due_at > :now"),
 		/** Open and past its deadline. */
-		OVERDUE(AppealSignals.OPEN + " and a.due_at <= :now"),
+		OVERDUE(AppealSignals.OPEN + " and a.due_at <= :now", OPEN_AS_OF + " and a.due_at <= :now"),
 		/** Flagged 重复访. */
 		REPEAT("'REPEAT' = any(a.flags)"),
 		/** Flagged 集体访 (five or more people). */
@@ -91,14 +106,28 @@ public class AppealSignals {
 		/** 联名: signed jointly. */
 		JOINT("'JOINT' = any(a.flags)"),
 		/** Reopened at least once. */
-		REOPENED("a.reopen_count > 0"),
+		REOPENED("a.reopen_count > 0",
+				"a.reopen_count > 0 and " + STEP_BY_NOW
+						+ "t.action in ('reopen', 'callback') and t.detail->>'reopenCount' is not null)"),
 		/** The resident said 不满意 at the callback. */
-		DISSATISFIED("a.satisfaction = 'DISSATISFIED'");
+		DISSATISFIED("a.satisfaction = 'DISSATISFIED'", "a.satisfaction = 'DISSATISFIED' and (a.closed_at <= :now or "
+				+ STEP_BY_NOW + "t.action = 'callback' and t.detail->>'satisfaction' = 'DISSATISFIED'))");
 
 		private final String condition;
 
+		/**
+		 * The condition as of a past {@code :now}: what the row says happened later is
+		 * not known yet. Flags are set at intake, so they hold as they are.
+		 */
+		private final String asOf;
+
 		Measure(String condition) {
+			this(condition, condition);
+		}
+
+		Measure(String condition, String asOf) {
 			this.condition = condition;
+			this.asOf = asOf;
 		}
 
 	}
@@ -135,6 +164,17 @@ public class AppealSignals {
 	}
 
 	/**
+	 * A collective or level-skipping appeal, with whom it concerns.
+	 *
+	 * @param kind {@link Measure#COLLECTIVE}, or {@link Measure#ESCALATED} for one that
+	 * only skipped levels
+	 * @param groupCodes the appellant's interest groups
+	 */
+	public record Incident(long appealId, String number, Measure kind, Instant receivedAt, @Nullable Long personId,
+			List<String> groupCodes, @Nullable Long gridId) {
+	}
+
+	/**
 	 * Several people of one interest group who raised one category lately.
 	 */
 	public record Gathering(String groupCode, String categoryCode, int people, List<Long> appealIds) {
@@ -148,31 +188,75 @@ public class AppealSignals {
 	 */
 	public List<Tally> tallies(CommunityId community, Instant now, Duration window,
 			@Nullable Collection<String> subjects) {
+		return tallies(community, now, window, subjects, false);
+	}
+
+	/**
+	 * The measures as they stood at a past moment, for a backtest: only the appeals
+	 * received by then, open as of then, with the callbacks and reopenings taken by then.
+	 * It reads more rows than {@link #tallies}, which the open-state index serves.
+	 * @param subjects the subject keys to answer, or {@literal null} for every subject
+	 * @return never {@literal null}; subjects with no appeal in reach are left out
+	 */
+	public List<Tally> talliesAsOf(CommunityId community, Instant at, Duration window,
+			@Nullable Collection<String> subjects) {
+		return tallies(community, at, window, subjects, true);
+	}
+
+	private List<Tally> tallies(CommunityId community, Instant now, Duration window,
+			@Nullable Collection<String> subjects, boolean asOf) {
 		StringBuilder columns = new StringBuilder();
 		for (Measure measure : Measure.values()) {
+			String condition = asOf ? measure.asOf : measure.condition;
 			columns.append(", count(*) filter (where ")
-				.append(measure.condition)
+				.append(condition)
 				.append(") as ")
 				.append(measure.name())
 				.append(", (array_agg(a.id) filter (where ")
-				.append(measure.condition)
+				.append(condition)
 				.append("))[1: ")
 				.append(EVIDENCE)
 				.append("] as ")
 				.append(measure.name())
 				.append("_ids");
 		}
-		String sql = "select s.subject" + columns + " from appeal a " + SUBJECTS + """
-				where a.community_id = :c
-				  and (a.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') or a.received_at >= :since)
-				  and (cast(:all as boolean) or s.subject = any(cast(:subjects as text[])))
-				""" + NARROW + """
-				group by s.subject
-				""";
+		String inReach = asOf ? "a.received_at <= :now and (" + OPEN_AS_OF + " or a.received_at >= :since)"
+				: "(a.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') or a.received_at >= :since)";
+		String sql = "select s.subject" + columns + " from appeal a " + SUBJECTS + " where a.community_id = :c and "
+				+ inReach + """
+
+						  and (cast(:all as boolean) or s.subject = any(cast(:subjects as text[])))
+						""" + NARROW + """
+						group by s.subject
+						""";
 		return narrow(this.jdbc.sql(sql), subjects).param("c", community.value())
 			.param("now", Timestamp.from(now))
 			.param("since", Timestamp.from(now.minus(window)))
 			.query(AppealSignals::tally)
+			.list();
+	}
+
+	/**
+	 * Collective (集体访) and level-skipping (越级访) appeals received in a period: the
+	 * incidents a backtest asks whether the warnings foresaw.
+	 * @return never {@literal null}, oldest first
+	 */
+	public List<Incident> incidents(CommunityId community, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select id, number, received_at, person_id, person_groups, grid_id,
+				       'COLLECTIVE' = any(flags) as collective
+				from appeal
+				where community_id = :c and received_at >= :from and received_at < :to
+				  and ('COLLECTIVE' = any(flags) or escalated or 'ESCALATED' = any(flags))
+				order by received_at, id
+				""")
+			.param("c", community.value())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, row) -> new Incident(rs.getLong("id"), rs.getString("number"),
+					rs.getBoolean("collective") ? Measure.COLLECTIVE : Measure.ESCALATED,
+					rs.getTimestamp("received_at").toInstant(), rs.getObject("person_id", Long.class),
+					List.of((String[]) rs.getArray("person_groups").getArray()), rs.getObject("grid_id", Long.class)))
 			.list();
 	}
 

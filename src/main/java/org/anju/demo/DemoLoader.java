@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.anju.appeals.AppealCategories;
+import org.anju.appeals.AppealManagement;
 import org.anju.appeals.SampleAppeals;
+import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.care.NewVisitList;
 import org.anju.care.VisitListRule;
@@ -27,7 +30,9 @@ import org.anju.places.Place;
 import org.anju.places.PlaceKind;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.CommunityId;
+import org.anju.stability.MoodNotes;
 import org.anju.stability.NewSensitiveDate;
+import org.anju.stability.RiskEngine;
 import org.anju.stability.SensitiveDates;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -47,8 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills an empty community with the demo community when {@code anju.demo=true}: the
  * people go in through the same roster import that offices use, then the demo accounts
- * are opened. With {@code anju.demo.appeals=N} a community without appeals also gets N
- * sample appeals (a million for the work-queue benchmark).
+ * are opened and the incidents the warning backtest looks for are planted. With
+ * {@code anju.demo.appeals=N} a community without appeals also gets N sample appeals (a
+ * million for the work-queue benchmark).
  */
 @Component
 @ConditionalOnProperty(name = "anju.demo", havingValue = "true")
@@ -84,11 +90,18 @@ class DemoLoader implements ApplicationRunner {
 
 	private final VisitLists visits;
 
+	private final DemoIncidents incidents;
+
+	private final RiskEngine engine;
+
 	DemoLoader(Rosters rosters, PeopleSearch search, PlaceManagement places, UserManagement users,
 			TransactionTemplate transaction, SampleAppeals sampleAppeals, SensitiveDates sensitiveDates,
 			@Value("${anju.community-id:1}") long community, @Value("${anju.demo.size:50000}") int size,
-			@Value("${anju.demo.appeals:0}") int appeals, VisitLists visits) {
+			@Value("${anju.demo.appeals:0}") int appeals, VisitLists visits, AppealManagement appealManagement,
+			AppealCategories categories, MoodNotes notes, RiskEngine engine, AuditTrail audit) {
 		this.visits = visits;
+		this.incidents = new DemoIncidents(appealManagement, categories, notes, search, audit);
+		this.engine = engine;
 		this.rosters = rosters;
 		this.search = search;
 		this.places = places;
@@ -137,6 +150,12 @@ class DemoLoader implements ApplicationRunner {
 			VisitLists.Generation doubleNinth = this.visits.generate(admin, new NewVisitList(VisitListRule.DOUBLE_NINTH,
 					LocalDate.now(WorkingCalendar.ZONE).getYear(), null, null, null));
 			log.info("Demo Double Ninth visit list: {} people", doubleNinth.added());
+			// the incidents the warning backtest looks for (docs/WARNINGS.md,
+			// "Backtest"), then
+			// the scores and warnings they leave today
+			List<DemoIncidents.Planted> planted = this.transaction
+				.execute((status) -> this.incidents.plant(admin, LocalDate.now(WorkingCalendar.ZONE)));
+			log.info("Demo incidents planted: {}; risk scores: {}", planted, this.engine.recomputeAll(this.community));
 			log.info("Demo community loaded: {} people, {} places, in {} ms", outcome.created(),
 					outcome.createdPlaces(), (System.nanoTime() - started) / 1_000_000);
 		}

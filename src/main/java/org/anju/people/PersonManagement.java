@@ -321,6 +321,23 @@ public class PersonManagement {
 	}
 
 	/**
+	 * The interest groups of each of many people, for a module that weighs them all at
+	 * once, such as a backtest asking whether a person's group was the one that gathered.
+	 * @return person id to group codes, leaving out unknown people and those in no group
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<String>> groupsOf(CommunityId community, java.util.Collection<Long> personIds) {
+		Map<Long, List<String>> groups = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select person_id, array_agg(group_code order by group_code) from person_group
+				where community_id = :c and person_id = any(cast(:ids as bigint[])) group by person_id
+				""").param("c", community.value()).param("ids", personIds.toArray(Long[]::new)).query((rs) -> {
+			groups.put(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray()));
+		});
+		return groups;
+	}
+
+	/**
 	 * @return the person's history, newest first
 	 */
 	@Transactional(readOnly = true)

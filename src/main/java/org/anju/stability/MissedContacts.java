@@ -40,6 +40,10 @@ class MissedContacts implements Signal {
 
 	@Override
 	public void measure(RiskRun run) {
+		if (run.asOf()) {
+			// a contact plan keeps only its next due day, not what was due on a past one
+			return;
+		}
 		Map<Long, Optional<Long>> areas = new HashMap<>();
 		for (MissedContact missed : this.keyPersons.missedContacts(run.community())) {
 			List<Evidence> evidence = List.of(new Evidence("KEY_PERSON", missed.keyPersonId()));

@@ -13,6 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenConflictCases implements Signal {
 
+	private static final String OPEN = "k.state in ('REGISTERED', 'RESOLVING')";
+
+	/**
+	 * Open as of a past {@code :now}: registered by then and not closed by then. A case
+	 * keeps only its present level and its latest closing, so a reopened case counts as
+	 * open in between, at today's level.
+	 */
+	private static final String OPEN_AS_OF = "k.registered_at <= :now and (k.closed_at is null or k.closed_at > :now)";
+
 	private final JdbcClient jdbc;
 
 	OpenConflictCases(JdbcClient jdbc) {
@@ -42,10 +51,10 @@ class OpenConflictCases implements Signal {
 				    union all select 'GRID:' || k.grid_id
 				    union all select 'AREA:' || k.area_id where k.area_id is not null
 				    union all select 'COMMUNITY:' || k.community_id) s(subject)
-				where k.community_id = :c and k.state in ('REGISTERED', 'RESOLVING')
+				where k.community_id = :c and %s
 				  and (cast(:all as boolean) or s.subject = any(cast(:subjects as text[])))
 				group by s.subject
-				""".formatted(AppealSignals.EVIDENCE))).query((rs) -> {
+				""".formatted(AppealSignals.EVIDENCE, run.asOf() ? OPEN_AS_OF : OPEN))).query((rs) -> {
 			run.add(rs.getString("subject"), code(), rs.getDouble("value"), Evidence.of("CONFLICT", rs.getArray("ids")),
 					null);
 		});

@@ -1,5 +1,6 @@
 package org.anju.stability;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,13 @@ class RiskApi {
 
 	private final RiskModels models;
 
-	RiskApi(RiskReadings readings, RiskEngine engine, RiskModels models) {
+	private final Backtest backtest;
+
+	RiskApi(RiskReadings readings, RiskEngine engine, RiskModels models, Backtest backtest) {
 		this.readings = readings;
 		this.engine = engine;
 		this.models = models;
+		this.backtest = backtest;
 	}
 
 	@GetMapping("/risk/{subjectType}/{id}")
@@ -86,6 +90,25 @@ class RiskApi {
 		requireModel(user);
 		RiskModel model = this.models.change(user, IfMatch.parse(ifMatch).version(), change);
 		return ResponseEntity.ok().eTag(IfMatch.etag(model.version())).body(shape(model));
+	}
+
+	@PostMapping("/risk-model/backtest")
+	@Operation(summary = "Backtest the current model on a past period (leaders and administrators)",
+			description = "Body: {\"from\"?: date, \"to\"?: date (today), \"lookbackDays\"?: 1..30 (14)}; the period "
+					+ "is at most 120 days (60 by default). Scores every subject as of the end of each day from what was "
+					+ "known by then, stores nothing, and answers each collective or level-skipping appeal of the period "
+					+ "as a hit (a subject it concerns at YELLOW or above on a day before it, with the lead time) or a "
+					+ "miss, and the people and groups flagged with no incident to explain it (false alarms).")
+	BacktestReport backtest(@AuthenticationPrincipal CurrentUser user,
+			@RequestBody(required = false) @Nullable BacktestBody body) {
+		BacktestBody asked = (body != null) ? body : new BacktestBody(null, null, null);
+		return this.backtest.run(user, asked.from(), asked.to(), asked.lookbackDays());
+	}
+
+	/**
+	 * What a backtest asks about; every part is optional.
+	 */
+	record BacktestBody(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer lookbackDays) {
 	}
 
 	private Map<String, Object> shape(RiskModel model) {

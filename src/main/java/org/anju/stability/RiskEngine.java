@@ -134,10 +134,41 @@ public class RiskEngine {
 		return subjects;
 	}
 
+	/**
+	 * Scores the subjects as they stood at a past moment, from what was known by then,
+	 * without storing anything or raising a warning: a backtest of the current model.
+	 * Contact plans keep no history, so missed key-person contacts are left out.
+	 * @param subjects the subject keys to score, or {@literal null} for every subject
+	 * @return the scores of the subjects with any signal
+	 */
+	@Transactional(readOnly = true)
+	List<RiskScore> scoreAsOf(CommunityId community, Instant at, @Nullable Set<String> subjects) {
+		return score(community, this.models.current(community),
+				new RiskRun(community, at, subjects, this.appeals, true));
+	}
+
 	private int run(CommunityId community, @Nullable Set<String> subjects) {
 		Instant now = this.clock.instant();
 		RiskModel model = this.models.current(community);
-		RiskRun run = new RiskRun(community, now, subjects, this.appeals);
+		List<RiskScore> computed = score(community, model, new RiskRun(community, now, subjects, this.appeals, false));
+		// one order for every run, so that runs on overlapping subjects lock rows alike
+		computed.sort(Comparator.comparing((RiskScore score) -> score.subject().key()));
+		Map<String, WarningLevel> before = this.scores.levels(community, subjects);
+		this.scores.replace(community, computed, subjects, now);
+		this.grading.regrade(community, computed, subjects);
+		for (RiskScore score : computed) {
+			if (score.level() != null && score.level().above(before.get(score.subject().key()))) {
+				this.warnings.raise(community, score, model, now);
+			}
+		}
+		return computed.size();
+	}
+
+	/**
+	 * Runs every signal and weighs what they measured with the model.
+	 */
+	private List<RiskScore> score(CommunityId community, RiskModel model, RiskRun run) {
+		Instant now = run.now();
 		Map<String, Signal> byCode = new HashMap<>();
 		for (Signal signal : this.signals) {
 			byCode.put(signal.code(), signal);
@@ -178,17 +209,7 @@ public class RiskEngine {
 			computed
 				.add(new RiskScore(subject, gridId, score, level, List.copyOf(contributions), model.version(), now));
 		});
-		// one order for every run, so that runs on overlapping subjects lock rows alike
-		computed.sort(Comparator.comparing((RiskScore score) -> score.subject().key()));
-		Map<String, WarningLevel> before = this.scores.levels(community, subjects);
-		this.scores.replace(community, computed, subjects, now);
-		this.grading.regrade(community, computed, subjects);
-		for (RiskScore score : computed) {
-			if (score.level() != null && score.level().above(before.get(score.subject().key()))) {
-				this.warnings.raise(community, score, model, now);
-			}
-		}
-		return computed.size();
+		return computed;
 	}
 
 }

@@ -36,18 +36,23 @@ final class RiskRun {
 
 	private final AppealSignals appeals;
 
+	private final boolean asOf;
+
 	private @Nullable List<AppealSignals.Tally> tallies;
 
 	private final Map<String, Map<String, Measured>> values = new LinkedHashMap<>();
 
 	/**
 	 * @param subjects the subject keys to compute, or {@literal null} for every subject
+	 * @param asOf whether {@code now} lies in the past, so that a signal must leave out
+	 * what was not known then (a backtest); a live run reads the rows as they stand
 	 */
-	RiskRun(CommunityId community, Instant now, @Nullable Set<String> subjects, AppealSignals appeals) {
+	RiskRun(CommunityId community, Instant now, @Nullable Set<String> subjects, AppealSignals appeals, boolean asOf) {
 		this.community = community;
 		this.now = now;
 		this.subjects = subjects;
 		this.appeals = appeals;
+		this.asOf = asOf;
 	}
 
 	CommunityId community() {
@@ -56,6 +61,13 @@ final class RiskRun {
 
 	Instant now() {
 		return this.now;
+	}
+
+	/**
+	 * @return whether the run looks back at a past moment rather than at now
+	 */
+	boolean asOf() {
+		return this.asOf;
 	}
 
 	LocalDate today() {
@@ -99,7 +111,8 @@ final class RiskRun {
 	 */
 	List<AppealSignals.Tally> appealTallies() {
 		if (this.tallies == null) {
-			this.tallies = this.appeals.tallies(this.community, this.now, APPEAL_WINDOW, this.subjects);
+			this.tallies = this.asOf ? this.appeals.talliesAsOf(this.community, this.now, APPEAL_WINDOW, this.subjects)
+					: this.appeals.tallies(this.community, this.now, APPEAL_WINDOW, this.subjects);
 		}
 		return this.tallies;
 	}

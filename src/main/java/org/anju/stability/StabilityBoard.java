@@ -14,15 +14,20 @@ import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.people.InterestGroup;
 import org.anju.people.InterestGroups;
+import org.anju.places.Place;
+import org.anju.places.PlaceKind;
+import org.anju.places.PlaceManagement;
 import org.anju.platform.SqlFilter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures of the stability board, within the caller's grids: conflict cases by risk
- * level and state, and how the mood of each interest group moved month by month.
+ * The figures of the stability board, within the caller's grids: open warnings by level,
+ * the risk of each grid by area, conflict cases by risk level and state, and how the mood
+ * of each interest group moved month by month.
  */
 @Component
 @Transactional(readOnly = true)
@@ -35,12 +40,84 @@ class StabilityBoard {
 
 	private final InterestGroups groups;
 
+	private final PlaceManagement places;
+
 	private final Clock clock;
 
-	StabilityBoard(JdbcClient jdbc, InterestGroups groups, Clock clock) {
+	StabilityBoard(JdbcClient jdbc, InterestGroups groups, PlaceManagement places, Clock clock) {
 		this.jdbc = jdbc;
 		this.groups = groups;
+		this.places = places;
 		this.clock = clock;
+	}
+
+	/**
+	 * @return every level with the number of warnings not yet closed that the caller
+	 * reaches, zeros included, lowest level first
+	 */
+	Map<WarningLevel, Long> openWarnings(CurrentUser user) {
+		ConflictManagement.requireRead(user);
+		Map<WarningLevel, Long> counts = new EnumMap<>(WarningLevel.class);
+		for (WarningLevel level : WarningLevel.values()) {
+			counts.put(level, 0L);
+		}
+		SqlFilter filter = new SqlFilter("w.community_id = :c and w.state <> 'CLOSED'").param("c", user.communityId());
+		filter.andIf(user.scope().gridFilter(), "w.grid_id = any(:grids)", "grids");
+		filter
+			.bind(this.jdbc
+				.sql("select w.level, count(*) as count from warning w where " + filter.where() + " group by 1"))
+			.query((rs) -> {
+				counts.put(WarningLevel.valueOf(rs.getString("level")), rs.getLong("count"));
+			});
+		return counts;
+	}
+
+	/**
+	 * The risk of every grid the caller reaches, by area: the map-like view of where
+	 * trouble sits. A grid worker sees their own grids and no area's score.
+	 * @return areas by name, each with its grids by name
+	 */
+	List<AreaRisk> heat(CurrentUser user) {
+		ConflictManagement.requireRead(user);
+		List<Place> grids = this.places.list(user.scope(), PlaceKind.GRID, null);
+		Map<String, RiskCell> scores = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select subject_type || ':' || subject_id as subject, score, level from risk_score
+				where community_id = :c and subject_type in ('GRID', 'AREA')
+				""").param("c", user.communityId()).query((rs) -> {
+			String level = rs.getString("level");
+			scores.put(rs.getString("subject"), new RiskCell(0, "", rs.getBigDecimal("score"),
+					(level != null) ? WarningLevel.valueOf(level) : null, 0));
+		});
+		Map<Long, Long> open = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select grid_id, count(*) from warning
+				where community_id = :c and state <> 'CLOSED' and grid_id = any(cast(:grids as bigint[]))
+				group by grid_id
+				""")
+			.param("c", user.communityId())
+			.param("grids", grids.stream().map(Place::id).toArray(Long[]::new))
+			.query((rs) -> {
+				open.put(rs.getLong(1), rs.getLong(2));
+			});
+		Map<Long, List<RiskCell>> byArea = new java.util.TreeMap<>();
+		for (Place grid : grids) {
+			RiskCell scored = scores.get("GRID:" + grid.id());
+			byArea.computeIfAbsent((grid.areaId() != null) ? grid.areaId() : 0L, (area) -> new ArrayList<>())
+				.add(new RiskCell(grid.id(), grid.name(),
+						(scored != null) ? scored.score() : java.math.BigDecimal.ZERO.setScale(2),
+						(scored != null) ? scored.level() : null, open.getOrDefault(grid.id(), 0L)));
+		}
+		List<AreaRisk> areas = new ArrayList<>();
+		byArea.forEach((areaId, cells) -> {
+			cells.sort(java.util.Comparator.comparing((RiskCell cell) -> cell.name().length())
+				.thenComparing(RiskCell::name));
+			String name = this.places.find(user.community(), areaId).map(Place::name).orElse("");
+			RiskCell area = user.scope().wholeCommunity() ? scores.get("AREA:" + areaId) : null;
+			areas.add(new AreaRisk(areaId, name, (area != null) ? area.level() : null, cells));
+		});
+		areas.sort(java.util.Comparator.comparing(AreaRisk::name));
+		return areas;
 	}
 
 	/**
@@ -121,6 +198,22 @@ class StabilityBoard {
 			trends.add(new GroupTrend(group.code(), group.name(locale), lines));
 		}
 		return trends;
+	}
+
+	/**
+	 * An area's grids with their risk.
+	 *
+	 * @param level the area's own level; {@literal null} below blue or for a grid worker
+	 */
+	record AreaRisk(long id, String name, @Nullable WarningLevel level, List<RiskCell> grids) {
+	}
+
+	/**
+	 * A grid's latest score and level, and its warnings not yet closed.
+	 *
+	 * @param level {@literal null} below blue
+	 */
+	record RiskCell(long id, String name, java.math.BigDecimal score, @Nullable WarningLevel level, long openWarnings) {
 	}
 
 	/**

@@ -22,13 +22,21 @@ class StabilityBoardConsole {
 
 	private final ScreeningRounds rounds;
 
-	StabilityBoardConsole(StabilityBoard board, ScreeningRounds rounds) {
+	private final RiskModels models;
+
+	StabilityBoardConsole(StabilityBoard board, ScreeningRounds rounds, RiskModels models) {
 		this.board = board;
 		this.rounds = rounds;
+		this.models = models;
 	}
 
 	@GetMapping("/stability")
 	String board(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+		model.addAttribute("warnings", this.board.openWarnings(user));
+		model.addAttribute("warningLevels", WarningLevel.values());
+		model.addAttribute("heat", this.board.heat(user));
+		model.addAttribute("gridThresholds",
+				this.models.current(user.community()).thresholds().get(RiskSubject.Type.GRID));
 		model.addAttribute("cases", this.board.cases(user));
 		model.addAttribute("levels", RiskLevel.values());
 		model.addAttribute("states", ConflictState.values());

@@ -38,8 +38,9 @@ class WarningApi {
 			@RequestParam(required = false) @Nullable WarningLevel level,
 			@RequestParam(required = false) @Nullable WarningState state,
 			@RequestParam(required = false) @Nullable String subjectType,
+			@RequestParam(required = false) @Nullable Long gridId,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "20") int size) {
-		return this.warnings.list(user, level, state, subjectType, cursor, size);
+		return this.warnings.list(user, level, state, subjectType, gridId, cursor, size);
 	}
 
 	@GetMapping("/{id}")

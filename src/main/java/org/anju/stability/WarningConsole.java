@@ -55,9 +55,11 @@ class WarningConsole {
 	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable WarningLevel level,
 			@RequestParam(required = false) @Nullable WarningState state,
 			@RequestParam(required = false) @Nullable String subjectType,
+			@RequestParam(required = false) @Nullable Long gridId,
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		String type = (subjectType != null && !subjectType.isBlank()) ? subjectType : null;
-		model.addAttribute("page", this.warnings.list(user, level, state, type, cursor, PAGE_SIZE));
+		model.addAttribute("page", this.warnings.list(user, level, state, type, gridId, cursor, PAGE_SIZE));
+		model.addAttribute("gridId", gridId);
 		model.addAttribute("level", level);
 		model.addAttribute("state", state);
 		model.addAttribute("subjectType", type);

@@ -283,12 +283,13 @@ public class Warnings {
 	 * The warnings the caller reaches, the newest first.
 	 * @param subjectType {@code PERSON}, {@code GROUP}, {@code GRID}, {@code AREA} or
 	 * {@code COMMUNITY}
+	 * @param gridId only the warnings that lie in this grid: about it or its people
 	 * @throws BadParameter for an unknown subject type, a size outside 1 to
 	 * {@value #MAX_PAGE} or a cursor this server did not make
 	 */
 	@Transactional(readOnly = true)
 	public WarningPage list(CurrentUser user, @Nullable WarningLevel level, @Nullable WarningState state,
-			@Nullable String subjectType, @Nullable String cursor, int size) {
+			@Nullable String subjectType, @Nullable Long gridId, @Nullable String cursor, int size) {
 		ConflictManagement.requireRead(user);
 		if (size < 1 || size > MAX_PAGE) {
 			throw new BadParameter("size", "search.size", MAX_PAGE);
@@ -299,6 +300,7 @@ public class Warnings {
 		filter.andIf((state != null) ? state.name() : null, "w.state = :state", "state");
 		filter.andIf((subjectType != null) ? RiskSubject.Type.parse(subjectType).name() : null,
 				"w.subject_type = :type", "type");
+		filter.andIf(gridId, "w.grid_id = :grid", "grid");
 		MomentCursor after = MomentCursor.parse(cursor);
 		String sql = "select " + COLUMNS + " from warning w where " + filter.where()
 				+ ((after != null) ? " and (w.raised_at, w.id) < (:afterAt, :afterId)" : "")

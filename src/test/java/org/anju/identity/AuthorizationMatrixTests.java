@@ -70,10 +70,13 @@ class AuthorizationMatrixTests {
 
 	/**
 	 * Calls that change something an empty body or a made-up id cannot keep them from
-	 * changing: only the refusals are checked, never a call that would get through.
+	 * changing, or that work through the whole community (a backtest scores it for every
+	 * day of two months): only the refusals are checked, never a call that would get
+	 * through.
 	 */
 	private static final Set<String> NOT_CALLED_WHEN_ALLOWED = Set.of("DELETE /api/v1/auth/token",
-			"POST /api/v1/backups", "POST /api/v1/risk/recompute", "POST /api/v1/dashboard/rebuild");
+			"POST /api/v1/backups", "POST /api/v1/risk/recompute", "POST /api/v1/dashboard/rebuild",
+			"POST /api/v1/risk-model/backtest");
 
 	/**
 	 * The permission each endpoint that declares none checks in its service;
@@ -114,7 +117,9 @@ class AuthorizationMatrixTests {
 			Map.entry("DELETE /api/v1/sensitive-dates/{id}", "STABILITY_WORK"),
 			Map.entry("GET /api/v1/risk-model", "STABILITY_READ"), Map.entry("PUT /api/v1/risk-model", "RISK_MODEL"),
 			Map.entry("GET /api/v1/risk/{subjectType}/{id}", "STABILITY_READ"),
-			Map.entry("POST /api/v1/risk/recompute", "RISK_MODEL"), Map.entry("GET /api/v1/warnings", "STABILITY_READ"),
+			Map.entry("POST /api/v1/risk/recompute", "RISK_MODEL"),
+			Map.entry("POST /api/v1/risk-model/backtest", "RISK_MODEL"),
+			Map.entry("GET /api/v1/warnings", "STABILITY_READ"),
 			Map.entry("GET /api/v1/warnings/{id}", "STABILITY_READ"),
 			Map.entry("POST /api/v1/warnings/{id}/acknowledge", "STABILITY_WORK"),
 			Map.entry("POST /api/v1/warnings/{id}/close", "STABILITY_WORK"),

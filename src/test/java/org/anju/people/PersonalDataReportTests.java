@@ -1,7 +1,5 @@
 package org.anju.people;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +13,6 @@ import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.IdNumberFixtures;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
@@ -30,6 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.anju.identity.ApiCallers.bearer;
 import static org.anju.identity.ApiCallers.content;
+import static org.anju.people.PersonalDataSheets.column;
+import static org.anju.people.PersonalDataSheets.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -87,7 +84,7 @@ class PersonalDataReportTests {
 
 		assertThat(report.getStatus()).as(content(report)).isEqualTo(200);
 		assertThat(report.getContentType()).startsWith("application/vnd.openxmlformats");
-		Map<String, List<List<String>>> sheets = sheets(report.getContentAsByteArray());
+		Map<String, List<List<String>>> sheets = read(report.getContentAsByteArray());
 		assertThat(sheets.keySet()).containsExactly("登记信息", "人员类别", "变更记录", "诉求", "诉求办理过程");
 		assertThat(sheets.get("登记信息")).contains(List.of("身份证号", idNumber), List.of("手机号", mobile),
 				List.of("备注", "'=HYPERLINK(\"http://evil\")"));
@@ -104,8 +101,7 @@ class PersonalDataReportTests {
 	@Test
 	void theSheetsAndHeadingsFollowTheReadersLanguage() throws Exception {
 		Person person = this.fixtures.person(RegistryFixtures.form(null));
-		Map<String, List<List<String>>> sheets = sheets(
-				report(person.id(), "request 42", "en").getContentAsByteArray());
+		Map<String, List<List<String>>> sheets = read(report(person.id(), "request 42", "en").getContentAsByteArray());
 		assertThat(sheets.keySet()).contains("Registry", "Appeals");
 		assertThat(sheets.get("Registry").get(0)).containsExactly("Field", "Value");
 	}
@@ -157,28 +153,6 @@ class PersonalDataReportTests {
 			.header("Accept-Language", language)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(this.callers.body(Map.of("reason", reason))));
-	}
-
-	private static Map<String, List<List<String>>> sheets(byte[] xlsx) throws Exception {
-		Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
-		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-			for (Sheet sheet : workbook.getSheets().toList()) {
-				List<List<String>> rows = new ArrayList<>();
-				for (Row row : sheet.read()) {
-					List<String> cells = new ArrayList<>();
-					for (int c = 0; c < row.getCellCount(); c++) {
-						cells.add(row.getCellText(c));
-					}
-					rows.add(cells);
-				}
-				sheets.put(sheet.getName(), rows);
-			}
-		}
-		return sheets;
-	}
-
-	private static List<String> column(List<List<String>> rows, int c) {
-		return rows.stream().map((row) -> row.get(c)).toList();
 	}
 
 }

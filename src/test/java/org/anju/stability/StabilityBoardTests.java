@@ -16,12 +16,14 @@ import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
+import org.anju.people.InterestGroups;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,8 +33,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The stability board counts what lies within the viewer's grids: the cases of each level
- * and state, and each group's notes month by month, with every figure a link to its list.
+ * The stability board counts what lies within the viewer's grids: open warnings by level,
+ * the risk of each grid, the cases of each level and state, and each group's notes month
+ * by month, with every figure a link to its list.
  */
 @AnjuSpringTest
 class StabilityBoardTests {
@@ -57,6 +60,15 @@ class StabilityBoardTests {
 
 	@Autowired
 	StabilityBoard board;
+
+	@Autowired
+	InterestGroups groups;
+
+	@Autowired
+	RiskEngine engine;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Street street;
 
@@ -125,6 +137,46 @@ class StabilityBoardTests {
 		assertThat(this.board.groupTrends(this.otherWorker, Locale.SIMPLIFIED_CHINESE)).isEmpty();
 
 		assertThat(page(this.worker)).contains("/mood-notes/analysis?groupCode=CONTRACT_TERMINATED").contains("2 / 3");
+	}
+
+	@Test
+	void openWarningsAndTheRiskOfEachGridAreShownWithinTheViewersGrids() throws Exception {
+		RegistryFixtures registry = new RegistryFixtures(this.places, this.people, this.users);
+		WarningFixtures fixtures = new WarningFixtures(registry, this.groups, this.notes, this.jdbc);
+		long gridId = this.street.grid().id();
+		long personId = fixtures.member(this.street.room().id(), fixtures.group().code()).id();
+		fixtures.personNote(personId, "AGITATED");
+		fixtures.personNote(personId, "AGITATED");
+		this.engine.recompute(COMMUNITY, Set.of("PERSON:" + personId, "GRID:" + gridId));
+
+		assertThat(this.board.openWarnings(this.worker)).as("two agitated notes this week: 24 points, yellow")
+			.containsEntry(WarningLevel.YELLOW, 1L)
+			.containsEntry(WarningLevel.BLUE, 0L)
+			.containsEntry(WarningLevel.ORANGE, 0L)
+			.containsEntry(WarningLevel.RED, 0L);
+		assertThat(this.board.openWarnings(this.otherWorker).values()).containsOnly(0L);
+		List<StabilityBoard.AreaRisk> mine = this.board.heat(this.worker);
+		assertThat(mine).singleElement().satisfies((area) -> {
+			assertThat(area.id()).isEqualTo(this.street.area().id());
+			assertThat(area.level()).as("a grid worker sees no area's score").isNull();
+			assertThat(area.grids()).singleElement().satisfies((grid) -> {
+				assertThat(grid.id()).isEqualTo(gridId);
+				assertThat(grid.score()).isEqualByComparingTo("24");
+				assertThat(grid.level()).as("below the grid's blue (30)").isNull();
+				assertThat(grid.openWarnings()).isEqualTo(1);
+			});
+		});
+		assertThat(this.board.heat(this.otherWorker)).flatMap(StabilityBoard.AreaRisk::grids)
+			.extracting(StabilityBoard.RiskCell::id)
+			.doesNotContain(gridId);
+		assertThat(this.board.heat(this.leader)).flatMap(StabilityBoard.AreaRisk::grids)
+			.extracting(StabilityBoard.RiskCell::id)
+			.contains(gridId);
+
+		assertThat(page(this.worker)).contains("board-heat-chart", "board-warnings-chart")
+			.contains("href=\"/warnings?gridId=" + gridId + "\"")
+			.containsPattern("href=\"/warnings\\?level=YELLOW\">1</a>");
+		assertThat(page(this.otherWorker)).doesNotContain("gridId=" + gridId + "\"");
 	}
 
 	@Test
