@@ -208,7 +208,7 @@ public class SampleAppeals {
 					cross join lateral (values
 					  (a.received_at, 'receive', null, 'RECEIVED', null,
 					   jsonb_build_object('channel', a.channel, 'categoryCode', a.category_code, 'flags', to_jsonb(a.flags))),
-					  (a.received_at + interval '2 hours', 'assign', 'RECEIVED', 'ASSIGNED', null,
+					  (least(a.received_at + interval '2 hours', now()), 'assign', 'RECEIVED', 'ASSIGNED', null,
 					   jsonb_build_object('departmentCode', a.department_code, 'assigneeId', a.assignee_id)),
 					  (a.resolved_at, 'resolve', 'IN_PROGRESS', 'RESOLVED', a.reply, '{}'::jsonb),
 					  (a.closed_at, 'callback', 'RESOLVED', 'CLOSED', null, jsonb_build_object('satisfaction', a.satisfaction)),
