@@ -98,22 +98,28 @@ class BenchData implements ApplicationRunner {
 		long started = System.nanoTime();
 		Random random = new Random(20261126L);
 		Registry registry = new Registry();
+		boolean added = false;
 		if (none("conflict_case")) {
 			this.transaction.executeWithoutResult((status) -> conflictCases(registry, random));
+			added = true;
 		}
 		if (none("mood_note")) {
 			this.transaction.executeWithoutResult((status) -> moodNotesAndVisits(registry, random));
+			added = true;
 		}
 		if (none("warning")) {
 			this.transaction.executeWithoutResult((status) -> warnings(registry, random));
+			added = true;
 		}
 		for (String table : List.of("conflict_case", "conflict_timeline", "mood_note", "care_visit", "warning",
 				"warning_timeline")) {
 			this.jdbc.sql("analyze " + table).update();
 		}
-		log.info("{}: {} people, {} appeals, {} conflict cases, {} mood notes, {} care visits, {} warnings, in {} ms",
-				READY, count("person"), count("appeal"), count("conflict_case"), count("mood_note"),
-				count("care_visit"), count("warning"), (System.nanoTime() - started) / 1_000_000);
+		log.info(
+				"{} ({}): {} people, {} appeals, {} conflict cases, {} mood notes, {} care visits, {} warnings, "
+						+ "in {} ms",
+				READY, added ? "added" : "reused", count("person"), count("appeal"), count("conflict_case"),
+				count("mood_note"), count("care_visit"), count("warning"), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**
