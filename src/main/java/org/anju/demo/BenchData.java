@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -107,7 +108,12 @@ class BenchData implements ApplicationRunner {
 			this.transaction.executeWithoutResult((status) -> moodNotesAndVisits(registry, random));
 			added = true;
 		}
-		if (none("warning")) {
+		// The engine may have raised warnings since the start; the generated ones are
+		// nearly all older.
+		if (this.jdbc.sql("""
+				select not exists (select 1 from warning
+				                   where community_id = :c and raised_at < now() - interval '2 days')
+				""").param("c", this.community).query(Boolean.class).single()) {
 			this.transaction.executeWithoutResult((status) -> warnings(registry, random));
 			added = true;
 		}
@@ -231,7 +237,12 @@ class BenchData implements ApplicationRunner {
 			.param("c", this.community)
 			.query(Integer.class)
 			.single();
-		List<Person> subjects = new ArrayList<>(registry.people);
+		// one open warning per subject: leave out those the engine has raised already
+		Set<String> open = Set.copyOf(this.jdbc.sql("""
+				select subject_id from warning where community_id = :c and subject_type = 'PERSON' and state <> 'CLOSED'
+				""").param("c", this.community).query(String.class).list());
+		List<Person> subjects = new ArrayList<>(
+				registry.people.stream().filter((person) -> !open.contains(Long.toString(person.id))).toList());
 		Collections.shuffle(subjects, random);
 		StringBuilder rows = new StringBuilder();
 		for (int i = 0; i < count; i++) {
