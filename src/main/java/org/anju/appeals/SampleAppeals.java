@@ -14,14 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fills a community with many realistic appeals at once, for demonstrations and for the
- * work-queue benchmark: a year of closed and resolved cases, and the open ones of the
- * last weeks, some overdue and some nearly due, over every active category, its
- * department, the community's registered people (or unregistered callers) and their
- * grids. It is one set-based insert, so a million appeals take well under a minute, and
- * it takes its numbers from the community's counters like any intake.
+ * benchmarks: three years of closed and resolved cases, and the open ones of the last
+ * weeks, some overdue and some nearly due, over every active category (the first ones in
+ * code order more often than the last, as real categories are), its department, the
+ * community's registered people (or unregistered callers) and their grids. It is one
+ * set-based insert, so a million appeals take well under a minute, and it takes its
+ * numbers from the community's counters like any intake.
  * <p>
  * Deadlines are approximated with calendar days (1.4 per working day), not the working
- * calendar; each appeal gets its {@code receive} timeline entry only.
+ * calendar. The timeline holds what the app reads back: {@code receive} for every appeal,
+ * {@code assign} once routed, {@code resolve} and the resident's {@code callback} with
+ * its satisfaction (which the satisfaction index counts), and an {@code urge} on a few
+ * overdue ones (which the supervision queue looks for).
  */
 @Service
 public class SampleAppeals {
@@ -111,11 +115,12 @@ public class SampleAppeals {
 					              when r_channel < 0.80 then 'WEB' when r_channel < 0.90 then 'VISIT'
 					              when r_channel < 0.95 then 'LETTER' else 'REFERRAL' end as channel
 					  from draw d
-					  join sample_category k on k.n = floor(d.r_category * (select count(*) from sample_category))
+					  join sample_category k
+					    on k.n = floor(power(d.r_category, 1.7) * (select count(*) from sample_category))
 					), timed as (
 					  select sh.*, received_at + limit_days * interval '1.4 days' as due_at
 					  from (select shaped.*,
-					               now() - case when state in ('CLOSED', 'RESOLVED') then r_age * interval '365 days'
+					               now() - case when state in ('CLOSED', 'RESOLVED') then r_age * interval '1095 days'
 					                            else r_age * interval '25 days' end as received_at
 					        from shaped) sh
 					)
@@ -194,12 +199,31 @@ public class SampleAppeals {
 		// appeal now, and a plan made while appeal looked empty walks a whole index for
 		// each row.
 		this.jdbc.sql("analyze appeal").update();
-		this.jdbc.sql("""
-				insert into appeal_timeline (community_id, appeal_id, at, actor, action, to_state, detail)
-				select community_id, id, received_at, created_by, 'receive', 'RECEIVED',
-				       jsonb_build_object('channel', channel, 'categoryCode', category_code, 'flags', to_jsonb(flags))
-				from appeal where community_id = :c and id > :after
-				""").param("c", c).param("after", after).update();
+		this.jdbc
+			.sql("""
+					insert into appeal_timeline (community_id, appeal_id, at, actor, action, from_state, to_state, note,
+					                             detail)
+					select a.community_id, a.id, s.at, a.created_by, s.action, s.from_state, s.to_state, s.note, s.detail
+					from appeal a
+					cross join lateral (values
+					  (a.received_at, 'receive', null, 'RECEIVED', null,
+					   jsonb_build_object('channel', a.channel, 'categoryCode', a.category_code, 'flags', to_jsonb(a.flags))),
+					  (least(a.received_at + interval '2 hours', now()), 'assign', 'RECEIVED', 'ASSIGNED', null,
+					   jsonb_build_object('departmentCode', a.department_code, 'assigneeId', a.assignee_id)),
+					  (a.resolved_at, 'resolve', 'IN_PROGRESS', 'RESOLVED', a.reply, '{}'::jsonb),
+					  (a.closed_at, 'callback', 'RESOLVED', 'CLOSED', null, jsonb_build_object('satisfaction', a.satisfaction)),
+					  (least(a.due_at + interval '1 hour', now()), 'urge', a.state, a.state, '已超期，请加快办理', '{}'::jsonb)
+					) as s (at, action, from_state, to_state, note, detail)
+					where a.community_id = :c and a.id > :after
+					  and case s.action when 'receive' then true
+					                    when 'assign' then a.state <> 'RECEIVED'
+					                    when 'resolve' then a.resolved_at is not null
+					                    when 'callback' then a.closed_at is not null
+					                    else a.flags @> array['OVERDUE'] and a.id % 10 = 0 end
+					""")
+			.param("c", c)
+			.param("after", after)
+			.update();
 		this.jdbc.sql("analyze appeal_timeline").update();
 		this.audit.record(community, "APPEALS_GENERATED", "COMMUNITY", c, Map.of("count", added, "seed", seed));
 		return added;

@@ -8,14 +8,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.anju.BenchmarkDataSet;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stays in target/pg-queue-benchmark, so a second run skips the generation; {@code ./mvnw
  * clean} starts afresh.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = { "anju.demo=true", "anju.demo.appeals=1000000",
-		"anju.embedded-db.data-dir=target/pg-queue-benchmark", "anju.embedded-db.clean=false" })
+@BenchmarkDataSet
+@TestPropertySource(properties = "anju.embedded-db.data-dir=target/pg-queue-benchmark")
 class AppealQueueBenchmarkTests {
 
 	private static final int APPEALS = 1_000_000;

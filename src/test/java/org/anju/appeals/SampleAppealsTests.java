@@ -69,6 +69,17 @@ class SampleAppealsTests {
 		assertThat(count("select count(*) from appeal_timeline where community_id = 1 and appeal_id > " + after
 				+ " and action = 'receive'"))
 			.isEqualTo(2_000);
+		assertThat(count("select count(*) from appeal_timeline t join appeal a on a.community_id = t.community_id"
+				+ " and a.id = t.appeal_id where t.community_id = 1 and t.appeal_id > " + after
+				+ " and t.action = 'callback' and t.detail ->> 'satisfaction' = a.satisfaction and t.at = a.closed_at"))
+			.as("the callback the satisfaction index reads, for every closed appeal")
+			.isEqualTo(count("select count(*)" + added + " and state = 'CLOSED'"));
+		assertThat(count("select count(*)" + added + " and state <> 'RECEIVED' and not exists (select 1 from"
+				+ " appeal_timeline t where t.community_id = 1 and t.appeal_id = appeal.id and t.action = 'assign')"))
+			.isZero();
+		assertThat(count("select count(*)" + added + " and received_at < now() - interval '2 years'"))
+			.as("spread over three years")
+			.isPositive();
 		assertThat(count("select count(*) from audit_event where community_id = 1 and action = 'APPEALS_GENERATED'"
 				+ " and detail ->> 'count' = '2000'"))
 			.isPositive();

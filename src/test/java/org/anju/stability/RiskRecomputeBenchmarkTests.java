@@ -3,13 +3,13 @@ package org.anju.stability;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 
+import org.anju.BenchmarkDataSet;
 import org.anju.RegistryFixtures;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/BENCHMARKS.md says. It shares its data directory with the queue benchmark, so
  * either generates the data once.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = { "anju.demo=true", "anju.demo.appeals=1000000",
-		"anju.embedded-db.data-dir=target/pg-queue-benchmark", "anju.embedded-db.clean=false" })
+@BenchmarkDataSet
+@TestPropertySource(properties = "anju.embedded-db.data-dir=target/pg-queue-benchmark")
 class RiskRecomputeBenchmarkTests {
 
 	private static final long BUDGET_MILLIS = 30_000;

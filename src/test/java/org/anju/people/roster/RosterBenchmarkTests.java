@@ -97,11 +97,13 @@ class RosterBenchmarkTests {
 		this.imports.run(admin, small, "small.xlsx", false);
 
 		Heap heap = Heap.watch();
+		long rssBefore = Rss.resetPeak();
 		Cpu cpu = Cpu.start();
 		long start = System.nanoTime();
 		ImportReport report = this.imports.run(admin, file, "50k.xlsx", false);
 		long importMillis = (System.nanoTime() - start) / 1_000_000;
 		Cpu importCpu = cpu.stop();
+		long peakRss = Rss.peak();
 		long extraHeap = heap.stop();
 		long baseHeap = heap.base;
 		assertThat(report.errors()).isEmpty();
@@ -119,17 +121,23 @@ class RosterBenchmarkTests {
 		long exported = this.exports.export(admin, PeopleQuery.everyone(), out);
 		long exportMillis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(exported).isGreaterThanOrEqualTo(ROWS);
+		long copyOutMillis = plainCopyOut();
 
 		System.out.printf("%nRoster benchmark, %d rows (%d cores, max heap %d MB)%n", ROWS,
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024);
 		System.out.printf("  import (new people)     %6d ms, peak extra heap %d MB over %d MB in use before%n",
 				importMillis, extraHeap / 1024 / 1024, baseHeap / 1024 / 1024);
+		System.out.printf(
+				"  peak RSS of the JVM     %6d MB during the import (%d MB before; VmHWM, PostgreSQL not included)%n",
+				peakRss / 1024, rssBefore / 1024);
 		System.out.printf("  import CPU time         %6d ms in Anju's JVM, %d ms in the database%n",
 				importCpu.jvmMillis, importCpu.databaseMillis);
 		System.out.printf("  re-import (unchanged)   %6d ms%n", reimportMillis);
 		System.out.printf("  baseline: plain COPY    %6d ms  (import / COPY = %.1f)%n", copyMillis,
 				(double) importMillis / copyMillis);
-		System.out.printf("  export %d rows       %6d ms, %d KB%n%n", exported, exportMillis, out.count.get() / 1024);
+		System.out.printf("  export %d rows       %6d ms, %d KB%n", exported, exportMillis, out.count.get() / 1024);
+		System.out.printf("  baseline: COPY TO       %6d ms  (export / COPY TO = %.1f)%n%n", copyOutMillis,
+				(double) exportMillis / Math.max(copyOutMillis, 1));
 		assertThat(importMillis).isLessThanOrEqualTo(5_000);
 		assertThat(exportMillis).isLessThanOrEqualTo(3_000);
 		// The sampled peak counts garbage that a roomy heap has no reason to collect, so
@@ -174,6 +182,22 @@ class RosterBenchmarkTests {
 				throw new IllegalStateException(ex);
 			}
 		});
+	}
+
+	/**
+	 * The least any export must do: the same people's registry columns read out with a
+	 * plain {@code COPY ... TO STDOUT}, with no xlsx, no masking and no lookups.
+	 * @return the milliseconds it took
+	 */
+	private long plainCopyOut() throws Exception {
+		try (Connection connection = this.dataSource.getConnection()) {
+			long start = System.nanoTime();
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyOut("copy (select name, id_number, phone, area_id, grid_id, room_id, address, former_unit"
+						+ " from person where community_id = 1) to stdout", new CountingStream());
+			return (System.nanoTime() - start) / 1_000_000;
+		}
 	}
 
 	private static void write(Path file, List<List<Object>> rows) throws IOException {
@@ -243,6 +267,40 @@ class RosterBenchmarkTests {
 			this.running.set(false);
 			this.sampler.join();
 			return Math.max(0, this.peak.get() - this.base);
+		}
+
+	}
+
+	/**
+	 * The resident set of this JVM, the app under test, from {@code /proc/self/status}:
+	 * {@code VmHWM} is its peak since start or since the last reset through
+	 * {@code clear_refs}.
+	 */
+	private static final class Rss {
+
+		/**
+		 * Starts a new peak.
+		 * @return the resident set now, in KB
+		 */
+		static long resetPeak() throws IOException {
+			Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+			return field("VmRSS");
+		}
+
+		/**
+		 * @return the peak resident set since the last reset, in KB
+		 */
+		static long peak() throws IOException {
+			return field("VmHWM");
+		}
+
+		private static long field(String name) throws IOException {
+			return Files.readAllLines(Path.of("/proc/self/status"))
+				.stream()
+				.filter((line) -> line.startsWith(name + ":"))
+				.map((line) -> Long.parseLong(line.replaceAll("\\D", "")))
+				.findFirst()
+				.orElseThrow();
 		}
 
 	}

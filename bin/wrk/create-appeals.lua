@@ -35,4 +35,4 @@ function request()
 	}, body)
 end
 
-dofile("bin/bench/report.lua")
+dofile("bin/wrk/report.lua")

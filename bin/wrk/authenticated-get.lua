@@ -6,4 +6,4 @@ function init(args)
 	wrk.headers["Authorization"] = "Bearer " .. args[1]
 end
 
-dofile("bin/bench/report.lua")
+dofile("bin/wrk/report.lua")
