@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.EnumMap;
 
 import org.anju.shared.CommunityId;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class AppealCallbacks {
+
+	/** The callbacks of the categories (with their sub-categories), period and grids. */
+	private static final String CALLBACKS = """
+			from appeal_timeline t
+			join appeal a on a.community_id = t.community_id and a.id = t.appeal_id
+			join appeal_category c on c.community_id = a.community_id and c.code = a.category_code
+			where t.community_id = :c and t.action = 'callback' and t.at >= :from and t.at < :until
+			  and t.detail ->> 'satisfaction' is not null
+			  and (c.code = any(:codes) or c.parent_code = any(:codes))
+			  and (cast(:grids as bigint[]) is null or a.grid_id = any(:grids))
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -44,15 +57,7 @@ public class AppealCallbacks {
 		return this.jdbc.sql("""
 				select a.id, a.category_code, t.detail ->> 'satisfaction' as satisfaction, t.at, a.area_id, a.grid_id,
 				       a.person_groups
-				from appeal_timeline t
-				join appeal a on a.community_id = t.community_id and a.id = t.appeal_id
-				join appeal_category c on c.community_id = a.community_id and c.code = a.category_code
-				where t.community_id = :c and t.action = 'callback' and t.at >= :from and t.at < :until
-				  and t.detail ->> 'satisfaction' is not null
-				  and (c.code = any(:codes) or c.parent_code = any(:codes))
-				  and (cast(:grids as bigint[]) is null or a.grid_id = any(:grids))
-				order by t.at, t.id
-				""")
+				""" + CALLBACKS + " order by t.at, t.id")
 			.param("c", community.value())
 			.param("from", Timestamp.from(from))
 			.param("until", Timestamp.from(until))
@@ -63,6 +68,29 @@ public class AppealCallbacks {
 					rs.getObject("area_id", Long.class), rs.getObject("grid_id", Long.class),
 					Arrays.asList((String[]) rs.getArray("person_groups").getArray())))
 			.list();
+	}
+
+	/**
+	 * The same callbacks as {@link #between}, counted by answer in the database: for
+	 * figures over a long period, where a year holds hundreds of thousands of them.
+	 * @return how many callbacks gave each answer; answers nobody gave are left out
+	 */
+	public Map<Satisfaction, Long> counted(CommunityId community, Collection<String> categoryCodes, Instant from,
+			Instant until, Long @Nullable [] gridIds) {
+		Map<Satisfaction, Long> counts = new EnumMap<>(Satisfaction.class);
+		if (categoryCodes.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("select t.detail ->> 'satisfaction' as satisfaction, count(*) as n " + CALLBACKS + " group by 1")
+			.param("c", community.value())
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.param("codes", categoryCodes.toArray(String[]::new))
+			.param("grids", gridIds)
+			.query((rs) -> {
+				counts.put(Satisfaction.valueOf(rs.getString("satisfaction")), rs.getLong("n"));
+			});
+		return counts;
 	}
 
 	/**

@@ -157,29 +157,59 @@ public class SatisfactionIndex {
 		return scores;
 	}
 
+	/**
+	 * Counts in the database, not row by row: the dashboard asks this for a year of a
+	 * million appeals.
+	 */
 	private List<SatisfactionScore> lines(CommunityId community, Long @Nullable [] grids, LocalDate from,
 			LocalDate to) {
+		Instant start = start(from, to);
+		Instant until = until(to);
 		List<SatisfactionScore> scores = new ArrayList<>();
 		for (ServiceLine line : ServiceLine.values()) {
-			Measures measures = measure(community, grids, line, from, to);
 			Tally tally = new Tally();
-			measures.callbacks().forEach((c) -> tally.callback(c.satisfaction()));
-			measures.answers().forEach((a) -> tally.answer(a.score()));
+			this.callbacks.counted(community, line.categoryCodes(), start, until, grids).forEach(tally::callbacks);
+			this.jdbc.sql("""
+					select count(*) as n, coalesce(sum(score), 0) as points from survey_response
+					where community_id = :c and service_line = :line and score is not null
+					  and answered_at >= :from and answered_at < :until
+					  and (cast(:grids as bigint[]) is null or grid_id = any(:grids))
+					""")
+				.param("c", community.value())
+				.param("line", line.name())
+				.param("from", Timestamp.from(start))
+				.param("until", Timestamp.from(until))
+				.param("grids", grids)
+				.query((rs) -> {
+					tally.answers(rs.getLong("n"), rs.getBigDecimal("points").doubleValue());
+				});
 			scores.add(tally.score(line.name(), this.surveys.lineName(line)));
 		}
 		return scores;
 	}
 
-	private Measures measure(CommunityId community, Long @Nullable [] grids, ServiceLine line, LocalDate from,
-			LocalDate to) {
+	/**
+	 * @return the period's first moment
+	 * @throws BadParameter when the period is reversed or too long
+	 */
+	private static Instant start(LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
 			throw new BadParameter("to", "stats.period.order", from, to);
 		}
 		if (!to.isBefore(from.plusYears(MAX_YEARS))) {
 			throw new BadParameter("to", "stats.period.tooLong", MAX_YEARS);
 		}
-		Instant start = from.atStartOfDay(SHANGHAI).toInstant();
-		Instant until = to.plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+		return from.atStartOfDay(SHANGHAI).toInstant();
+	}
+
+	private static Instant until(LocalDate to) {
+		return to.plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+	}
+
+	private Measures measure(CommunityId community, Long @Nullable [] grids, ServiceLine line, LocalDate from,
+			LocalDate to) {
+		Instant start = start(from, to);
+		Instant until = until(to);
 		List<Answer> answers = this.jdbc.sql("""
 				select score, answered_at, area_id, groups from survey_response
 				where community_id = :c and service_line = :line and score is not null
@@ -224,20 +254,28 @@ public class SatisfactionIndex {
 
 		private double callbackPoints;
 
-		private int callbacks;
+		private long callbacks;
 
 		private double surveyPoints;
 
-		private int responses;
+		private long responses;
 
 		void callback(Satisfaction satisfaction) {
-			this.callbackPoints += points(satisfaction);
-			this.callbacks++;
+			callbacks(satisfaction, 1);
+		}
+
+		void callbacks(Satisfaction satisfaction, long count) {
+			this.callbackPoints += points(satisfaction) * (double) count;
+			this.callbacks += count;
 		}
 
 		void answer(double score) {
-			this.surveyPoints += score;
-			this.responses++;
+			answers(1, score);
+		}
+
+		void answers(long count, double points) {
+			this.surveyPoints += points;
+			this.responses += count;
 		}
 
 		SatisfactionScore score(String key, String name) {
@@ -250,8 +288,8 @@ public class SatisfactionIndex {
 			else {
 				index = (callbackScore != null) ? callbackScore : surveyScore;
 			}
-			return new SatisfactionScore(key, name, tenth(index), tenth(callbackScore), this.callbacks,
-					tenth(surveyScore), this.responses);
+			return new SatisfactionScore(key, name, tenth(index), tenth(callbackScore), Math.toIntExact(this.callbacks),
+					tenth(surveyScore), Math.toIntExact(this.responses));
 		}
 
 		private static @Nullable Double tenth(@Nullable Double value) {
