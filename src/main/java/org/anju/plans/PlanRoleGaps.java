@@ -1,48 +1,74 @@
 package org.anju.plans;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.anju.shared.CommunityId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The plan roles whose default holder has gone: for the coverage check (gap type
- * {@code PLAN_ROLE}). A plan is read at the version that would run: the approved one, or
- * while none is approved, the draft that will be.
+ * The roles and contacts of plans whose person has gone: for the coverage check (subject
+ * type {@code PLAN}) and the plan library. A plan is read at the version that would run:
+ * the approved one, or while none is approved, the draft that will be. A role naming
+ * nobody is not a gap here: an activation asks for its holder.
  */
 @Service
 @Transactional(readOnly = true)
 public class PlanRoleGaps {
 
-	private final JdbcClient jdbc;
+	private final Plans plans;
 
-	PlanRoleGaps(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	PlanRoleGaps(Plans plans) {
+		this.plans = plans;
 	}
 
 	/**
-	 * @return the gaps of the community, by plan and role; never {@literal null}
+	 * @return the gaps of the community, by plan, roles before contacts; never
+	 * {@literal null}
 	 */
 	public List<PlanRoleGap> of(CommunityId community) {
-		return this.jdbc.sql("""
-				select p.id, p.name_zh, v.number, r.role, u.id as user_id, u.display_name
-				from contingency_plan p
-				join plan_version v on v.community_id = p.community_id and v.plan_id = p.id
-				join plan_role r on r.community_id = v.community_id and r.plan_id = v.plan_id and r.number = v.number
-				join user_account u on u.community_id = r.community_id and u.id = r.default_user_id
-				where p.community_id = :c and not u.enabled
-				  and (v.state = 'APPROVED' or (v.state = 'DRAFT' and not exists (
-				       select 1 from plan_version a
-				       where a.community_id = v.community_id and a.plan_id = v.plan_id and a.state = 'APPROVED')))
-				order by p.sort, p.id, r.role
-				""")
-			.param("c", community.value())
-			.query((rs, row) -> new PlanRoleGap(rs.getLong("id"), rs.getString("name_zh"), rs.getInt("number"),
-					PlanRole.valueOf(rs.getString("role")), rs.getLong("user_id"), rs.getString("display_name")))
-			.list();
+		List<PlanRoleGap> gaps = new ArrayList<>();
+		for (Playbook plan : playbooks(community)) {
+			for (PlanView.RoleView role : plan.content().roles()) {
+				if (role.namesSomeone() && role.vacancy() != null) {
+					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.content().number(), role.role(), null,
+							role.vacancy(), role.defaultUserId(), role.defaultUserName(), role.postId(),
+							role.postName()));
+				}
+			}
+			List<PlanDraft.Contact> contacts = plan.content().contacts();
+			for (int i = 0; i < contacts.size(); i++) {
+				Long user = contacts.get(i).userId();
+				if (user != null && !this.plans.staff(community, user)) {
+					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.content().number(), null, i,
+							"HOLDER_DISABLED", user, contacts.get(i).name(), null, null));
+				}
+			}
+		}
+		return gaps;
+	}
+
+	/**
+	 * @return every plan at the version that would run, skipping a plan with none
+	 */
+	List<Playbook> playbooks(CommunityId community) {
+		List<Playbook> playbooks = new ArrayList<>();
+		for (Plans.PlanRow plan : this.plans.all(community)) {
+			Integer number = (plan.approvedNumber() != null) ? plan.approvedNumber() : plan.draftNumber();
+			if (number != null) {
+				this.plans.content(community, plan.id(), number)
+					.ifPresent((content) -> playbooks.add(new Playbook(plan.id(), plan.nameZh(), content)));
+			}
+		}
+		return playbooks;
+	}
+
+	/**
+	 * A plan and the content of the version that would run.
+	 */
+	record Playbook(long id, String name, PlanView.VersionContent content) {
 	}
 
 }

@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.anju.duty.PostHolders;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
 import org.anju.shared.CommunityId;
+import org.anju.shared.NotFound;
 import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -33,9 +38,28 @@ class Plans {
 
 	private final ObjectMapper json;
 
-	Plans(JdbcClient jdbc, ObjectMapper json) {
+	private final UserManagement users;
+
+	private final PostHolders posts;
+
+	Plans(JdbcClient jdbc, ObjectMapper json, UserManagement users, PostHolders posts) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.users = users;
+		this.posts = posts;
+	}
+
+	/**
+	 * @return whether the account is an enabled staff account of the community
+	 */
+	boolean staff(CommunityId community, long userId) {
+		try {
+			UserAccount account = this.users.get(community, userId);
+			return account.enabled() && account.role() != Role.RESIDENT;
+		}
+		catch (NotFound ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -124,7 +148,7 @@ class Plans {
 				.add(new PlanView.StepView(rs.getString("title"), rs.getInt("minutes"))))
 			.list();
 		List<PlanView.RoleView> roles = new ArrayList<>(this.jdbc.sql("""
-				select r.role, r.default_user_id, u.display_name, u.enabled from plan_role r
+				select r.role, r.default_user_id, r.post_id, u.display_name, u.enabled from plan_role r
 				left join user_account u on u.community_id = r.community_id and u.id = r.default_user_id
 				where r.community_id = :c and r.plan_id = :plan and r.number = :number
 				""")
@@ -134,13 +158,57 @@ class Plans {
 			.query((rs, row) -> {
 				PlanRole role = PlanRole.valueOf(rs.getString("role"));
 				return new PlanView.RoleView(role, (Long) rs.getObject("default_user_id"), rs.getString("display_name"),
-						rs.getBoolean("enabled"), steps.getOrDefault(role, List.of()));
+						rs.getBoolean("enabled"), (Long) rs.getObject("post_id"), null, null, null, null,
+						steps.getOrDefault(role, List.of()));
 			})
-			.list());
+			.list()
+			.stream()
+			.map((role) -> holder(community, role))
+			.toList());
 		roles.sort(Comparator.comparing(PlanView.RoleView::role));
 		return new PlanView.VersionContent(content.number(), content.state(), content.trigger(),
 				content.warningLevels(), content.warningSubjectTypes(), content.levels(), List.copyOf(roles),
 				content.contacts(), content.resources());
+	}
+
+	/**
+	 * @return the role with who an activation would give it to now, or why nobody: the
+	 * person it names, or the holder its post has now, if their account is enabled
+	 */
+	private PlanView.RoleView holder(CommunityId community, PlanView.RoleView role) {
+		Long holder = null;
+		String holderName = null;
+		String postName = null;
+		String vacancy;
+		if (role.postId() != null) {
+			PostHolders.PostHolder post = this.posts.find(community, role.postId()).orElse(null);
+			postName = (post != null) ? post.name() : null;
+			if (post == null) {
+				vacancy = "POST_GONE";
+			}
+			else if (post.holderId() == null || !staff(community, post.holderId())) {
+				// a holder disabled since the last check leaves the post as good as empty
+				vacancy = "POST_EMPTY";
+			}
+			else {
+				holder = post.holderId();
+				holderName = post.holderName();
+				vacancy = null;
+			}
+		}
+		else if (role.defaultUserId() == null) {
+			vacancy = "NONE_NAMED";
+		}
+		else if (!role.defaultEnabled()) {
+			vacancy = "HOLDER_DISABLED";
+		}
+		else {
+			holder = role.defaultUserId();
+			holderName = role.defaultUserName();
+			vacancy = null;
+		}
+		return new PlanView.RoleView(role.role(), role.defaultUserId(), role.defaultUserName(), role.defaultEnabled(),
+				role.postId(), postName, holder, holderName, vacancy, role.steps());
 	}
 
 	/**
@@ -172,14 +240,15 @@ class Plans {
 		}
 		for (PlanDraft.RoleDraft role : roles(content)) {
 			this.jdbc.sql("""
-					insert into plan_role (community_id, plan_id, number, role, default_user_id)
-					values (:c, :plan, :number, :role, :user)
+					insert into plan_role (community_id, plan_id, number, role, default_user_id, post_id)
+					values (:c, :plan, :number, :role, :user, :post)
 					""")
 				.param("c", community.value())
 				.param("plan", planId)
 				.param("number", number)
 				.param("role", role.role())
 				.param("user", role.defaultUserId())
+				.param("post", role.postId())
 				.update();
 			int sort = 10;
 			for (PlanDraft.Step step : (role.steps() != null) ? role.steps() : List.<PlanDraft.Step>of()) {
@@ -268,7 +337,7 @@ class Plans {
 	private static List<PlanDraft.Contact> masked(List<PlanDraft.Contact> contacts) {
 		return contacts.stream()
 			.map((contact) -> new PlanDraft.Contact(contact.name(), contact.unit(),
-					(contact.phone() != null) ? Phone.maskIfMobile(contact.phone()) : null))
+					(contact.phone() != null) ? Phone.maskIfMobile(contact.phone()) : null, contact.userId()))
 			.toList();
 	}
 
