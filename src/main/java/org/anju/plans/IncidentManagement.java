@@ -34,12 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs plans as incidents. An activation takes the plan's approved version and creates
- * the incident with a holder in every role of the plan (the plan's default unless the
- * activation names another), a task for every checklist step due its time target after
- * activation, the first, a follow-up and the final information report each with its
- * deadline, and the first line of the timeline. The incident is active until it is
- * closed, which needs the final report and an after-action review. A drill runs the same
- * way.
+ * the incident with a holder in every role of the plan (unless the activation names
+ * another: the person the plan names, or whoever holds the post it names at that moment),
+ * a task for every checklist step due its time target after activation, the first, a
+ * follow-up and the final information report each with its deadline, and the first line
+ * of the timeline. The incident is active until it is closed, which needs the final
+ * report and an after-action review. A drill runs the same way.
  * <p>
  * Leaders (and whoever may run incidents) do everything; a role holder ticks the tasks of
  * their own role, the reporting holder and the commander file reports, the commander
