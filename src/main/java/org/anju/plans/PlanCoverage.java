@@ -35,13 +35,12 @@ class PlanCoverage implements CoverageSource {
 		List<Item> items = new ArrayList<>();
 		for (PlanRoleGaps.Playbook plan : this.gaps.playbooks(community)) {
 			String key = Long.toString(plan.id());
-			for (PlanView.RoleView role : plan.content().roles()) {
+			for (PlanView.RoleView role : plan.roles()) {
 				if (role.namesSomeone()) {
 					items.add(new Item(TYPE, key, plan.name(), role.role().name(), role.vacancy(), null));
 				}
 			}
-			List<Long> contacts = plan.content()
-				.contacts()
+			List<Long> contacts = plan.contacts()
 				.stream()
 				.map(PlanDraft.Contact::userId)
 				.filter(Objects::nonNull)

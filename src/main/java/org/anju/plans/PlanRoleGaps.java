@@ -31,19 +31,17 @@ public class PlanRoleGaps {
 	public List<PlanRoleGap> of(CommunityId community) {
 		List<PlanRoleGap> gaps = new ArrayList<>();
 		for (Playbook plan : playbooks(community)) {
-			for (PlanView.RoleView role : plan.content().roles()) {
+			for (PlanView.RoleView role : plan.roles()) {
 				if (role.namesSomeone() && role.vacancy() != null) {
-					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.content().number(), role.role(), null,
-							role.vacancy(), role.defaultUserId(), role.defaultUserName(), role.postId(),
-							role.postName()));
+					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.number(), role.role(), null, role.vacancy(),
+							role.defaultUserId(), role.defaultUserName(), role.postId(), role.postName()));
 				}
 			}
-			List<PlanDraft.Contact> contacts = plan.content().contacts();
-			for (int i = 0; i < contacts.size(); i++) {
-				Long user = contacts.get(i).userId();
+			for (int i = 0; i < plan.contacts().size(); i++) {
+				Long user = plan.contacts().get(i).userId();
 				if (user != null && !this.plans.staff(community, user)) {
-					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.content().number(), null, i,
-							"HOLDER_DISABLED", user, contacts.get(i).name(), null, null));
+					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.number(), null, i, "HOLDER_DISABLED", user,
+							plan.contacts().get(i).name(), null, null));
 				}
 			}
 		}
@@ -54,21 +52,14 @@ public class PlanRoleGaps {
 	 * @return every plan at the version that would run, skipping a plan with none
 	 */
 	List<Playbook> playbooks(CommunityId community) {
-		List<Playbook> playbooks = new ArrayList<>();
-		for (Plans.PlanRow plan : this.plans.all(community)) {
-			Integer number = (plan.approvedNumber() != null) ? plan.approvedNumber() : plan.draftNumber();
-			if (number != null) {
-				this.plans.content(community, plan.id(), number)
-					.ifPresent((content) -> playbooks.add(new Playbook(plan.id(), plan.nameZh(), content)));
-			}
-		}
-		return playbooks;
+		return this.plans.playbooks(community);
 	}
 
 	/**
-	 * A plan and the content of the version that would run.
+	 * A plan at the version that would run: its roles, with who would hold each now, and
+	 * its contacts as written.
 	 */
-	record Playbook(long id, String name, PlanView.VersionContent content) {
+	record Playbook(long id, String name, int number, List<PlanView.RoleView> roles, List<PlanDraft.Contact> contacts) {
 	}
 
 }
