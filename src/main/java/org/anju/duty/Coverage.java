@@ -22,10 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The coverage check (横向到边,纵向到底): every cell of the matrix without an enabled person,
- * every cell naming a disabled account, and every post left empty is a gap. A check
- * stores the gaps it finds, marks those it no longer finds resolved, and publishes
- * {@link CoverageGapOpened} once for each new one. Checks of one community take turns on
- * its coverage row, so that two never store the same gap twice.
+ * every cell naming a disabled account, every post left empty, and every item of another
+ * module's {@link CoverageSource} that reaches nobody (a plan role whose person left) is
+ * a gap. A check stores the gaps it finds, marks those it no longer finds resolved, and
+ * publishes {@link CoverageGapOpened} once for each new one. Checks of one community take
+ * turns on its coverage row, so that two never store the same gap twice.
  */
 @Service
 @Transactional
@@ -43,11 +44,14 @@ class Coverage {
 
 	private final ApplicationEventPublisher events;
 
+	private final List<CoverageSource> sources;
+
 	private final Clock clock;
 
 	Coverage(JdbcClient jdbc, Responsibilities responsibilities, Posts posts, Units units,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, List<CoverageSource> sources, Clock clock) {
 		this.jdbc = jdbc;
+		this.sources = sources;
 		this.responsibilities = responsibilities;
 		this.posts = posts;
 		this.units = units;
@@ -87,6 +91,16 @@ class Coverage {
 						new Found(post.unitName() + " " + post.name(), grid));
 			}
 		}
+		int others = 0;
+		for (CoverageSource source : this.sources) {
+			for (CoverageSource.Item item : source.items(community)) {
+				others++;
+				if (item.reason() != null) {
+					found.put(new GapKey(item.subjectType(), item.subjectKey(), item.level(), item.reason()),
+							new Found(item.subjectName(), item.gridId()));
+				}
+			}
+		}
 		Instant now = this.clock.instant();
 		Map<GapKey, Long> open = openGaps(community);
 		for (Map.Entry<GapKey, Found> gap : found.entrySet()) {
@@ -123,7 +137,7 @@ class Coverage {
 				.param("ids", closed)
 				.update();
 		}
-		int required = rows.size() + allPosts.size();
+		int required = rows.size() + allPosts.size() + others;
 		int covered = required - found.size();
 		this.jdbc.sql("""
 				update duty_coverage set required = :required, covered = :covered, computed_at = :at,

@@ -28,8 +28,11 @@ class CoverageApi {
 	@GetMapping("/api/v1/coverage")
 	@Operation(summary = "The last check's percentage and its open gaps",
 			description = "{\"percent\",\"gaps\":[{\"subjectType\",\"subjectId\",\"level\",\"reason\"}]}. percent is "
-					+ "covered out of required, counting every matrix cell and every post. reason is NO_RESPONSIBLE, "
-					+ "HOLDER_DISABLED or POST_EMPTY (subjectType POST, level HOLDER). subjectId is a number, or an "
+					+ "covered out of required, counting every matrix cell (areas, grids, buildings, groups, open "
+					+ "conflict cases, key persons, warnings not closed), every post, and every plan role or plan's "
+					+ "contacts that name someone. reason is NO_RESPONSIBLE, HOLDER_DISABLED, POST_EMPTY (subjectType "
+					+ "POST, level HOLDER; or a PLAN role naming an empty post) or POST_GONE (a PLAN role naming a "
+					+ "deleted post); a PLAN gap's level is the command role or CONTACT. subjectId is a number, or an "
 					+ "interest group's code. A grid worker sees the gaps of their grids.")
 	Answer coverage(@AuthenticationPrincipal CurrentUser user) {
 		CoverageReport report = this.coverage.report(user);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
@@ -94,14 +95,21 @@ class Posts {
 			.list();
 	}
 
+	/**
+	 * @return the post without its history, if there is one of that id
+	 */
 	@Transactional(readOnly = true)
-	Post get(CommunityId community, long id) {
-		Post post = this.jdbc.sql("select " + COLUMNS + FROM + " where p.community_id = :c and p.id = :id")
+	Optional<Post> find(CommunityId community, long id) {
+		return this.jdbc.sql("select " + COLUMNS + FROM + " where p.community_id = :c and p.id = :id")
 			.param("c", community.value())
 			.param("id", id)
 			.query(Posts::post)
-			.optional()
-			.orElseThrow(() -> new NotFound("post", id));
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	Post get(CommunityId community, long id) {
+		Post post = find(community, id).orElseThrow(() -> new NotFound("post", id));
 		List<Post.Holding> history = this.jdbc.sql("""
 				select h.user_id, a.display_name, h.started_at, h.ended_at, h.end_reason
 				from duty_post_holding h

@@ -31,10 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The responsibility matrix: for every subject (area, grid, building, interest group,
- * open conflict case) a named staff account at each level its type needs. Where the
- * matrix names nobody, the subject's default answers (a grid's grid workers, a case's
- * owner leader), and else its parent's person at that level (a building's grid, a grid's
- * area).
+ * open conflict case, key person, warning not closed) a named staff account at each level
+ * its type needs. Where the matrix names nobody, the subject's default answers (a grid's
+ * grid workers, a case's owner leader), and else its parent's person at that level (a
+ * building's grid, a grid's area).
  */
 @Service
 @Transactional(readOnly = true)

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something that needs a named responsible person at each of its type's levels: an area,
- * a grid, a building, an interest group, an open conflict case.
+ * a grid, a building, an interest group, an open conflict case, a key person, a warning.
  *
  * @param key the subject's id, or an interest group's code
  * @param gridId the grid it lies in, for a grid worker's scope; {@code null} above any

@@ -37,7 +37,10 @@ class IncidentApi {
 	@PostMapping
 	@Operation(summary = "Activate a plan's approved version as an incident or a drill",
 			description = "Body {planId, level: I|II|III|IV, warningId?, drill, holders?: {ROLE: userId}}. A role "
-					+ "goes to holders' account, else to the plan's default; a role with nobody answers 422. Tasks "
+					+ "goes to holders' account, else to the person the plan names for it, or whoever holds the post it "
+					+ "names at activation. Roles left with nobody answer 422 with one error per role (holders.ROLE) "
+					+ "saying why: no default, the person's account disabled, the post empty or deleted; nothing is "
+					+ "written. Tasks "
 					+ "are due their time target after activation; the first report within 1 h, a follow-up within "
 					+ "4 h (then 4 h after each), the final within 3 days. Send an Idempotency-Key.")
 	ResponseEntity<IncidentView> activate(@AuthenticationPrincipal CurrentUser user, @RequestBody NewIncident body) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
-import org.anju.identity.UserManagement;
 import org.anju.shared.BadParameter;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
@@ -35,12 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs plans as incidents. An activation takes the plan's approved version and creates
- * the incident with a holder in every role of the plan (the plan's default unless the
- * activation names another), a task for every checklist step due its time target after
- * activation, the first, a follow-up and the final information report each with its
- * deadline, and the first line of the timeline. The incident is active until it is
- * closed, which needs the final report and an after-action review. A drill runs the same
- * way.
+ * the incident with a holder in every role of the plan (unless the activation names
+ * another: the person the plan names, or whoever holds the post it names at that moment),
+ * a task for every checklist step due its time target after activation, the first, a
+ * follow-up and the final information report each with its deadline, and the first line
+ * of the timeline. The incident is active until it is closed, which needs the final
+ * report and an after-action review. A drill runs the same way.
  * <p>
  * Leaders (and whoever may run incidents) do everything; a role holder ticks the tasks of
  * their own role, the reporting holder and the commander file reports, the commander
@@ -58,23 +57,16 @@ class IncidentManagement {
 
 	private final Plans plans;
 
-	private final PlanManagement library;
-
-	private final UserManagement users;
-
 	private final AuditTrail audit;
 
 	private final Warnings warnings;
 
 	private final Clock clock;
 
-	IncidentManagement(JdbcClient jdbc, Plans plans, PlanManagement library, UserManagement users, AuditTrail audit,
-			Warnings warnings, Clock clock) {
+	IncidentManagement(JdbcClient jdbc, Plans plans, AuditTrail audit, Warnings warnings, Clock clock) {
 		this.jdbc = jdbc;
 		this.warnings = warnings;
 		this.plans = plans;
-		this.library = library;
-		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -109,7 +101,7 @@ class IncidentManagement {
 			if (role == null || holder.getValue() == null) {
 				continue;
 			}
-			if (!this.library.staff(community, holder.getValue())) {
+			if (!this.plans.staff(community, holder.getValue())) {
 				problems.add(new Violation("holders." + role.name(), "plan.user.unknown",
 						String.valueOf(holder.getValue())));
 			}
@@ -136,15 +128,12 @@ class IncidentManagement {
 		PlanView.VersionContent content = this.plans.content(community, plan.id(), number).orElseThrow();
 		Map<PlanRole, Long> filled = new EnumMap<>(PlanRole.class);
 		for (PlanView.RoleView role : content.roles()) {
-			Long holder = overrides.get(role.role());
-			if (holder == null && role.defaultUserId() != null && role.defaultEnabled()) {
-				holder = role.defaultUserId();
-			}
-			if (holder == null) {
-				problems.add(new Violation("holders." + role.role().name(), "incident.role.empty", role.role().name()));
+			Long holder = overrides.getOrDefault(role.role(), role.holderId());
+			if (holder != null) {
+				filled.put(role.role(), holder);
 			}
 			else {
-				filled.put(role.role(), holder);
+				problems.add(vacant(role));
 			}
 		}
 		for (PlanRole role : overrides.keySet()) {
@@ -221,6 +210,21 @@ class IncidentManagement {
 					plan.name(false) + " · #" + id);
 		}
 		return read(community, id);
+	}
+
+	/**
+	 * @return why nobody would hold the role, naming the person or post that left
+	 */
+	private static Violation vacant(PlanView.RoleView role) {
+		String field = "holders." + role.role().name();
+		String vacancy = String.valueOf(role.vacancy());
+		return switch (vacancy) {
+			case "HOLDER_DISABLED" ->
+				new Violation(field, "incident.role.holderGone", role.role().name(), role.defaultUserName());
+			case "POST_EMPTY" -> new Violation(field, "incident.role.postEmpty", role.role().name(), role.postName());
+			case "POST_GONE" -> new Violation(field, "incident.role.postGone", role.role().name());
+			default -> new Violation(field, "incident.role.empty", role.role().name());
+		};
 	}
 
 	@Transactional(readOnly = true)

@@ -61,7 +61,9 @@ class PlanApi {
 	@PostMapping
 	@Operation(summary = "Write a new plan; it starts as draft version 1",
 			description = "roles: [{role: COMMANDER|ON_SITE|REPORTING|LOGISTICS|MEDICAL|COMMUNICATION, "
-					+ "defaultUserId?, steps: [{title, minutes}]}]; COMMANDER and REPORTING are required. levels: "
+					+ "defaultUserId? or postId?, steps: [{title, minutes}]}]: a role names a person or a post "
+					+ "(whoever holds it at activation), not both; COMMANDER and REPORTING are required. contacts: "
+					+ "[{name, unit?, phone, userId?}], userId naming a staff member. levels: "
 					+ "{I, II, III, IV} texts. warningLevels: BLUE|YELLOW|ORANGE|RED; warningSubjectTypes: "
 					+ "PERSON|GROUP|GRID|AREA|COMMUNITY.")
 	ResponseEntity<PlanView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewPlanBody body) {
@@ -108,7 +110,9 @@ class PlanApi {
 	}
 
 	@GetMapping("/role-gaps")
-	@Operation(summary = "Plan roles whose default holder's account is disabled (coverage gaps PLAN_ROLE)")
+	@Operation(summary = "Plan roles and contacts whose person has gone (coverage gaps of subject type PLAN)",
+			description = "reason HOLDER_DISABLED (the account named), POST_EMPTY or POST_GONE (the post named); "
+					+ "role, or contact (its place in the plan's list) for a contact.")
 	List<PlanRoleGap> roleGaps(@AuthenticationPrincipal CurrentUser user) {
 		PlanManagement.requireRead(user);
 		return this.gaps.of(user.community());

@@ -16,10 +16,12 @@ public record PlanDraft(@Nullable String trigger, @Nullable List<String> warning
 		@Nullable List<RoleDraft> roles, @Nullable List<Contact> contacts, @Nullable List<Resource> resources) {
 
 	/**
-	 * A command role, the account that holds it unless an activation names another, and
-	 * its checklist.
+	 * A command role, who holds it unless an activation names another, and its checklist.
+	 * The holder is named as a person ({@code defaultUserId}) or as a post of the
+	 * organisation ({@code postId}: whoever holds the post at activation), not both.
 	 */
-	public record RoleDraft(@Nullable String role, @Nullable Long defaultUserId, @Nullable List<Step> steps) {
+	public record RoleDraft(@Nullable String role, @Nullable Long defaultUserId, @Nullable Long postId,
+			@Nullable List<Step> steps) {
 	}
 
 	/**
@@ -29,9 +31,11 @@ public record PlanDraft(@Nullable String trigger, @Nullable List<String> warning
 	}
 
 	/**
-	 * Someone to call: a duty office, the fire brigade. A mobile number reads masked.
+	 * Someone to call: a duty office, the fire brigade, or a staff member
+	 * ({@code userId}), whose departure the coverage check reports. A mobile number reads
+	 * masked.
 	 */
-	public record Contact(@Nullable String name, @Nullable String unit, @Nullable String phone) {
+	public record Contact(@Nullable String name, @Nullable String unit, @Nullable String phone, @Nullable Long userId) {
 	}
 
 	/**

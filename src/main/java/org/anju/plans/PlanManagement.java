@@ -12,11 +12,10 @@ import java.util.Set;
 
 import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
+import org.anju.duty.CoverageChanges;
+import org.anju.duty.PostHolders;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
-import org.anju.identity.Role;
-import org.anju.identity.UserAccount;
-import org.anju.identity.UserManagement;
 import org.anju.shared.BadParameter;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
@@ -52,7 +51,9 @@ class PlanManagement {
 
 	private final Plans plans;
 
-	private final UserManagement users;
+	private final PostHolders posts;
+
+	private final CoverageChanges coverage;
 
 	private final AuditTrail audit;
 
@@ -60,9 +61,11 @@ class PlanManagement {
 
 	private final Clock clock;
 
-	PlanManagement(Plans plans, UserManagement users, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+	PlanManagement(Plans plans, PostHolders posts, CoverageChanges coverage, AuditTrail audit, JdbcClient jdbc,
+			Clock clock) {
 		this.plans = plans;
-		this.users = users;
+		this.posts = posts;
+		this.coverage = coverage;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -111,6 +114,7 @@ class PlanManagement {
 		long id = this.plans.insertPlan(user.community(), zh, en);
 		this.plans.write(user.community(), id, 1, false, checked, user.actor());
 		this.audit.record(user.community(), "PLAN_CREATED", "CONTINGENCY_PLAN", id, Map.of("number", 1));
+		this.coverage.record(user.community());
 		return get(user, id, null);
 	}
 
@@ -133,6 +137,7 @@ class PlanManagement {
 		this.plans.touch(user.community(), id);
 		this.audit.record(user.community(), (draftNumber != null) ? "PLAN_DRAFT_EDITED" : "PLAN_DRAFT_STARTED",
 				"CONTINGENCY_PLAN", id, Map.of("number", number));
+		this.coverage.record(user.community());
 		return get(user, id, number);
 	}
 
@@ -155,6 +160,7 @@ class PlanManagement {
 			detail.put("supersedes", plan.approvedNumber());
 		}
 		this.audit.record(user.community(), "PLAN_APPROVED", "CONTINGENCY_PLAN", id, detail);
+		this.coverage.record(user.community());
 		return get(user, id, number);
 	}
 
@@ -261,9 +267,15 @@ class PlanManagement {
 			if (code != null && !seen.add(code)) {
 				problems.add(new Violation(prefix + "role", "plan.role.twice", code.name()));
 			}
-			if (role.defaultUserId() != null && !staff(community, role.defaultUserId())) {
+			if (role.defaultUserId() != null && role.postId() != null) {
+				problems.add(new Violation(prefix + "postId", "plan.role.postOrPerson"));
+			}
+			else if (role.defaultUserId() != null && !this.plans.staff(community, role.defaultUserId())) {
 				problems.add(new Violation(prefix + "defaultUserId", "plan.user.unknown",
 						String.valueOf(role.defaultUserId())));
+			}
+			else if (role.postId() != null && this.posts.find(community, role.postId()).isEmpty()) {
+				problems.add(new Violation(prefix + "postId", "plan.post.unknown", String.valueOf(role.postId())));
 			}
 			List<PlanDraft.Step> steps = new ArrayList<>();
 			List<PlanDraft.Step> givenSteps = (role.steps() != null) ? role.steps() : List.of();
@@ -283,7 +295,8 @@ class PlanManagement {
 				}
 				steps.add(new PlanDraft.Step(title, minutes));
 			}
-			roles.add(new PlanDraft.RoleDraft((code != null) ? code.name() : null, role.defaultUserId(), steps));
+			roles.add(new PlanDraft.RoleDraft((code != null) ? code.name() : null, role.defaultUserId(), role.postId(),
+					steps));
 		}
 		for (PlanRole required : REQUIRED_ROLES) {
 			if (!seen.contains(required)) {
@@ -295,9 +308,12 @@ class PlanManagement {
 		for (int i = 0; i < givenContacts.size(); i++) {
 			PlanDraft.Contact contact = givenContacts.get(i);
 			String prefix = "contacts[" + i + "].";
+			if (contact.userId() != null && !this.plans.staff(community, contact.userId())) {
+				problems.add(new Violation(prefix + "userId", "plan.user.unknown", String.valueOf(contact.userId())));
+			}
 			contacts.add(new PlanDraft.Contact(text(contact.name(), prefix + "name", 50, problems),
 					optional(contact.unit(), prefix + "unit", 100, problems),
-					text(contact.phone(), prefix + "phone", 30, problems)));
+					text(contact.phone(), prefix + "phone", 30, problems), contact.userId()));
 		}
 		List<PlanDraft.Resource> resources = new ArrayList<>();
 		List<PlanDraft.Resource> givenResources = (draft.resources() != null) ? draft.resources() : List.of();
@@ -309,19 +325,6 @@ class PlanManagement {
 					optional(resource.location(), prefix + "location", 100, problems)));
 		}
 		return new PlanDraft(trigger, warningLevels, subjectTypes, levels, roles, contacts, resources);
-	}
-
-	/**
-	 * @return whether the account is an enabled staff account of the community
-	 */
-	boolean staff(CommunityId community, long userId) {
-		try {
-			UserAccount account = this.users.get(community, userId);
-			return account.enabled() && account.role() != Role.RESIDENT;
-		}
-		catch (NotFound ex) {
-			return false;
-		}
 	}
 
 	static @Nullable PlanRole role(@Nullable String code, String field, List<Violation> problems) {

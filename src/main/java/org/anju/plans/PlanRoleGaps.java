@@ -1,48 +1,65 @@
 package org.anju.plans;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.anju.shared.CommunityId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The plan roles whose default holder has gone: for the coverage check (gap type
- * {@code PLAN_ROLE}). A plan is read at the version that would run: the approved one, or
- * while none is approved, the draft that will be.
+ * The roles and contacts of plans whose person has gone: for the coverage check (subject
+ * type {@code PLAN}) and the plan library. A plan is read at the version that would run:
+ * the approved one, or while none is approved, the draft that will be. A role naming
+ * nobody is not a gap here: an activation asks for its holder.
  */
 @Service
 @Transactional(readOnly = true)
 public class PlanRoleGaps {
 
-	private final JdbcClient jdbc;
+	private final Plans plans;
 
-	PlanRoleGaps(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	PlanRoleGaps(Plans plans) {
+		this.plans = plans;
 	}
 
 	/**
-	 * @return the gaps of the community, by plan and role; never {@literal null}
+	 * @return the gaps of the community, by plan, roles before contacts; never
+	 * {@literal null}
 	 */
 	public List<PlanRoleGap> of(CommunityId community) {
-		return this.jdbc.sql("""
-				select p.id, p.name_zh, v.number, r.role, u.id as user_id, u.display_name
-				from contingency_plan p
-				join plan_version v on v.community_id = p.community_id and v.plan_id = p.id
-				join plan_role r on r.community_id = v.community_id and r.plan_id = v.plan_id and r.number = v.number
-				join user_account u on u.community_id = r.community_id and u.id = r.default_user_id
-				where p.community_id = :c and not u.enabled
-				  and (v.state = 'APPROVED' or (v.state = 'DRAFT' and not exists (
-				       select 1 from plan_version a
-				       where a.community_id = v.community_id and a.plan_id = v.plan_id and a.state = 'APPROVED')))
-				order by p.sort, p.id, r.role
-				""")
-			.param("c", community.value())
-			.query((rs, row) -> new PlanRoleGap(rs.getLong("id"), rs.getString("name_zh"), rs.getInt("number"),
-					PlanRole.valueOf(rs.getString("role")), rs.getLong("user_id"), rs.getString("display_name")))
-			.list();
+		List<PlanRoleGap> gaps = new ArrayList<>();
+		for (Playbook plan : playbooks(community)) {
+			for (PlanView.RoleView role : plan.roles()) {
+				if (role.namesSomeone() && role.vacancy() != null) {
+					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.number(), role.role(), null, role.vacancy(),
+							role.defaultUserId(), role.defaultUserName(), role.postId(), role.postName()));
+				}
+			}
+			for (int i = 0; i < plan.contacts().size(); i++) {
+				Long user = plan.contacts().get(i).userId();
+				if (user != null && !this.plans.staff(community, user)) {
+					gaps.add(new PlanRoleGap(plan.id(), plan.name(), plan.number(), null, i, "HOLDER_DISABLED", user,
+							plan.contacts().get(i).name(), null, null));
+				}
+			}
+		}
+		return gaps;
+	}
+
+	/**
+	 * @return every plan at the version that would run, skipping a plan with none
+	 */
+	List<Playbook> playbooks(CommunityId community) {
+		return this.plans.playbooks(community);
+	}
+
+	/**
+	 * A plan at the version that would run: its roles, with who would hold each now, and
+	 * its contacts as written.
+	 */
+	record Playbook(long id, String name, int number, List<PlanView.RoleView> roles, List<PlanDraft.Contact> contacts) {
 	}
 
 }

@@ -44,10 +44,29 @@ public record PlanView(long id, @Nullable String code, String name, String nameZ
 	}
 
 	/**
-	 * A command role with its default holder, whose account may since have been disabled.
+	 * A command role: the person or the post it names, and who an activation would give
+	 * it to now.
+	 *
+	 * @param defaultUserId the person the role names, whose account may since have been
+	 * disabled
+	 * @param postId the post the role names, which may since have been emptied or deleted
+	 * @param postName the post's unit and name; {@code null} when it is gone
+	 * @param holderId the enabled staff account an activation gives the role to unless it
+	 * names another: the person, or the post's holder; {@code null} when there is none
+	 * @param vacancy why there is no holder: {@code NONE_NAMED}, {@code HOLDER_DISABLED},
+	 * {@code POST_EMPTY} or {@code POST_GONE}; {@code null} when there is one
 	 */
 	public record RoleView(PlanRole role, @Nullable Long defaultUserId, @Nullable String defaultUserName,
-			boolean defaultEnabled, List<StepView> steps) {
+			boolean defaultEnabled, @Nullable Long postId, @Nullable String postName, @Nullable Long holderId,
+			@Nullable String holderName, @Nullable String vacancy, List<StepView> steps) {
+
+		/**
+		 * @return whether the role names anybody, a person or a post, that can leave
+		 */
+		public boolean namesSomeone() {
+			return this.defaultUserId != null || this.postId != null;
+		}
+
 	}
 
 	/**

@@ -8,12 +8,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
+import org.anju.duty.PostHolders;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
 import org.anju.shared.CommunityId;
+import org.anju.shared.NotFound;
 import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -33,9 +43,28 @@ class Plans {
 
 	private final ObjectMapper json;
 
-	Plans(JdbcClient jdbc, ObjectMapper json) {
+	private final UserManagement users;
+
+	private final PostHolders posts;
+
+	Plans(JdbcClient jdbc, ObjectMapper json, UserManagement users, PostHolders posts) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.users = users;
+		this.posts = posts;
+	}
+
+	/**
+	 * @return whether the account is an enabled staff account of the community
+	 */
+	boolean staff(CommunityId community, long userId) {
+		try {
+			UserAccount account = this.users.get(community, userId);
+			return account.enabled() && account.role() != Role.RESIDENT;
+		}
+		catch (NotFound ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -124,7 +153,7 @@ class Plans {
 				.add(new PlanView.StepView(rs.getString("title"), rs.getInt("minutes"))))
 			.list();
 		List<PlanView.RoleView> roles = new ArrayList<>(this.jdbc.sql("""
-				select r.role, r.default_user_id, u.display_name, u.enabled from plan_role r
+				select r.role, r.default_user_id, r.post_id, u.display_name, u.enabled from plan_role r
 				left join user_account u on u.community_id = r.community_id and u.id = r.default_user_id
 				where r.community_id = :c and r.plan_id = :plan and r.number = :number
 				""")
@@ -134,13 +163,112 @@ class Plans {
 			.query((rs, row) -> {
 				PlanRole role = PlanRole.valueOf(rs.getString("role"));
 				return new PlanView.RoleView(role, (Long) rs.getObject("default_user_id"), rs.getString("display_name"),
-						rs.getBoolean("enabled"), steps.getOrDefault(role, List.of()));
+						rs.getBoolean("enabled"), (Long) rs.getObject("post_id"), null, null, null, null,
+						steps.getOrDefault(role, List.of()));
 			})
-			.list());
+			.list()
+			.stream()
+			.map((role) -> holder(role, (id) -> this.posts.find(community, id), (id) -> staff(community, id)))
+			.toList());
 		roles.sort(Comparator.comparing(PlanView.RoleView::role));
 		return new PlanView.VersionContent(content.number(), content.state(), content.trigger(),
 				content.warningLevels(), content.warningSubjectTypes(), content.levels(), List.copyOf(roles),
 				content.contacts(), content.resources());
+	}
+
+	/**
+	 * Every plan at the version that would run (the approved one, or while none is
+	 * approved, the draft that will be) with its roles and contacts, in three statements
+	 * however many plans there are: the coverage check reads them all on every run.
+	 */
+	List<PlanRoleGaps.Playbook> playbooks(CommunityId community) {
+		Map<Long, PostHolders.PostHolder> posts = new HashMap<>();
+		this.posts.all(community).forEach((post) -> posts.put(post.postId(), post));
+		Set<Long> staff = new HashSet<>();
+		this.users.all(community)
+			.stream()
+			.filter((account) -> account.enabled() && account.role() != Role.RESIDENT)
+			.forEach((account) -> staff.add(account.id()));
+		Map<Long, PlanRoleGaps.Playbook> playbooks = new LinkedHashMap<>();
+		this.jdbc
+			.sql("""
+					select p.id, p.name_zh, v.number, v.contacts::text as contacts, r.role, r.default_user_id, r.post_id,
+					       u.display_name, coalesce(u.enabled, false) as enabled
+					from contingency_plan p
+					join plan_version v on v.community_id = p.community_id and v.plan_id = p.id
+					left join plan_role r on r.community_id = v.community_id and r.plan_id = v.plan_id and r.number = v.number
+					left join user_account u on u.community_id = r.community_id and u.id = r.default_user_id
+					where p.community_id = :c
+					  and (v.state = 'APPROVED' or (v.state = 'DRAFT' and not exists (
+					       select 1 from plan_version a
+					       where a.community_id = v.community_id and a.plan_id = v.plan_id and a.state = 'APPROVED')))
+					order by p.sort, p.id, r.role
+					""")
+			.param("c", community.value())
+			.query((rs) -> {
+				long id = rs.getLong("id");
+				PlanRoleGaps.Playbook playbook = playbooks.get(id);
+				if (playbook == null) {
+					playbook = new PlanRoleGaps.Playbook(id, rs.getString("name_zh"), rs.getInt("number"),
+							new ArrayList<>(),
+							this.json.readValue(rs.getString("contacts"), new TypeReference<List<PlanDraft.Contact>>() {
+							}));
+					playbooks.put(id, playbook);
+				}
+				String role = rs.getString("role");
+				if (role != null) {
+					playbook.roles()
+						.add(holder(
+								new PlanView.RoleView(PlanRole.valueOf(role), (Long) rs.getObject("default_user_id"),
+										rs.getString("display_name"), rs.getBoolean("enabled"),
+										(Long) rs.getObject("post_id"), null, null, null, null, List.of()),
+								(post) -> Optional.ofNullable(posts.get(post)), staff::contains));
+				}
+			});
+		return List.copyOf(playbooks.values());
+	}
+
+	/**
+	 * @param posts finds a post by id
+	 * @param staff whether an account is an enabled staff account
+	 * @return the role with who an activation would give it to now, or why nobody: the
+	 * person it names, or the holder its post has now, if their account is enabled
+	 */
+	private static PlanView.RoleView holder(PlanView.RoleView role,
+			Function<Long, Optional<PostHolders.PostHolder>> posts, Predicate<Long> staff) {
+		Long holder = null;
+		String holderName = null;
+		String postName = null;
+		String vacancy;
+		if (role.postId() != null) {
+			PostHolders.PostHolder post = posts.apply(role.postId()).orElse(null);
+			postName = (post != null) ? post.name() : null;
+			if (post == null) {
+				vacancy = "POST_GONE";
+			}
+			else if (post.holderId() == null || !staff.test(post.holderId())) {
+				// a holder disabled since the last check leaves the post as good as empty
+				vacancy = "POST_EMPTY";
+			}
+			else {
+				holder = post.holderId();
+				holderName = post.holderName();
+				vacancy = null;
+			}
+		}
+		else if (role.defaultUserId() == null) {
+			vacancy = "NONE_NAMED";
+		}
+		else if (!role.defaultEnabled()) {
+			vacancy = "HOLDER_DISABLED";
+		}
+		else {
+			holder = role.defaultUserId();
+			holderName = role.defaultUserName();
+			vacancy = null;
+		}
+		return new PlanView.RoleView(role.role(), role.defaultUserId(), role.defaultUserName(), role.defaultEnabled(),
+				role.postId(), postName, holder, holderName, vacancy, role.steps());
 	}
 
 	/**
@@ -172,14 +300,15 @@ class Plans {
 		}
 		for (PlanDraft.RoleDraft role : roles(content)) {
 			this.jdbc.sql("""
-					insert into plan_role (community_id, plan_id, number, role, default_user_id)
-					values (:c, :plan, :number, :role, :user)
+					insert into plan_role (community_id, plan_id, number, role, default_user_id, post_id)
+					values (:c, :plan, :number, :role, :user, :post)
 					""")
 				.param("c", community.value())
 				.param("plan", planId)
 				.param("number", number)
 				.param("role", role.role())
 				.param("user", role.defaultUserId())
+				.param("post", role.postId())
 				.update();
 			int sort = 10;
 			for (PlanDraft.Step step : (role.steps() != null) ? role.steps() : List.<PlanDraft.Step>of()) {
@@ -268,7 +397,7 @@ class Plans {
 	private static List<PlanDraft.Contact> masked(List<PlanDraft.Contact> contacts) {
 		return contacts.stream()
 			.map((contact) -> new PlanDraft.Contact(contact.name(), contact.unit(),
-					(contact.phone() != null) ? Phone.maskIfMobile(contact.phone()) : null))
+					(contact.phone() != null) ? Phone.maskIfMobile(contact.phone()) : null, contact.userId()))
 			.toList();
 	}
 

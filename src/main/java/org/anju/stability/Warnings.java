@@ -256,6 +256,7 @@ public class Warnings {
 				(text != null) ? how.name() + ": " + text : how.name());
 		this.audit.record(user.community(), "WARNING_CLOSED", "WARNING", id,
 				Map.of("disposition", how.name(), "from", warning.state().name()));
+		this.events.publishEvent(new WarningClosed(user.community(), id, how));
 		return get(user, id);
 	}
 

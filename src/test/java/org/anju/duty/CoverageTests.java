@@ -16,7 +16,14 @@ import org.anju.places.PlaceManagement;
 import org.anju.stability.ConflictCaseView;
 import org.anju.stability.ConflictManagement;
 import org.anju.stability.NewConflictCase;
+import org.anju.shared.InvalidInput;
+import org.anju.shared.NotFound;
 import org.anju.stability.Responsibles;
+import org.anju.stability.WarningLevel;
+import org.anju.stability.WarningRaised;
+import org.anju.stability.WarningView;
+import org.anju.stability.Warnings;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -72,6 +80,9 @@ class CoverageTests {
 
 	@Autowired
 	TransactionTemplate transaction;
+
+	@Autowired
+	Warnings warnings;
 
 	DutyCommunity town;
 
@@ -218,6 +229,92 @@ class CoverageTests {
 			.contains("CONFLICT " + unattended.id() + " GRID_WORKER NO_RESPONSIBLE")
 			.noneMatch((gap) -> gap.startsWith("CONFLICT " + attended.id()))
 			.noneMatch((gap) -> gap.contains("COMMUNITY_LEADER"));
+	}
+
+	@Test
+	void anOpenWarningNeedsAGridWorkerAndALeaderAndLeavesTheCheckOnceClosed() {
+		long unattended = warning("GRID", key(this.emptyGrid), this.emptyGrid.id(), "OPEN");
+		long attended = warning("PERSON", "4711", this.staffedGrid.id(), "ACKNOWLEDGED", this.gridWorker.id());
+		UserAccount duty = this.town.account(Role.LEADER, Set.of());
+		long communityWide = warning("COMMUNITY", Long.toString(this.town.community.value()), null, "OPEN", duty.id());
+		long closed = warning("GRID", key(this.staffedGrid), this.staffedGrid.id(), "CLOSED");
+
+		CoverageReport report = this.coverage.check(this.town.community);
+
+		assertThat(report.required()).as("the ten cells of the setup and two for each warning not closed")
+			.isEqualTo(16);
+		assertThat(gaps(report)).filteredOn((gap) -> gap.startsWith("WARNING"))
+			.as("the grid's warning has nobody on the ground; its leader comes from the area")
+			.containsExactly("WARNING " + unattended + " GRID_WORKER NO_RESPONSIBLE");
+		assertThat(report.percent()).isEqualTo(75.0);
+		assertThat(this.responsibilities.holders(this.town.community, "WARNING", attended))
+			.as("whom it was sent to, then the leader of its grid's area")
+			.containsExactly(this.gridWorker.id(), this.leader.id());
+		assertThat(this.responsibilities.holders(this.town.community, "WARNING", closed)).isEmpty();
+		assertThat(this.responsibilities.matrix(this.town.admin, "WARNING"))
+			.extracting((row) -> row.subjectName().substring(0, 4))
+			.contains("红色预警");
+
+		this.town.disable(this.users.get(this.town.community, duty.id()));
+		assertThat(gaps(this.coverage.check(this.town.community)))
+			.as("the one it was sent to left, and the whole community has no grid or area to fall back on")
+			.contains("WARNING " + communityWide + " GRID_WORKER NO_RESPONSIBLE",
+					"WARNING " + communityWide + " COMMUNITY_LEADER NO_RESPONSIBLE");
+
+		this.responsibilities.assign(this.town.admin, "WARNING", Long.toString(unattended), "GRID_WORKER", null,
+				this.gridWorker.id());
+		assertThat(gaps(this.coverage.check(this.town.community)))
+			.doesNotContain("WARNING " + unattended + " GRID_WORKER NO_RESPONSIBLE");
+		assertThatThrownBy(() -> this.responsibilities.assign(this.town.admin, "WARNING", Long.toString(closed),
+				"GRID_WORKER", null, this.gridWorker.id()))
+			.as("a closed warning is no subject")
+			.isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.responsibilities.assign(this.town.admin, "WARNING", Long.toString(attended),
+				"AREA_HEAD", null, this.gridWorker.id()))
+			.isInstanceOf(InvalidInput.class);
+	}
+
+	@Test
+	void aWarningRaisedOrClosedRunsTheCheckAgain() {
+		this.coverage.check(this.town.community);
+		long raised = warning("GRID", key(this.emptyGrid), this.emptyGrid.id(), "OPEN");
+		this.transaction
+			.executeWithoutResult((status) -> this.events.publishEvent(new WarningRaised(this.town.community, raised,
+					"GRID", key(this.emptyGrid), WarningLevel.RED, List.of(), false, 0)));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(gaps(this.coverage.stored(this.town.community, null)))
+				.contains("WARNING " + raised + " GRID_WORKER NO_RESPONSIBLE"));
+
+		WarningView warning = this.warnings.get(this.town.admin, raised);
+		this.warnings.close(this.town.admin, raised, warning.version(), "RESOLVED", "已入户化解");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(gaps(this.coverage.stored(this.town.community, null)))
+				.noneMatch((gap) -> gap.startsWith("WARNING " + raised + " ")));
+	}
+
+	/**
+	 * @param routed whom the warning was sent to
+	 * @return a warning written as the engine would, in the test's own community
+	 */
+	private long warning(String subjectType, String subjectId, @Nullable Long grid, String state, Long... routed) {
+		boolean isClosed = state.equals("CLOSED");
+		return this.jdbc.sql("""
+				insert into warning (community_id, subject_type, subject_id, grid_id, level, score, reasons, state,
+				                     raised_at, ack_due_at, responsible_user_ids, model_version, disposition, closed_at)
+				values (:c, :type, :id, :grid, 'RED', 90, '[]', :state, now(), now() + interval '2 hours',
+				        cast(:routed as bigint[]), 1, :disposition, :closedAt)
+				returning id
+				""")
+			.param("c", this.town.community.value())
+			.param("type", subjectType)
+			.param("id", subjectId)
+			.param("grid", grid)
+			.param("state", state)
+			.param("routed", routed)
+			.param("disposition", isClosed ? "RESOLVED" : null)
+			.param("closedAt", isClosed ? java.sql.Timestamp.from(java.time.Instant.now()) : null)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

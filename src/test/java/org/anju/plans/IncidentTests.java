@@ -338,6 +338,77 @@ class IncidentTests {
 		assertThat((List<Integer>) JsonPath.read(drills, "$.items[?(@.planId == " + plan + ")].id")).hasSize(2);
 	}
 
+	@Test
+	void anOverdueTaskTellsItsOwnRolesHolderAndTheCommanderAndNothingFiresOnceDoneOrClosed() {
+		UserAccount keeper = this.registry.user(Role.DEPARTMENT_STAFF, Set.of(), "PROPERTY", null);
+		Map<String, @Nullable Long> roles = roles();
+		roles.put("LOGISTICS", keeper.id());
+		long plan = this.plans.approvedPlan(PlanFixtures.body(PlanFixtures.unique("预案"), roles,
+				Map.of("COMMANDER", List.of(600), "REPORTING", List.of(600), "LOGISTICS", List.of(20, 40))));
+		String incident = this.plans.activated(plan, false);
+		long id = id(incident);
+		Instant activated = Instant.parse(JsonPath.read(incident, "$.activatedAt"));
+		long later = ((Number) ((List<?>) JsonPath.read(incident, "$.tasks[?(@.title == 'LOGISTICS 任务 40')].id"))
+			.get(0)).longValue();
+		String keeperToken = this.callers.firstLogin(keeper, RegistryFixtures.FIRST_PASSWORD);
+		assertThat(act(keeperToken, id, "/tasks/" + later + "/done", "0", null).getStatus()).isEqualTo(200);
+
+		this.clocks.fire(COMMUNITY, activated.plus(Duration.ofMinutes(45)));
+
+		assertThat(fired(id)).as("only the 20-minute task: the 40-minute one was done in time").isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notices(id, keeper.id())).containsExactly("PLAN_TASK_OVERDUE"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notices(id, this.leader.id())).as("the commander")
+				.containsExactly("PLAN_TASK_OVERDUE"));
+		assertThat(notices(id, this.reporter.id())).as("not the reporting holder's task").isEmpty();
+
+		act(this.reporterToken, id, "/reports", "1", Map.of("kind", "FIRST", "text", "首报"));
+		act(this.reporterToken, id, "/reports", "2", Map.of("kind", "FINAL", "text", "终报"));
+		MockHttpServletResponse closed = act(this.leaderToken, id, "/close", "3", Map.of("review", "复盘完成。"));
+		assertThat(closed.getStatus()).as(content(closed)).isEqualTo(200);
+		this.clocks.fire(COMMUNITY, activated.plus(Duration.ofDays(5)));
+		assertThat(fired(id)).as("a closed incident's open task and reports fire no more").isEqualTo(1);
+	}
+
+	@Test
+	void drillsCountInTheYearTheyRanInShanghaiNotInUtc() {
+		long plan = this.plans.approvedPlan(PlanFixtures.body(PlanFixtures.unique("预案"), roles(), Map.of()));
+		long lateDrill = id(this.plans.activated(plan, true));
+		long newYearDrill = id(this.plans.activated(plan, true));
+		long newYearIncident = id(this.plans.activated(plan, false));
+		// 23:30 on New Year's Eve and 00:30 on New Year's Day in Shanghai, both on 31
+		// December in UTC
+		activatedAt(lateDrill, "2024-12-31T15:30:00Z");
+		activatedAt(newYearDrill, "2024-12-31T16:30:00Z");
+		activatedAt(newYearIncident, "2024-12-31T16:30:00Z");
+
+		assertThat(counts(plan, 2024)).isEqualTo("1 0");
+		assertThat(counts(plan, 2025)).isEqualTo("1 1");
+		assertThat(counts(plan, 2023)).isEqualTo("0 0");
+		String library = content(this.callers.perform(bearer(get("/api/v1/plans"), this.callers.adminToken())));
+		assertThat((List<Integer>) JsonPath.read(library, "$.items[?(@.id == " + plan + ")].drillsThisYear"))
+			.as("the library counts this year's drills only")
+			.containsExactly(0);
+	}
+
+	private String counts(long plan, int year) {
+		String stats = content(this.callers.perform(bearer(
+				get("/api/v1/plans/drill-statistics").param("year", String.valueOf(year)), this.callers.adminToken())));
+		return JsonPath.read(stats, "$.items[?(@.planId == " + plan + ")].drills").toString().replaceAll("\\D", "")
+				+ " "
+				+ JsonPath.read(stats, "$.items[?(@.planId == " + plan + ")].incidents")
+					.toString()
+					.replaceAll("\\D", "");
+	}
+
+	private void activatedAt(long incident, String at) {
+		this.jdbc.sql("update incident set activated_at = cast(:at as timestamptz) where community_id = 1 and id = :id")
+			.param("at", at)
+			.param("id", incident)
+			.update();
+	}
+
 	private Map<String, @Nullable Long> roles() {
 		Map<String, @Nullable Long> roles = new LinkedHashMap<>();
 		roles.put("COMMANDER", this.leader.id());
