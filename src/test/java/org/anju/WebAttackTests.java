@@ -1,6 +1,10 @@
 package org.anju;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.anju.Endpoints.Endpoint;
 import org.anju.appeals.AppealCategories;
@@ -33,6 +38,8 @@ import org.anju.stability.ConflictManagement;
 import org.anju.stability.MoodNotes;
 import org.anju.stability.NewConflictCase;
 import org.anju.stability.NewMoodNote;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
@@ -43,6 +50,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -53,13 +61,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
  * The web attacks of OWASP's list, each tried on every endpoint it applies to, the
  * endpoints read from the application's own mappings: a console form posted without its
  * CSRF token, SQL metacharacters in every text filter, malformed and oversized JSON on
- * every API call that reads a body, and script in free text shown back in every page.
+ * every API call that reads a body, script in free text shown back in every page, and a
+ * path in an upload's file name.
  */
 @AnjuSpringTest
 class WebAttackTests {
@@ -257,6 +267,49 @@ class WebAttackTests {
 			.contains("谈话&lt;script&gt;")
 			.contains("经过&lt;script&gt;")
 			.contains("&lt;img src=x onerror=alert(1)&gt;");
+	}
+
+	@Test
+	void aPathInAnUploadsNameReachesNeitherTheDiskNorAHeader() throws IOException {
+		String name = "../../etc/passwd.xlsx";
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		Workbook workbook = new Workbook(xlsx, "test", "1.0");
+		Worksheet sheet = workbook.newWorksheet("花名册");
+		sheet.value(0, 0, "姓名");
+		sheet.value(0, 1, "身份证号");
+		sheet.value(1, 0, "路径");
+		sheet.value(1, 1, "不是号码");
+		workbook.finish();
+		List<String> wrong = new ArrayList<>();
+		int uploads = 0;
+		for (Endpoint endpoint : this.endpoints) {
+			if (!endpoint.api() || endpoint.consumes() == null
+					|| !endpoint.consumes().includes(MediaType.MULTIPART_FORM_DATA)) {
+				continue;
+			}
+			uploads++;
+			MockHttpServletResponse answer = perform(
+					multipart(HttpMethod.valueOf(endpoint.method().name()), url(endpoint.pattern()))
+						.file(new MockMultipartFile("file", name, "application/octet-stream", xlsx.toByteArray()))
+						.param("dryRun", "true")
+						.with(this.admin));
+			for (String header : answer.getHeaderNames()) {
+				if (String.valueOf(answer.getHeaderValues(header)).matches(".*(\\.\\.|passwd|/etc).*")) {
+					wrong.add(endpoint + " header " + header + ": " + answer.getHeaderValues(header));
+				}
+			}
+			if (answer.getStatus() >= 500) {
+				wrong.add(endpoint + " → " + answer.getStatus());
+			}
+		}
+		try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+			temporary.filter((file) -> file.getFileName().toString().contains("passwd"))
+				.forEach((file) -> wrong.add("kept as " + file));
+		}
+		assertThat(Path.of(name)).doesNotExist();
+		assertThat(Path.of("/etc/passwd.xlsx")).doesNotExist();
+		assertThat(wrong).isEmpty();
+		assertThat(uploads).as("API uploads").isGreaterThanOrEqualTo(3);
 	}
 
 	private static boolean readsBody(Endpoint endpoint) {
