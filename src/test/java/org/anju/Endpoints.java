@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,32 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public final class Endpoints {
 
+	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
 	private Endpoints() {
+	}
+
+	/**
+	 * @return the pattern with each variable made up: a number nobody has, or a code
+	 * nobody uses (an action, a year or a grade that exists, where the call needs one to
+	 * get to its check)
+	 */
+	public static String madeUp(String pattern) {
+		return VARIABLE.matcher(pattern).replaceAll((variable) -> switch (variable.group(1)) {
+			case "year" -> "2026";
+			case "action" -> "note";
+			case "item" -> "CONDOLENCE";
+			case "grade" -> "A";
+			case "subjectType" -> "PERSON";
+			default -> (variable.group(1).equals("id") || variable.group(1).endsWith("Id")) ? "987654321" : "NOSUCH";
+		});
+	}
+
+	/**
+	 * @return whether the pattern has a variable
+	 */
+	public static boolean hasVariables(String pattern) {
+		return VARIABLE.matcher(pattern).find();
 	}
 
 	/**

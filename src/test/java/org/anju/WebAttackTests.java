@@ -80,8 +80,6 @@ class WebAttackTests {
 
 	private static final String IMAGE = "\"><img src=x onerror=alert(1)>";
 
-	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
-
 	/** A stack trace's line, or an exception's class name, in an answer. */
 	private static final Pattern TRACE = Pattern.compile("\\tat |\\w+Exception\\b|org\\.anju\\.|java\\.lang\\.");
 
@@ -149,7 +147,7 @@ class WebAttackTests {
 			if (endpoint.console() && endpoint.changes()) {
 				forms++;
 				MockHttpServletResponse answer = perform(
-						request(HttpMethod.valueOf(endpoint.method().name()), url(endpoint.pattern()))
+						request(HttpMethod.valueOf(endpoint.method().name()), Endpoints.madeUp(endpoint.pattern()))
 							.param("name", "无令牌")
 							.with(this.adminSession));
 				if (answer.getStatus() != 403) {
@@ -166,7 +164,7 @@ class WebAttackTests {
 		List<String> wrong = new ArrayList<>();
 		int filters = 0;
 		for (Endpoint endpoint : this.endpoints) {
-			if (endpoint.changes() || endpoint.streams() || VARIABLE.matcher(endpoint.pattern()).find()
+			if (endpoint.changes() || endpoint.streams() || Endpoints.hasVariables(endpoint.pattern())
 					|| !(endpoint.api() || endpoint.console())) {
 				continue;
 			}
@@ -206,7 +204,7 @@ class WebAttackTests {
 			for (byte[] body : List.of("{\"title\": ".getBytes(StandardCharsets.UTF_8),
 					"[1,2,".getBytes(StandardCharsets.UTF_8), "{\"a\":{\"b\":{\"c\":[[[[[[".getBytes(), oversized)) {
 				MockHttpServletResponse answer = perform(
-						request(HttpMethod.valueOf(endpoint.method().name()), url(endpoint.pattern()))
+						request(HttpMethod.valueOf(endpoint.method().name()), Endpoints.madeUp(endpoint.pattern()))
 							.contentType(MediaType.APPLICATION_JSON)
 							.content(body)
 							.header("If-Match", "\"0\"")
@@ -289,7 +287,7 @@ class WebAttackTests {
 			}
 			uploads++;
 			MockHttpServletResponse answer = perform(
-					multipart(HttpMethod.valueOf(endpoint.method().name()), url(endpoint.pattern()))
+					multipart(HttpMethod.valueOf(endpoint.method().name()), Endpoints.madeUp(endpoint.pattern()))
 						.file(new MockMultipartFile("file", name, "application/octet-stream", xlsx.toByteArray()))
 						.param("dryRun", "true")
 						.with(this.admin));
@@ -319,20 +317,6 @@ class WebAttackTests {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * The pattern with each variable made up: an id nobody has, or a code nobody uses.
-	 */
-	private static String url(String pattern) {
-		return VARIABLE.matcher(pattern).replaceAll((variable) -> switch (variable.group(1)) {
-			case "action" -> "note";
-			case "year" -> "2026";
-			case "grade" -> "A";
-			case "subjectType" -> "PERSON";
-			case "item" -> "CONDOLENCE";
-			default -> (variable.group(1).equals("id") || variable.group(1).endsWith("Id")) ? "987654321" : "NOSUCH";
-		});
 	}
 
 	private MockHttpServletResponse perform(RequestBuilder request) {
