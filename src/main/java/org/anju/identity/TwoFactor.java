@@ -52,9 +52,12 @@ public class TwoFactor {
 
 	private final Set<Role> requiredFor;
 
+	private final TotpSecrets secrets;
+
 	TwoFactor(JdbcClient jdbc, AuditTrail audit, Clock clock,
-			@Value("${anju.security.two-factor-roles:}") Set<Role> requiredFor) {
+			@Value("${anju.security.two-factor-roles:}") Set<Role> requiredFor, TotpSecrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 		this.audit = audit;
 		this.clock = clock;
 		this.requiredFor = requiredFor.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(requiredFor);
@@ -73,7 +76,11 @@ public class TwoFactor {
 		this.jdbc.sql("""
 				insert into two_factor (community_id, user_id, secret) values (:c, :u, :s)
 				on conflict (community_id, user_id) do update set secret = excluded.secret, last_step = 0
-				""").param("c", user.communityId()).param("u", user.userId()).param("s", secret).update();
+				""")
+			.param("c", user.communityId())
+			.param("u", user.userId())
+			.param("s", this.secrets.seal(user.communityId(), user.userId(), secret))
+			.update();
 		return setup(user, secret);
 	}
 
@@ -81,13 +88,7 @@ public class TwoFactor {
 	 * The secret set up and not yet confirmed, for showing again.
 	 */
 	public Optional<Setup> pending(CurrentUser user) {
-		return this.jdbc
-			.sql("select secret from two_factor where community_id = :c and user_id = :u and confirmed_at is null")
-			.param("c", user.communityId())
-			.param("u", user.userId())
-			.query(String.class)
-			.optional()
-			.map((secret) -> setup(user, secret));
+		return secret(user.community(), user.userId(), false).map((secret) -> setup(user, secret));
 	}
 
 	/**
@@ -96,12 +97,7 @@ public class TwoFactor {
 	 * @throws InvalidInput when the code is not the app's
 	 */
 	public List<String> confirm(CurrentUser user, @Nullable String code) {
-		Optional<String> pending = this.jdbc
-			.sql("select secret from two_factor where community_id = :c and user_id = :u and confirmed_at is null")
-			.param("c", user.communityId())
-			.param("u", user.userId())
-			.query(String.class)
-			.optional();
+		Optional<String> pending = secret(user.community(), user.userId(), false);
 		if (pending.isEmpty()) {
 			throw new Refused(enabled(user.community(), user.userId()) ? "twoFactor.alreadyOn" : "twoFactor.notSetUp");
 		}
@@ -185,12 +181,7 @@ public class TwoFactor {
 		if (code == null || code.isBlank()) {
 			return false;
 		}
-		Optional<String> secret = this.jdbc
-			.sql("select secret from two_factor where community_id = :c and user_id = :u and confirmed_at is not null")
-			.param("c", community.value())
-			.param("u", userId)
-			.query(String.class)
-			.optional();
+		Optional<String> secret = secret(community, userId, true);
 		if (secret.isEmpty()) {
 			return false;
 		}
@@ -214,6 +205,21 @@ public class TwoFactor {
 			this.audit.record(community, "RECOVERY_CODE_USED", "USER", userId, Map.of());
 		}
 		return recovered;
+	}
+
+	/**
+	 * @return the user's secret, opened, if they have one confirmed or one waiting for
+	 * its first code
+	 */
+	private Optional<String> secret(CommunityId community, long userId, boolean confirmed) {
+		return this.jdbc
+			.sql("select secret from two_factor where community_id = :c and user_id = :u and "
+					+ (confirmed ? "confirmed_at is not null" : "confirmed_at is null"))
+			.param("c", community.value())
+			.param("u", userId)
+			.query(String.class)
+			.optional()
+			.map((sealed) -> this.secrets.open(community.value(), userId, sealed));
 	}
 
 	private void remove(CommunityId community, long userId) {

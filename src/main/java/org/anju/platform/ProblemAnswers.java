@@ -109,6 +109,12 @@ public class ProblemAnswers {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JsonBodyLimit.TooLarge tooLarge) {
+				return answer(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+						text("problem.bodyTooLarge", tooLarge.maxKilobytes()), Map.of());
+			}
+		}
 		return answer(HttpStatus.BAD_REQUEST, "malformed-request", text("problem.malformedJson"), Map.of());
 	}
 

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.anju.AnjuSpringTest;
+import org.anju.Endpoints;
 import org.anju.RegistryFixtures;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
@@ -148,8 +149,6 @@ class AuthorizationMatrixTests {
 			"PUT /api/v1/key-persons/intervals/{grade}", LEADERS_ONLY, "POST /api/v1/sensitive-dates", LEADERS_ONLY,
 			"PUT /api/v1/sensitive-dates/{id}", LEADERS_ONLY, "DELETE /api/v1/sensitive-dates/{id}", LEADERS_ONLY);
 
-	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
-
 	@Autowired
 	MockMvc mvc;
 
@@ -201,7 +200,7 @@ class AuthorizationMatrixTests {
 				}
 				for (RequestMethod method : methods(mapping.getKey())) {
 					String endpoint = method.name() + " " + pattern;
-					Endpoint call = new Endpoint(endpoint, HttpMethod.valueOf(method.name()), url(pattern),
+					Endpoint call = new Endpoint(endpoint, HttpMethod.valueOf(method.name()), Endpoints.madeUp(pattern),
 							consumed(mapping.getKey()));
 					String needs = needs(mapping.getValue(), endpoint);
 					if (!PUBLIC.contains(endpoint)) {
@@ -305,28 +304,6 @@ class AuthorizationMatrixTests {
 
 	private static @Nullable MediaType consumed(RequestMappingInfo info) {
 		return info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst().orElse(null);
-	}
-
-	/**
-	 * The pattern with each variable made up: a number nobody has, or a code nobody uses.
-	 */
-	private static String url(String pattern) {
-		Matcher variables = VARIABLE.matcher(pattern);
-		StringBuilder url = new StringBuilder();
-		while (variables.find()) {
-			String name = variables.group(1);
-			String value = switch (name) {
-				case "year" -> "2026";
-				case "action" -> "note";
-				case "item" -> "CONDOLENCE";
-				case "grade" -> "A";
-				case "subjectType" -> "PERSON";
-				default -> (name.equals("id") || name.endsWith("Id")) ? "987654321" : "NOSUCH";
-			};
-			variables.appendReplacement(url, value);
-		}
-		variables.appendTail(url);
-		return url.toString();
 	}
 
 	private record Endpoint(String name, HttpMethod method, String url, @Nullable MediaType consumes) {

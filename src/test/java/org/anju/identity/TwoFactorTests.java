@@ -67,6 +67,9 @@ class TwoFactorTests {
 	@Autowired
 	UserAccounts accounts;
 
+	@Autowired
+	TotpSecrets secrets;
+
 	ApiCallers callers;
 
 	RegistryFixtures fixtures;
@@ -151,10 +154,11 @@ class TwoFactorTests {
 			.isEqualTo(302);
 		String page = content(this.callers.perform(get("/account/two-factor").cookie(session)));
 		assertThat(page).contains("<svg").contains("<path");
-		String secret = this.jdbc.sql("select secret from two_factor where community_id = 1 and user_id = :u")
-			.param("u", this.leader.id())
-			.query(String.class)
-			.single();
+		String secret = this.secrets.open(1, this.leader.id(),
+				this.jdbc.sql("select secret from two_factor where community_id = 1 and user_id = :u")
+					.param("u", this.leader.id())
+					.query(String.class)
+					.single());
 		String confirmed = content(this.callers.perform(post("/account/two-factor/confirm").cookie(session)
 			.param("code", Totp.code(secret, step()))
 			.with(csrf())));
@@ -174,7 +178,7 @@ class TwoFactorTests {
 
 	@Test
 	void aRoleThatMustHaveItReachesNothingElseUntilItIsSetUp() throws Exception {
-		TwoFactor required = new TwoFactor(this.jdbc, this.audit, Clock.systemUTC(), Set.of(Role.LEADER));
+		TwoFactor required = new TwoFactor(this.jdbc, this.audit, Clock.systemUTC(), Set.of(Role.LEADER), this.secrets);
 		AccountGate gate = new AccountGate(this.problems, required);
 		CurrentUser user = this.accounts.byId(RegistryFixtures.COMMUNITY, this.leader.id())
 			.orElseThrow()

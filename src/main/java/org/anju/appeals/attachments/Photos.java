@@ -28,13 +28,19 @@ final class Photos {
 
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
-	private static final Set<String> PNG_METADATA = Set.of("eXIf", "tEXt", "zTXt", "iTXt");
+	/**
+	 * The ancillary PNG chunks kept, those that change how the pixels look; every other
+	 * one (text, EXIF, private chunks) may carry a location or a script and goes.
+	 */
+	private static final Set<String> PNG_KEPT = Set.of("tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD");
 
 	private static final int APP1 = 0xE1;
 
 	private static final int APP13 = 0xED;
 
 	private static final int START_OF_SCAN = 0xDA;
+
+	private static final int COMMENT = 0xFE;
 
 	private static final int END_OF_IMAGE = 0xD9;
 
@@ -110,10 +116,11 @@ final class Photos {
 				throw broken(upload);
 			}
 			if (marker == START_OF_SCAN) {
-				out.write(in, i, in.length - i);
+				// what follows the image's end (a page or a script glued on) goes
+				out.write(in, i, endOfImage(in, i) - i);
 				return out.toByteArray();
 			}
-			if (marker != APP1 && marker != APP13) {
+			if (marker != APP1 && marker != APP13 && marker != COMMENT) {
 				out.write(in, i, 2 + length);
 			}
 			else if (marker == APP1 && !oriented) {
@@ -125,6 +132,19 @@ final class Photos {
 			}
 			i += 2 + length;
 		}
+	}
+
+	/**
+	 * @return the index just past the last end-of-image marker, or the length of the
+	 * bytes without one
+	 */
+	private static int endOfImage(byte[] in, int from) {
+		for (int i = in.length - 2; i >= from; i--) {
+			if ((in[i] & 0xFF) == 0xFF && (in[i + 1] & 0xFF) == END_OF_IMAGE) {
+				return i + 2;
+			}
+		}
+		return in.length;
 	}
 
 	private static byte[] pngWithoutMetadata(Upload upload) {
@@ -144,7 +164,7 @@ final class Photos {
 				throw broken(upload);
 			}
 			int chunk = 12 + (int) length;
-			if (!PNG_METADATA.contains(type)) {
+			if (Character.isUpperCase(type.charAt(0)) || PNG_KEPT.contains(type)) {
 				out.write(in, i, chunk);
 			}
 			if (type.equals("IEND")) {

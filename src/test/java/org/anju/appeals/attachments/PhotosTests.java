@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PhotosTests {
 
+	private static final String SCRIPT = "<script>alert(1)</script><html><body onload=alert(1)>";
+
 	@Test
 	void aJpegLosesItsExifWithTheGpsDirectoryAndStillShowsThePicture() throws IOException {
 		byte[] sent = TestPhotos.jpegWithLocation();
@@ -126,6 +128,52 @@ class PhotosTests {
 
 		assertThatThrownBy(() -> Photos.clean(new Upload("big.jpg", big))).isInstanceOfSatisfying(UploadRejected.class,
 				(ex) -> assertThat(ex.tooLarge()).isTrue());
+	}
+
+	@Test
+	void aScriptHiddenInAJpegCommentOrAfterItsEndIsCutOut() throws IOException {
+		byte[] jpeg = TestPhotos.jpegWithLocation();
+		byte[] script = SCRIPT.getBytes(StandardCharsets.ISO_8859_1);
+		ByteBuffer comment = ByteBuffer.allocate(4 + script.length)
+			.put((byte) 0xFF)
+			.put((byte) 0xFE)
+			.putShort((short) (2 + script.length))
+			.put(script);
+		byte[] attacked = ByteBuffer.allocate(jpeg.length + comment.capacity() + script.length)
+			.put(jpeg, 0, 2)
+			.put(comment.array())
+			.put(jpeg, 2, jpeg.length - 2)
+			.put(script)
+			.array();
+
+		byte[] cleaned = Photos.clean(new Upload("photo.jpg", attacked)).bytes();
+
+		assertThat(TestPhotos.contains(cleaned, "<script")).isFalse();
+		assertThat(ImageIO.read(new ByteArrayInputStream(cleaned)).getWidth()).isEqualTo(32);
+	}
+
+	@Test
+	void aScriptInAPngChunkOrAfterItsEndIsCutOut() throws IOException {
+		byte[] png = TestPhotos.pngWithLocation();
+		byte[] script = SCRIPT.getBytes(StandardCharsets.ISO_8859_1);
+		// a private ancillary chunk, which no viewer shows and a browser sniffing might
+		ByteBuffer chunk = ByteBuffer.allocate(12 + script.length)
+			.putInt(script.length)
+			.put("scRp".getBytes(StandardCharsets.ISO_8859_1))
+			.put(script)
+			.putInt(0);
+		int afterHeader = 8 + 25;
+		byte[] attacked = ByteBuffer.allocate(png.length + chunk.capacity() + script.length)
+			.put(png, 0, afterHeader)
+			.put(chunk.array())
+			.put(png, afterHeader, png.length - afterHeader)
+			.put(script)
+			.array();
+
+		byte[] cleaned = Photos.clean(new Upload("photo.png", attacked)).bytes();
+
+		assertThat(TestPhotos.contains(cleaned, "<script")).isFalse();
+		assertThat(ImageIO.read(new ByteArrayInputStream(cleaned)).getWidth()).isEqualTo(32);
 	}
 
 	@Test

@@ -2,19 +2,34 @@ package org.anju.people.roster;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.anju.platform.XlsxStream;
 import org.anju.platform.XlsxText;
 import org.anju.platform.XlsxUpload;
+import org.anju.shared.IdNumberFixtures;
+import org.anju.shared.InvalidInput;
 import org.anju.shared.UploadRejected;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.support.StaticMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * file gate.
  */
 class RosterRulesTests {
+
+	private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1950, 1, 1);
 
 	@TempDir
 	Path folder;
@@ -115,6 +132,77 @@ class RosterRulesTests {
 		Path path = zip("bomb.xlsx", true, "xl/worksheets/sheet1.xml", new byte[50 * 1024 * 1024]);
 		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.zipBomb"));
+	}
+
+	@Test
+	void anExecutableRenamedToXlsxIsRefused() throws IOException {
+		for (byte[] head : List.of(new byte[] { 'M', 'Z', (byte) 0x90, 0 }, new byte[] { 0x7F, 'E', 'L', 'F' })) {
+			Path path = this.folder.resolve("roster.xlsx");
+			Files.write(path, Arrays.copyOf(head, 4096));
+			assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.notXlsx"));
+		}
+	}
+
+	@Test
+	void aMacroEnabledWorkbookIsRefusedByItsContentTypeEvenWithoutAMacroPart() throws IOException {
+		Path path = zip("renamed.xlsm.xlsx", true, "[Content_Types].xml",
+				"<Types><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.ms-excel.sheet.macroEnabled.main+xml\"/></Types>"
+					.getBytes(StandardCharsets.UTF_8));
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upload.macro"));
+	}
+
+	@Test
+	void aFileOverTheLimitIsRefusedBeforeAByteOfItIsRead() throws IOException {
+		Path path = this.folder.resolve("huge.xlsx");
+		// sparse: as large as the limit says, without writing 20 MB
+		try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+			file.write(new byte[] { 'P', 'K', 3, 4 });
+			file.setLength(XlsxUpload.MAX_BYTES + 1);
+		}
+		assertThatExceptionOfType(UploadRejected.class).isThrownBy(() -> XlsxUpload.check(path))
+			.satisfies((ex) -> assertThat(ex.tooLarge()).isTrue());
+	}
+
+	/**
+	 * A million rows, written streamed into target/: the gate lets the file through (it
+	 * is a real workbook within the size limits), and the reader, which streams too,
+	 * stops with a clear error at the row after the limit, having handed on no more than
+	 * the limit, so memory stays flat.
+	 */
+	@Test
+	void aSheetOfAMillionRowsIsRefusedAtTheLimitWithoutReadingItAll() throws IOException {
+		Path folder = Files.createDirectories(Path.of("target/upload-attacks"));
+		Path path = folder.resolve("million-rows.xlsx");
+		try (OutputStream out = Files.newOutputStream(path)) {
+			Workbook workbook = new Workbook(out, "test", "1.0");
+			Worksheet sheet = workbook.newWorksheet("花名册");
+			sheet.value(0, 0, "姓名");
+			sheet.value(0, 1, "身份证号");
+			String born = "";
+			for (int r = 1; r <= 1_000_000; r++) {
+				if (r % 1000 == 1) {
+					born = "430602" + FIRST_BIRTH_DAY.plusDays(r / 1000).format(DateTimeFormatter.BASIC_ISO_DATE);
+				}
+				sheet.value(r, 0, "张三");
+				sheet.value(r, 1, IdNumberFixtures.withCheck(born + String.valueOf(1000 + r % 1000).substring(1)));
+				XlsxStream.flushAfter(sheet, r);
+			}
+			workbook.finish();
+		}
+		try {
+			XlsxUpload.check(path);
+			AtomicLong handedOn = new AtomicLong();
+			RosterReader reader = new RosterReader(List.of(), new StaticMessageSource(), Locale.CHINA);
+			assertThatExceptionOfType(InvalidInput.class)
+				.isThrownBy(() -> reader.read(path, (batch) -> handedOn.addAndGet(batch.rows().size())))
+				.satisfies((ex) -> assertThat(ex.violations().get(0).code()).isEqualTo("import.rows.tooMany"));
+			assertThat(handedOn.get()).isLessThanOrEqualTo(RosterReader.MAX_ROWS);
+		}
+		finally {
+			Files.deleteIfExists(path);
+		}
 	}
 
 	@Test

@@ -1,0 +1,91 @@
+package org.anju;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.anju.platform.XlsxStream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The text a reader of an answer sees: a page's or JSON's body, every cell of a
+ * spreadsheet, or a PDF's text (by {@code pdftotext}, from poppler-utils, which
+ * {@code bin/test} installs).
+ */
+public final class AnswerText {
+
+	private AnswerText() {
+	}
+
+	public static String of(MockHttpServletResponse response) {
+		String type = String.valueOf(response.getContentType());
+		byte[] body = response.getContentAsByteArray();
+		if (type.startsWith(XlsxStream.MEDIA_TYPE)) {
+			return cells(body);
+		}
+		if (type.startsWith("application/pdf")) {
+			return pdf(body);
+		}
+		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	/** Each cell's text and raw value, tab-separated, a line per row. */
+	public static String cells(byte[] xlsx) {
+		StringBuilder text = new StringBuilder();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (Sheet sheet : workbook.getSheets().toList()) {
+				try (var rows = sheet.openStream()) {
+					for (Row row : (Iterable<Row>) rows::iterator) {
+						for (Cell cell : row) {
+							if (cell != null) {
+								text.append(cell.getRawValue()).append('\t');
+							}
+						}
+						text.append('\n');
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return text.toString();
+	}
+
+	public static String pdf(byte[] pdf) {
+		try {
+			Path file = Files.createTempFile("answer", ".pdf");
+			try {
+				Files.write(file, pdf);
+				Process pdftotext = new ProcessBuilder("pdftotext", "-q", "-enc", "UTF-8", file.toString(), "-")
+					.redirectErrorStream(true)
+					.start();
+				String text = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				if (!pdftotext.waitFor(30, TimeUnit.SECONDS) || pdftotext.exitValue() != 0) {
+					throw new IllegalStateException("pdftotext failed: " + text);
+				}
+				return text;
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

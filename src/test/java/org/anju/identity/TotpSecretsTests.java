@@ -1,0 +1,122 @@
+package org.anju.identity;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Set;
+
+import org.anju.AnjuSpringTest;
+import org.anju.RegistryFixtures;
+import org.anju.places.PlaceManagement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Authenticator secrets are encrypted at rest with a key outside the database, bound to
+ * their account, and those an earlier version stored in clear are encrypted at start-up.
+ */
+@AnjuSpringTest
+class TotpSecretsTests {
+
+	@Autowired
+	TwoFactor twoFactor;
+
+	@Autowired
+	TotpSecrets secrets;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	PlaceManagement places;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theDatabaseHoldsTheSecretEncryptedAndItStillOpensTheLogin() {
+		CurrentUser leader = leader();
+		String secret = this.twoFactor.setUp(leader).secret();
+
+		String stored = stored(leader.userId());
+
+		assertThat(stored).startsWith("v1:").doesNotContain(secret);
+		assertThat(this.secrets.open(leader.communityId(), leader.userId(), stored)).isEqualTo(secret);
+		assertThat(this.twoFactor.confirm(leader, Totp.code(secret, Totp.step(java.time.Instant.now())))).hasSize(10);
+		assertThat(this.twoFactor.enabled(leader.community(), leader.userId())).isTrue();
+	}
+
+	@Test
+	void aSecretStoredInClearByAnEarlierVersionIsEncryptedAtStartUp() {
+		CurrentUser leader = leader();
+		String clear = Totp.newSecret();
+		this.jdbc.sql("insert into two_factor (community_id, user_id, secret) values (:c, :u, :s)")
+			.param("c", leader.communityId())
+			.param("u", leader.userId())
+			.param("s", clear)
+			.update();
+
+		assertThat(this.secrets.sealClearSecrets()).isGreaterThanOrEqualTo(1);
+
+		String stored = stored(leader.userId());
+		assertThat(stored).startsWith("v1:").doesNotContain(clear);
+		assertThat(this.twoFactor.pending(leader).orElseThrow().secret()).isEqualTo(clear);
+		assertThat(this.secrets.sealClearSecrets()).as("nothing left in clear").isZero();
+	}
+
+	@Test
+	void aSealedSecretOpensForItsOwnAccountAndKeyOnly(@TempDir Path folder) {
+		String sealed = this.secrets.seal(1, 41, "JBSWY3DPEHPK3PXP");
+
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(1, 42, sealed));
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(2, 41, sealed));
+		TotpSecrets otherKey = new TotpSecrets(this.jdbc, "", folder.resolve("other.key"));
+		assertThatIllegalStateException().isThrownBy(() -> otherKey.open(1, 41, sealed));
+		assertThatIllegalStateException().as("a clear value is not taken as sealed")
+			.isThrownBy(() -> this.secrets.open(1, 41, "JBSWY3DPEHPK3PXP"));
+		assertThat(this.secrets.seal(1, 41, "JBSWY3DPEHPK3PXP")).as("a new nonce each time").isNotEqualTo(sealed);
+	}
+
+	@Test
+	void withoutAConfiguredKeyOneIsMadeOnceReadableByTheOwnerOnly(@TempDir Path folder) throws Exception {
+		Path keyFile = folder.resolve("keys/totp.key");
+		String sealed = new TotpSecrets(this.jdbc, "", keyFile).seal(1, 7, "JBSWY3DPEHPK3PXP");
+
+		assertThat(Base64.getDecoder().decode(Files.readString(keyFile))).hasSize(32);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+		assertThat(new TotpSecrets(this.jdbc, "", keyFile).open(1, 7, sealed)).as("the same key next start")
+			.isEqualTo("JBSWY3DPEHPK3PXP");
+	}
+
+	@Test
+	void aKeyOfTheWrongSizeStopsTheStart() {
+		assertThatIllegalStateException().isThrownBy(() -> new TotpSecrets(this.jdbc, "c2hvcnQ=", Path.of("unused")))
+			.withMessageContaining("32 bytes");
+		assertThatIllegalStateException().isThrownBy(() -> new TotpSecrets(this.jdbc, "not base64!", Path.of("unused")))
+			.withMessageContaining("Base64");
+	}
+
+	private CurrentUser leader() {
+		UserAccount account = new RegistryFixtures(this.places, null, this.users).user(Role.LEADER, Set.of(), null,
+				null);
+		return this.accounts.byId(RegistryFixtures.COMMUNITY, account.id()).orElseThrow().asCurrentUser();
+	}
+
+	private String stored(long userId) {
+		return this.jdbc.sql("select secret from two_factor where community_id = 1 and user_id = :u")
+			.param("u", userId)
+			.query(String.class)
+			.single();
+	}
+
+}
