@@ -1,5 +1,6 @@
 package org.anju.identity;
 
+import org.anju.platform.ProblemWriter;
 import java.io.IOException;
 import java.util.Map;
 

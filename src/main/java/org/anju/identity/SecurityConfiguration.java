@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import org.anju.audit.AuditTrail;
+import org.anju.platform.ProblemWriter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -1,9 +1,9 @@
 package org.anju.platform;
 
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,20 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The last word when the database goes away in the middle of a request, outside the reach
@@ -40,16 +35,10 @@ class DatabaseOutage extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
-	private final ObjectMapper json;
+	private final ProblemWriter problems;
 
-	private final MessageSource messages;
-
-	private final LocaleResolver locales;
-
-	DatabaseOutage(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
-		this.json = json;
-		this.messages = messages;
-		this.locales = locales;
+	DatabaseOutage(ProblemWriter problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -69,19 +58,10 @@ class DatabaseOutage extends OncePerRequestFilter {
 	}
 
 	private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		var locale = this.locales.resolveLocale(request);
-		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				this.messages.getMessage("problem.databaseUnavailable", null, locale));
-		problem.setType(URI.create(ProblemAnswers.TYPE_BASE + "database-unavailable"));
-		problem.setTitle(
-				this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
 		response.resetBuffer();
-		response.setStatus(status.value());
 		response.setHeader("Retry-After", "5");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), problem);
+		this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+				"problem.databaseUnavailable", Map.of());
 	}
 
 	/**

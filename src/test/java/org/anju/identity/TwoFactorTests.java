@@ -13,6 +13,7 @@ import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
 import org.anju.audit.AuditTrail;
 import org.anju.places.PlaceManagement;
+import org.anju.platform.ProblemWriter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.anju.identity;
+package org.anju.platform;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Writes problem+json from the security filters, where no controller advice reaches.
+ * Writes problem+json from filters (security, idempotency, a database out of reach),
+ * where no controller advice reaches.
  */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
 	private final ObjectMapper json;
 
@@ -34,12 +35,17 @@ class ProblemWriter {
 		this.locales = locales;
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String code,
-			Map<String, Object> extra) throws IOException {
+	/**
+	 * @param type the problem type's last segment, such as {@code database-unavailable}
+	 * @param code the message code of the detail; shown as it is when no bundle has it
+	 * @param extra further members, such as {@code errors}
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+			String code, Map<String, Object> extra) throws IOException {
 		Locale locale = this.locales.resolveLocale(request);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				this.messages.getMessage(code, null, code, locale));
-		problem.setType(URI.create("https://anju.org/problems/" + type));
+		problem.setType(URI.create(ProblemAnswers.TYPE_BASE + type));
 		problem.setTitle(
 				this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
 		extra.forEach(problem::setProperty);
