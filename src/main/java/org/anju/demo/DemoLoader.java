@@ -53,8 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills an empty community with the demo community when {@code anju.demo=true}: the
  * people go in through the same roster import that offices use, then the demo accounts
  * are opened and the incidents the warning backtest looks for are planted. With
- * {@code anju.demo.appeals=N} a community without appeals also gets N sample appeals (a
- * million for the work-queue benchmark).
+ * {@code anju.demo.appeals=N} a community with fewer appeals is topped up to N with
+ * sample appeals (a million for the benchmarks).
  */
 @Component
 @ConditionalOnProperty(name = "anju.demo", havingValue = "true")
@@ -124,9 +124,11 @@ class DemoLoader implements ApplicationRunner {
 			else {
 				loadPeople(admin);
 			}
-			if (this.appeals > 0 && this.sampleAppeals.count(this.community) == 0) {
+			// topped up to the number asked for: the planted incidents are appeals too
+			long existing = this.sampleAppeals.count(this.community);
+			if (existing < this.appeals) {
 				long started = System.nanoTime();
-				int added = this.sampleAppeals.generate(this.community, this.appeals, 20261126L);
+				int added = this.sampleAppeals.generate(this.community, (int) (this.appeals - existing), 20261126L);
 				log.info("Demo appeals generated: {} in {} ms", added, (System.nanoTime() - started) / 1_000_000);
 			}
 		}
