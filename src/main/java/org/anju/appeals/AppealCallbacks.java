@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.EnumMap;
 
 import org.anju.shared.CommunityId;
 import org.jspecify.annotations.Nullable;
@@ -71,26 +69,44 @@ public class AppealCallbacks {
 	}
 
 	/**
-	 * The same callbacks as {@link #between}, counted by answer in the database: for
-	 * figures over a long period, where a year holds hundreds of thousands of them.
-	 * @return how many callbacks gave each answer; answers nobody gave are left out
+	 * The same callbacks as {@link #between}, counted in the database by category and
+	 * answer: for figures over a long period, where a year holds hundreds of thousands of
+	 * them, read in one pass for all the categories asked about.
+	 * @return one count per category and answer given; never {@literal null}
 	 */
-	public Map<Satisfaction, Long> counted(CommunityId community, Collection<String> categoryCodes, Instant from,
-			Instant until, Long @Nullable [] gridIds) {
-		Map<Satisfaction, Long> counts = new EnumMap<>(Satisfaction.class);
+	public List<Count> counted(CommunityId community, Collection<String> categoryCodes, Instant from, Instant until,
+			Long @Nullable [] gridIds) {
 		if (categoryCodes.isEmpty()) {
-			return counts;
+			return List.of();
 		}
-		this.jdbc.sql("select t.detail ->> 'satisfaction' as satisfaction, count(*) as n " + CALLBACKS + " group by 1")
+		return this.jdbc
+			.sql("select c.code, c.parent_code, t.detail ->> 'satisfaction' as satisfaction, count(*) as n " + CALLBACKS
+					+ " group by 1, 2, 3")
 			.param("c", community.value())
 			.param("from", Timestamp.from(from))
 			.param("until", Timestamp.from(until))
 			.param("codes", categoryCodes.toArray(String[]::new))
 			.param("grids", gridIds)
-			.query((rs) -> {
-				counts.put(Satisfaction.valueOf(rs.getString("satisfaction")), rs.getLong("n"));
-			});
-		return counts;
+			.query((rs, row) -> new Count(rs.getString("code"), rs.getString("parent_code"),
+					Satisfaction.valueOf(rs.getString("satisfaction")), rs.getLong("n")))
+			.list();
+	}
+
+	/**
+	 * How many callbacks about appeals of one category gave one answer.
+	 *
+	 * @param parentCode the category's parent, {@literal null} at the top of the tree
+	 */
+	public record Count(String categoryCode, @Nullable String parentCode, Satisfaction satisfaction, long count) {
+
+		/**
+		 * @return whether the category is one of these or under one of them
+		 */
+		public boolean within(Collection<String> categoryCodes) {
+			return categoryCodes.contains(this.categoryCode)
+					|| (this.parentCode != null && categoryCodes.contains(this.parentCode));
+		}
+
 	}
 
 	/**

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -158,32 +161,45 @@ public class SatisfactionIndex {
 	}
 
 	/**
-	 * Counts in the database, not row by row: the dashboard asks this for a year of a
-	 * million appeals.
+	 * Counts in the database, not row by row, and in one pass for all lines: the
+	 * dashboard asks this for a year of a million appeals.
 	 */
 	private List<SatisfactionScore> lines(CommunityId community, Long @Nullable [] grids, LocalDate from,
 			LocalDate to) {
 		Instant start = start(from, to);
 		Instant until = until(to);
-		List<SatisfactionScore> scores = new ArrayList<>();
+		Set<String> codes = new HashSet<>();
+		for (ServiceLine line : ServiceLine.values()) {
+			codes.addAll(line.categoryCodes());
+		}
+		List<AppealCallbacks.Count> callbacks = this.callbacks.counted(community, codes, start, until, grids);
+		Map<String, Tally> tallies = new HashMap<>();
 		for (ServiceLine line : ServiceLine.values()) {
 			Tally tally = new Tally();
-			this.callbacks.counted(community, line.categoryCodes(), start, until, grids).forEach(tally::callbacks);
-			this.jdbc.sql("""
-					select count(*) as n, coalesce(sum(score), 0) as points from survey_response
-					where community_id = :c and service_line = :line and score is not null
-					  and answered_at >= :from and answered_at < :until
-					  and (cast(:grids as bigint[]) is null or grid_id = any(:grids))
-					""")
-				.param("c", community.value())
-				.param("line", line.name())
-				.param("from", Timestamp.from(start))
-				.param("until", Timestamp.from(until))
-				.param("grids", grids)
-				.query((rs) -> {
+			callbacks.stream()
+				.filter((count) -> count.within(line.categoryCodes()))
+				.forEach((count) -> tally.callbacks(count.satisfaction(), count.count()));
+			tallies.put(line.name(), tally);
+		}
+		this.jdbc.sql("""
+				select service_line, count(*) as n, sum(score) as points from survey_response
+				where community_id = :c and score is not null and answered_at >= :from and answered_at < :until
+				  and (cast(:grids as bigint[]) is null or grid_id = any(:grids))
+				group by service_line
+				""")
+			.param("c", community.value())
+			.param("from", Timestamp.from(start))
+			.param("until", Timestamp.from(until))
+			.param("grids", grids)
+			.query((rs) -> {
+				Tally tally = tallies.get(rs.getString("service_line"));
+				if (tally != null) {
 					tally.answers(rs.getLong("n"), rs.getBigDecimal("points").doubleValue());
-				});
-			scores.add(tally.score(line.name(), this.surveys.lineName(line)));
+				}
+			});
+		List<SatisfactionScore> scores = new ArrayList<>();
+		for (ServiceLine line : ServiceLine.values()) {
+			scores.add(tallies.get(line.name()).score(line.name(), this.surveys.lineName(line)));
 		}
 		return scores;
 	}
