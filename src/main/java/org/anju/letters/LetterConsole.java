@@ -95,14 +95,15 @@ class LetterConsole {
 	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
 	String create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("draft") LetterDraft draft,
 			BindingResult result, Model model, HttpServletResponse response) {
-		if (!result.hasErrors()) {
-			try {
+		try {
+			if (!result.hasErrors()) {
 				Letter letter = this.letters.create(user, draft.letter());
 				return "redirect:/letters/" + letter.id() + "?created";
 			}
-			catch (InvalidInput ex) {
-				FormErrors.reject(draft.onRows(ex), result);
-			}
+			this.letters.check(user, draft.letter());
+		}
+		catch (InvalidInput ex) {
+			reject(ex, draft, result);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return list(user, draft.getYear(), model);
@@ -155,24 +156,25 @@ class LetterConsole {
 			@ModelAttribute("draft") LetterDraft draft, BindingResult result, Model model, Locale locale,
 			HttpServletResponse response) {
 		HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
-		if (!result.hasErrors()) {
-			try {
+		try {
+			if (!result.hasErrors()) {
 				Letter letter = this.letters.revise(user, id, draft.getVersion(), draft.getNote(), draft.included());
 				return "redirect:/letters/" + id + "?revised=" + letter.currentVersion();
 			}
-			catch (InvalidInput ex) {
-				FormErrors.reject(draft.onRows(ex), result);
-			}
-			catch (Refused ex) {
-				status = HttpStatus.CONFLICT;
-				FormErrors.reject(ex, result);
-			}
-			catch (StaleVersion ex) {
-				status = HttpStatus.PRECONDITION_FAILED;
-				Letter now = this.letters.get(user, id);
-				draft.setVersion(now.version());
-				result.reject("letters.form.stale", new Object[] { now.currentVersion() }, "letters.form.stale");
-			}
+			this.letters.check(user, draft.getNote(), draft.included());
+		}
+		catch (InvalidInput ex) {
+			reject(ex, draft, result);
+		}
+		catch (Refused ex) {
+			status = HttpStatus.CONFLICT;
+			FormErrors.reject(ex, result);
+		}
+		catch (StaleVersion ex) {
+			status = HttpStatus.PRECONDITION_FAILED;
+			Letter now = this.letters.get(user, id);
+			draft.setVersion(now.version());
+			result.reject("letters.form.stale", new Object[] { now.currentVersion() }, "letters.form.stale");
 		}
 		response.setStatus(status.value());
 		return letter(user, id, model, locale);
@@ -217,6 +219,18 @@ class LetterConsole {
 		Letter letter = this.letters.get(user, id);
 		byte[] content = this.pdf.render(report(user, letter, locale));
 		return download(letter, content, "pdf", MediaType.APPLICATION_PDF);
+	}
+
+	/**
+	 * Puts the service's violations next to the rows they name, leaving out a field whose
+	 * typed value could not be read (its message says so already).
+	 */
+	private static void reject(InvalidInput problem, LetterDraft draft, BindingResult result) {
+		FormErrors.reject(new InvalidInput(draft.onRows(problem)
+			.violations()
+			.stream()
+			.filter((violation) -> !result.hasFieldErrors(violation.field()))
+			.toList()), result);
 	}
 
 	private Assessment.Report report(CurrentUser user, Letter letter, Locale locale) {

@@ -185,11 +185,17 @@ class LetterFormTests {
 			.param("targets[0].included", "true")
 			.param("targets[0].metric", "ON_TIME_RESOLUTION")
 			.param("targets[0].threshold", "九十")
+			.param("targets[0].points", "120")
 			.param("lang", "en"), this.leader);
 		assertThat(unreadable.getStatus()).isEqualTo(422);
-		assertThat(unreadable.getContentAsString(StandardCharsets.UTF_8)).contains(
-				"The year must be a whole number from 2000 to 2100.", "The threshold must be a number.", "value=\"明年\"",
-				"value=\"九十\"");
+		String english = unreadable.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("The year must be a whole number from 2000 to 2100.",
+				"The threshold must be a number.", "value=\"明年\"", "value=\"九十\"");
+		int start = english.indexOf("id=\"row-0\"");
+		String row = english.substring(start, english.indexOf("</tr>", start));
+		assertThat(row).as("the service's rules are checked along with what could not be read")
+			.contains("value=\"120\"", "Points must be between 0 and 100.")
+			.doesNotContain("This field is required.");
 		assertThat(letters()).isEqualTo(before);
 	}
 
