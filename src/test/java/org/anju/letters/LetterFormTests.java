@@ -104,6 +104,8 @@ class LetterFormTests {
 		String form = page(get("/letters"), this.leader);
 		assertThat(form).contains("id=\"new-letter\"", "name=\"targets[0].threshold\"", "越级上访件数",
 				"name=\"year\" value=\"" + this.year + "\"");
+		assertThat(form).as("each row's metric labels its checkbox")
+			.contains("id=\"targets0.included1\"", "for=\"targets0.included1\"");
 		String title = RegistryFixtures.unique("东区稳定工作责任状");
 
 		MockHttpServletResponse created = send(post("/letters").param("title", title)
