@@ -8,9 +8,12 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.anju.duty.Organisation;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Permission;
+import org.anju.platform.FormErrors;
 import org.anju.platform.XlsxStream;
+import org.anju.shared.InvalidInput;
 import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
 import org.anju.shared.Territory;
@@ -26,15 +29,18 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Responsibility letters in the console: the list, a letter's page with its versions, the
- * sign button and the assessment whose every figure links to the rows behind it, the
- * scoreboard, the period's close and the assessment reports.
+ * Responsibility letters in the console: the list with the new letter form, a letter's
+ * page with its versions, the targets' edit form, the sign button and the assessment
+ * whose every figure links to the rows behind it, the scoreboard, the period's close and
+ * the assessment reports.
  */
 @Controller
 @PreAuthorize("hasAuthority('LETTERS_READ')")
@@ -52,8 +58,11 @@ class LetterConsole {
 
 	private final MessageSource messages;
 
+	private final Organisation organisation;
+
 	LetterConsole(Letters letters, Scoreboard scoreboard, Assessment assessment, AssessmentWorkbook workbook,
-			AssessmentPdf pdf, MessageSource messages) {
+			AssessmentPdf pdf, MessageSource messages, Organisation organisation) {
+		this.organisation = organisation;
 		this.letters = letters;
 		this.scoreboard = scoreboard;
 		this.assessment = assessment;
@@ -68,7 +77,36 @@ class LetterConsole {
 		int shown = (year != null) ? year : LocalDate.now(Territory.ZONE).getYear();
 		model.addAttribute("year", shown);
 		model.addAttribute("letters", this.letters.list(user, shown));
+		if (user.may(Permission.LETTERS_MANAGE)) {
+			if (!model.containsAttribute("draft")) {
+				model.addAttribute("draft", LetterDraft.fresh(this.letters.metrics(), shown));
+			}
+			model.addAttribute("units", this.organisation.units(user.community()));
+			model.addAttribute("posts", this.organisation.posts(user.community(), null));
+		}
 		return "letters/list";
+	}
+
+	/**
+	 * Creates a letter through the same service as the API; a refused one shows the list
+	 * again with the form as typed and each message next to its field.
+	 */
+	@PostMapping("/letters")
+	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
+	String create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("draft") LetterDraft draft,
+			BindingResult result, Model model, HttpServletResponse response) {
+		try {
+			if (!result.hasErrors()) {
+				Letter letter = this.letters.create(user, draft.letter());
+				return "redirect:/letters/" + letter.id() + "?created";
+			}
+			this.letters.check(user, draft.letter());
+		}
+		catch (InvalidInput ex) {
+			reject(ex, draft, result);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return list(user, draft.getYear(), model);
 	}
 
 	@GetMapping("/letters/scoreboard")
@@ -98,7 +136,48 @@ class LetterConsole {
 				manages && letter.state() == Letter.State.SIGNED && LocalDate.now(Territory.ZONE).isAfter(letter.to()));
 		model.addAttribute("mayCascade",
 				manages && letter.recipientPostId() == null && letter.state() != Letter.State.CLOSED);
+		boolean mayEdit = manages && letter.state() != Letter.State.CLOSED;
+		model.addAttribute("mayEdit", mayEdit);
+		if (mayEdit && !model.containsAttribute("draft")) {
+			model.addAttribute("draft", LetterDraft.of(letter, this.letters.metrics()));
+		}
 		return "letters/letter";
+	}
+
+	/**
+	 * Saves the edited targets through the same service as the API: a signed version is
+	 * kept and a new one made. A refused or stale edit shows the page again with the form
+	 * as typed; a stale one carries the letter's current row version, so that saving once
+	 * more, after a look at the latest version, goes through.
+	 */
+	@PostMapping("/letters/{id}/targets")
+	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
+	String revise(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@ModelAttribute("draft") LetterDraft draft, BindingResult result, Model model, Locale locale,
+			HttpServletResponse response) {
+		HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+		try {
+			if (!result.hasErrors()) {
+				Letter letter = this.letters.revise(user, id, draft.getVersion(), draft.getNote(), draft.included());
+				return "redirect:/letters/" + id + "?revised=" + letter.currentVersion();
+			}
+			this.letters.check(user, draft.getNote(), draft.included());
+		}
+		catch (InvalidInput ex) {
+			reject(ex, draft, result);
+		}
+		catch (Refused ex) {
+			status = HttpStatus.CONFLICT;
+			FormErrors.reject(ex, result);
+		}
+		catch (StaleVersion ex) {
+			status = HttpStatus.PRECONDITION_FAILED;
+			Letter now = this.letters.get(user, id);
+			draft.setVersion(now.version());
+			result.reject("letters.form.stale", new Object[] { now.currentVersion() }, "letters.form.stale");
+		}
+		response.setStatus(status.value());
+		return letter(user, id, model, locale);
 	}
 
 	@PostMapping("/letters/{id}/sign")
@@ -140,6 +219,18 @@ class LetterConsole {
 		Letter letter = this.letters.get(user, id);
 		byte[] content = this.pdf.render(report(user, letter, locale));
 		return download(letter, content, "pdf", MediaType.APPLICATION_PDF);
+	}
+
+	/**
+	 * Puts the service's violations next to the rows they name, leaving out a field whose
+	 * typed value could not be read (its message says so already).
+	 */
+	private static void reject(InvalidInput problem, LetterDraft draft, BindingResult result) {
+		FormErrors.reject(new InvalidInput(draft.onRows(problem)
+			.violations()
+			.stream()
+			.filter((violation) -> !result.hasFieldErrors(violation.field()))
+			.toList()), result);
 	}
 
 	private Assessment.Report report(CurrentUser user, Letter letter, Locale locale) {

@@ -95,6 +95,22 @@ class Letters {
 	 */
 	Letter create(CurrentUser user, LetterForm form) {
 		requireManage(user);
+		Checked checked = checked(user, form);
+		return insert(user, null, checked.title(), checked.issuerUnitId(), checked.recipientUnitId(),
+				form.recipientPostId(), checked.from(), checked.to(), checked.targets());
+	}
+
+	/**
+	 * Checks a new letter as {@link #create} does, writing nothing: for a form whose
+	 * other fields could not be read, so that every broken rule is named at once.
+	 * @throws InvalidInput naming every field that breaks a rule
+	 */
+	void check(CurrentUser user, LetterForm form) {
+		requireManage(user);
+		checked(user, form);
+	}
+
+	private Checked checked(CurrentUser user, LetterForm form) {
 		List<Violation> problems = new ArrayList<>();
 		String title = (form.title() == null) ? "" : form.title().strip();
 		if (title.isEmpty() || title.length() > 100) {
@@ -141,8 +157,7 @@ class Letters {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return insert(user, null, title, issuer.orElseThrow().id(), recipient.orElseThrow().id(),
-				form.recipientPostId(), from, to, targets);
+		return new Checked(title, issuer.orElseThrow().id(), recipient.orElseThrow().id(), from, to, targets);
 	}
 
 	/**
@@ -183,15 +198,8 @@ class Letters {
 			@Nullable List<TargetForm> forms) {
 		requireManage(user);
 		Letter letter = get(user, id);
-		List<Violation> problems = new ArrayList<>();
 		String cleanNote = (note == null) ? "" : note.strip();
-		if (cleanNote.length() > 500) {
-			problems.add(new Violation("note", "letters.note.length", 500));
-		}
-		List<Target> targets = targets(forms, problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
+		List<Target> targets = checked(cleanNote, forms);
 		open(letter);
 		lock(user.community(), letter, expectedVersion);
 		int number = letter.currentVersion();
@@ -223,6 +231,27 @@ class Letters {
 		this.audit.record(user.community(), "LETTER_REVISED", "LETTER", id,
 				Map.of("version", number, "targets", describe(targets), "note", cleanNote));
 		return find(user.community(), id).orElseThrow();
+	}
+
+	/**
+	 * Checks changed targets as {@link #revise} does, writing nothing.
+	 * @throws InvalidInput naming every field that breaks a rule
+	 */
+	void check(CurrentUser user, @Nullable String note, @Nullable List<TargetForm> forms) {
+		requireManage(user);
+		checked((note == null) ? "" : note.strip(), forms);
+	}
+
+	private List<Target> checked(String note, @Nullable List<TargetForm> forms) {
+		List<Violation> problems = new ArrayList<>();
+		if (note.length() > 500) {
+			problems.add(new Violation("note", "letters.note.length", 500));
+		}
+		List<Target> targets = targets(forms, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return targets;
 	}
 
 	/**
@@ -671,6 +700,13 @@ class Letters {
 				rs.getInt("current_version"), (closedAt != null) ? closedAt.toInstant() : null,
 				rs.getString("closed_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 				rs.getLong("version"), versions.getOrDefault(id, List.of()));
+	}
+
+	/**
+	 * A new letter's parts, every rule checked.
+	 */
+	private record Checked(String title, long issuerUnitId, long recipientUnitId, LocalDate from, LocalDate to,
+			List<Target> targets) {
 	}
 
 	/**
