@@ -1,9 +1,14 @@
 package org.anju.reporting;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.anju.letters.Scoreboard;
 import org.anju.letters.Scoreboard.Standing;
@@ -16,6 +21,11 @@ import org.springframework.stereotype.Component;
  * The responsibility letters of the span's year: the units and posts that score best and
  * worst, the vetoed ones with the worst, each linked to its letter, whose assessment
  * drills down to the rows behind it.
+ * <p>
+ * Scoring a letter reads its scope's appeals, cases and visits of the whole year, about
+ * nine queries per letter, far beyond the dashboard's budget over a million appeals. So
+ * the dashboard shows the board as it was scored at most {@link #FRESH} ago, per
+ * community and year; the letters' own scoreboard page is live.
  */
 @Component
 @Order(60)
@@ -24,13 +34,21 @@ class ScoreboardSection implements DashboardSection<ScoreboardSection.Figures> {
 	/** How many standings each end of the board shows. */
 	static final int ENDS = 3;
 
+	/** How old a scored board the dashboard may show. */
+	static final Duration FRESH = Duration.ofMinutes(5);
+
 	private final Scoreboard scoreboard;
 
 	private final ReportTexts texts;
 
-	ScoreboardSection(Scoreboard scoreboard, ReportTexts texts) {
+	private final Clock clock;
+
+	private final Map<String, Scored> scored = new ConcurrentHashMap<>();
+
+	ScoreboardSection(Scoreboard scoreboard, ReportTexts texts, Clock clock) {
 		this.scoreboard = scoreboard;
 		this.texts = texts;
+		this.clock = clock;
 	}
 
 	@Override
@@ -46,13 +64,26 @@ class ScoreboardSection implements DashboardSection<ScoreboardSection.Figures> {
 	@Override
 	public Figures figures(CommunityId community, Span span, Locale locale) {
 		int year = span.to().getYear();
-		List<Standing> standings = this.scoreboard.standings(community, year);
+		List<Standing> standings = standings(community, year);
 		int top = Math.min(ENDS, standings.size());
 		int bottom = Math.min(ENDS, standings.size() - top);
 		List<Standing> worst = new ArrayList<>(standings.subList(standings.size() - bottom, standings.size()));
 		Collections.reverse(worst);
 		return new Figures(year, standings.size(), (int) standings.stream().filter(Standing::vetoed).count(),
 				standings.subList(0, top), worst);
+	}
+
+	private List<Standing> standings(CommunityId community, int year) {
+		Instant now = this.clock.instant();
+		return this.scored.compute(community.value() + ":" + year, (key, before) -> {
+			if (before != null && before.at().plus(FRESH).isAfter(now)) {
+				return before;
+			}
+			return new Scored(this.scoreboard.standings(community, year), now);
+		}).standings();
+	}
+
+	private record Scored(List<Standing> standings, Instant at) {
 	}
 
 	@Override
