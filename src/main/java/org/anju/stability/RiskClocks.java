@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * The engine's timers. Each night every community is recomputed in full; an advisory lock
- * held for the run lets one node do a community while the others skip it. Every minute
- * the warnings whose acknowledgement is overdue are claimed with {@code SKIP LOCKED} and
- * told once.
+ * The engine's timers. Every two seconds the subjects that events marked are recomputed;
+ * every fifteen minutes each community's own score. Each night every community is
+ * recomputed in full; an advisory lock held for the run lets one node do a community
+ * while the others skip it. Every minute the warnings whose acknowledgement is overdue
+ * are claimed with {@code SKIP LOCKED} and told once.
  */
 @Component
 class RiskClocks {
@@ -48,6 +49,26 @@ class RiskClocks {
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
 			log.warn("Nightly risk recompute skipped: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Recomputes the subjects that events marked (see {@link RiskTriggers}), a batch at a
+	 * time until none is left: a burst of events is one run. Marks are claimed with
+	 * {@code SKIP LOCKED}, so several nodes share them.
+	 */
+	@Scheduled(fixedDelayString = "${anju.stability.risk.marked-interval:PT2S}", initialDelayString = "PT10S")
+	void marked() {
+		try {
+			for (Long id : this.jdbc.sql("select id from community order by id").query(Long.class).list()) {
+				CommunityId community = new CommunityId(id);
+				while (this.engine.recomputeMarked(community, MARKED_BATCH) == MARKED_BATCH) {
+					// a full batch: there may be more marked
+				}
+			}
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			log.debug("Marked risk tick skipped: {}", ex.getMessage());
 		}
 	}
 

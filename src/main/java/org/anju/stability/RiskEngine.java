@@ -108,14 +108,16 @@ public class RiskEngine {
 				where d.community_id = claimed.community_id and d.subject = claimed.subject
 				returning d.subject
 				""").param("c", community.value()).param("limit", limit).query(String.class).list();
-		if (!marked.isEmpty()) {
-			run(community, subjects(community, marked));
+		Set<String> subjects = subjects(community, marked);
+		if (!subjects.isEmpty()) {
+			run(community, subjects);
 		}
 		return marked.size();
 	}
 
 	/**
-	 * @return the subjects marked, with those of the marked appeals looked up
+	 * @return the subjects marked, with those of the marked appeals looked up, but not
+	 * the community itself
 	 */
 	private Set<String> subjects(CommunityId community, List<String> marked) {
 		Set<String> subjects = new LinkedHashSet<>();
@@ -131,6 +133,9 @@ public class RiskEngine {
 		if (!appeals.isEmpty()) {
 			subjects.addAll(this.appeals.subjectsOf(community, appeals));
 		}
+		// the community's own score reads every appeal: RiskClocks follows it every 15
+		// minutes
+		subjects.removeIf((key) -> RiskSubject.parse(key).type() == RiskSubject.Type.COMMUNITY);
 		return subjects;
 	}
 

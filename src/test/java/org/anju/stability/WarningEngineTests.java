@@ -76,6 +76,9 @@ class WarningEngineTests {
 	RiskEngine engine;
 
 	@Autowired
+	RiskClocks clocks;
+
+	@Autowired
 	Warnings warnings;
 
 	@Autowired
@@ -274,10 +277,10 @@ class WarningEngineTests {
 			this.appeals.submit(RegistryFixtures.admin(), new NewAppeal(member.id(), null, null, List.of(), "PENSION",
 					Channel.WALK_IN, "养老金调整", "协解退休人员询问养老金调整", null, 1, false, false, now.minusSeconds(86_400L * i)));
 		}
-		// what RiskClocks does every two seconds with the subjects the appeals' events
-		// marked
+		// the tick that recomputes the subjects the appeals' events marked, every two
+		// seconds
 		long id = WarningFixtures.eventually(() -> {
-			this.engine.recomputeMarked(COMMUNITY, 10_000);
+			this.clocks.marked();
 			return this.fixtures.openWarning("GROUP", group.code());
 		});
 		String warning = ok(get("/api/v1/warnings/{id}", id), this.admin);
