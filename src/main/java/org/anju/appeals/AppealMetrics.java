@@ -6,14 +6,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import org.anju.platform.AfterCommit;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What an operator watches of the service loop: appeals taken in, and the open ones
@@ -51,16 +50,7 @@ class AppealMetrics {
 	// table on every intake.
 	@EventListener
 	void taken(AppealSubmitted submitted) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.created.increment();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				AppealMetrics.this.created.increment();
-			}
-		});
+		AfterCommit.run(this.created::increment);
 	}
 
 	@Scheduled(fixedDelayString = "${anju.metrics.refresh:PT1M}", initialDelayString = "PT10S")

@@ -3,6 +3,7 @@ package org.anju.messaging;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.anju.platform.AfterCommit;
 import org.anju.shared.CommunityId;
 import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +16,6 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,23 +86,13 @@ class OutboxDispatcher {
 	 * claimed already, or not yet due, this does nothing.
 	 */
 	void sendAfterCommit(CommunityId community, long id) {
-		Runnable send = () -> this.background.execute(() -> this.transaction
+		AfterCommit.run(() -> this.background.execute(() -> this.transaction
 			.executeWithoutResult((status) -> this.jdbc.sql(CLAIM.formatted("and community_id = :c and id = :id"))
 				.param("c", community.value())
 				.param("id", id)
 				.query(Claimed.class)
 				.optional()
-				.ifPresent(this::deliver)));
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			send.run();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				send.run();
-			}
-		});
+				.ifPresent(this::deliver))));
 	}
 
 	@Scheduled(fixedDelayString = "${anju.sms.dispatch-interval:PT5S}", initialDelayString = "PT10S")
