@@ -27,6 +27,9 @@ final class Scoring {
 		List<Score.Line> lines = new ArrayList<>();
 		for (Target target : targets) {
 			Metric metric = metrics.get(target.metric());
+			if (metric == null) {
+				throw new IllegalStateException("no metric " + target.metric() + " for letter " + letterId);
+			}
 			lines.add(line(target, metric.measure(), metric.figure(community, territory, now)));
 		}
 		return total(letterId, versionNumber, signed, now, lines);

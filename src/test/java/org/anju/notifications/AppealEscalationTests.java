@@ -184,22 +184,15 @@ class AppealEscalationTests {
 	}
 
 	/**
-	 * An appeal of the retiree's, assigned to the handler, past its warning and its due
-	 * time, and the clock ticked twice: nearly due, then overdue, each fired once.
+	 * An appeal of the retiree's, assigned to the handler, that ran late: nearly due,
+	 * then overdue, each fired once.
 	 */
 	private long lateAppeal(String title) {
 		AppealView appeal = this.appeals.submit(RegistryFixtures.admin(), new NewAppeal(this.retiree.id(), null, null,
 				List.of(), this.category.code(), Channel.PHONE, title, "详情见电话记录", null, null, false, false, null));
 		this.appeals.act(RegistryFixtures.admin(), appeal.id(), appeal.version(),
 				new AppealAction.Assign("HOUSING", this.handler.id(), null));
-		this.jdbc
-			.sql("update appeal set warn_at = now() - interval '2 days', due_at = now() - interval '1 day'"
-					+ " where community_id = 1 and id = :id")
-			.param("id", appeal.id())
-			.update();
-		AppealClockHands clock = new AppealClockHands(this.context);
-		clock.tick(COMMUNITY);
-		clock.tick(COMMUNITY);
+		new AppealClockHands(this.context).runLate(appeal.id());
 		return appeal.id();
 	}
 
@@ -231,15 +224,8 @@ class AppealEscalationTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(assertions);
 	}
 
-	/**
-	 * @return the kinds of the user's notifications of the appeal, oldest first
-	 */
 	private List<String> kinds(UserAccount user, long appeal) {
-		return this.jdbc.sql("""
-				select kind from notification
-				where community_id = 1 and recipient_id = :user and subject_type = 'APPEAL' and subject_id = :appeal
-				order by id
-				""").param("user", user.id()).param("appeal", appeal).query(String.class).list();
+		return NotificationTests.kinds(this.jdbc, user, appeal);
 	}
 
 	/**
