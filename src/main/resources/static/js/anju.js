@@ -87,3 +87,69 @@ document.addEventListener('click', function (event) {
 	event.preventDefault();
 	window.location.assign(here.toString());
 });
+
+// A long tree in a <select> gets a type-ahead filter: an input with data-filters="<select id>"
+// hides the options whose data-search (or text) does not hold what was typed; the chosen
+// option always stays. ↑/↓ choose among those shown and Enter keeps the choice without
+// sending the form. Without JavaScript the select works as it is.
+(function () {
+	function shown(select) {
+		return Array.prototype.filter.call(select.options, function (option) {
+			return option.value !== '' && !option.hidden;
+		});
+	}
+	function filter(input, select) {
+		var query = input.value.trim().toLowerCase();
+		Array.prototype.forEach.call(select.options, function (option) {
+			var text = (option.getAttribute('data-search') || option.textContent).toLowerCase();
+			option.hidden = query !== '' && option.value !== '' && !option.selected && text.indexOf(query) < 0;
+		});
+		Array.prototype.forEach.call(select.querySelectorAll('optgroup'), function (group) {
+			group.hidden = !Array.prototype.some.call(group.children, function (option) {
+				return !option.hidden;
+			});
+		});
+	}
+	function step(select, by) {
+		var all = shown(select);
+		if (all.length === 0) {
+			return;
+		}
+		var index = all.indexOf(select.options[select.selectedIndex]);
+		index = (index < 0) ? (by > 0 ? 0 : all.length - 1) : Math.min(Math.max(index + by, 0), all.length - 1);
+		all[index].selected = true;
+		select.dispatchEvent(new Event('change', { bubbles: true }));
+	}
+	document.addEventListener('DOMContentLoaded', function () {
+		document.querySelectorAll('input[data-filters]').forEach(function (input) {
+			var select = document.getElementById(input.getAttribute('data-filters'));
+			if (!select) {
+				return;
+			}
+			input.addEventListener('input', function () {
+				filter(input, select);
+				var first = shown(select)[0];
+				var chosen = select.options[select.selectedIndex];
+				// typing picks the first match unless what is chosen still matches
+				if (first && input.value.trim() !== '' && (!chosen || chosen.value === ''
+						|| (chosen.getAttribute('data-search') || chosen.textContent).toLowerCase()
+							.indexOf(input.value.trim().toLowerCase()) < 0)) {
+					first.selected = true;
+					filter(input, select);
+				}
+			});
+			input.addEventListener('keydown', function (event) {
+				if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+					event.preventDefault();
+					step(select, event.key === 'ArrowDown' ? 1 : -1);
+					filter(input, select);
+				}
+				else if (event.key === 'Enter') {
+					event.preventDefault();
+					select.focus();
+				}
+			});
+			filter(input, select);
+		});
+	});
+})();

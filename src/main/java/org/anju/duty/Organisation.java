@@ -74,7 +74,7 @@ public class Organisation {
 
 	private static UnitRef ref(Unit unit) {
 		return new UnitRef(unit.id(), unit.kind().name(), unit.nameZh(), unit.nameEn(), unit.parentId(),
-				unit.departmentCode());
+				unit.departmentCode(), unit.depth());
 	}
 
 	private static PostRef ref(Post post) {
@@ -88,9 +88,10 @@ public class Organisation {
 	 * {@code YOUTH_LEAGUE}, {@code DEPARTMENT}, {@code OFFICE}, {@code AREA} or
 	 * {@code GRID}; an area's or grid's id is its place's
 	 * @param departmentCode the department a {@code DEPARTMENT} unit stands for
+	 * @param depth how far below a root the unit sits, for showing the tree in a list
 	 */
 	public record UnitRef(long id, String kind, String nameZh, String nameEn, @Nullable Long parentId,
-			@Nullable String departmentCode) {
+			@Nullable String departmentCode, int depth) {
 
 		public String name(Locale locale) {
 			return "en".equals(locale.getLanguage()) ? this.nameEn : this.nameZh;

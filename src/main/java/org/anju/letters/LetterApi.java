@@ -120,6 +120,24 @@ class LetterApi {
 		return view(this.letters.close(user, id, IfMatch.parse(ifMatch).version()), locale);
 	}
 
+	@PostMapping("/close")
+	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
+	@Operation(summary = "Close a whole period: freeze every letter of the year that can be closed",
+			description = "Body {\"year\"}: the year the letters' periods start in. Closes, in one transaction and "
+					+ "each audited, every letter whose period has ended, signed and not closed yet; answers "
+					+ "{\"year\",\"closed\":[{\"id\",\"title\",\"recipient\",\"total\",\"max\",\"vetoed\"}],"
+					+ "\"skipped\":[{\"id\",\"title\",\"recipient\",\"reason\":CLOSED_ALREADY|PERIOD_RUNS|UNSIGNED,"
+					+ "\"message\"}]}")
+	ClosingView closeAll(@AuthenticationPrincipal CurrentUser user, @RequestBody PeriodBody body, Locale locale) {
+		PeriodClose done = this.letters.closeAll(user, body.year());
+		return new ClosingView(done.year(), done.closed(),
+				done.skipped()
+					.stream()
+					.map((letter) -> new SkippedView(letter.id(), letter.title(), letter.recipient(), letter.reason(),
+							letter.message(this.messages, locale)))
+					.toList());
+	}
+
 	@GetMapping("/scoreboard")
 	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
 	@Operation(summary = "Every letter's standing for a year, best first, vetoed last",
@@ -157,6 +175,15 @@ class LetterApi {
 	}
 
 	record Signature(@Nullable Integer version) {
+	}
+
+	record PeriodBody(@Nullable Integer year) {
+	}
+
+	record ClosingView(int year, List<PeriodClose.Closed> closed, List<SkippedView> skipped) {
+	}
+
+	record SkippedView(long id, String title, String recipient, PeriodClose.Reason reason, String message) {
 	}
 
 	record LetterView(long id, @Nullable Long parentId, String title, long issuerUnitId, String issuerName,

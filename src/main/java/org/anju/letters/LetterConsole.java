@@ -73,7 +73,7 @@ class LetterConsole {
 
 	@GetMapping("/letters")
 	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Integer year,
-			Model model) {
+			Model model, Locale locale) {
 		int shown = (year != null) ? year : LocalDate.now(Territory.ZONE).getYear();
 		model.addAttribute("year", shown);
 		model.addAttribute("letters", this.letters.list(user, shown));
@@ -81,8 +81,8 @@ class LetterConsole {
 			if (!model.containsAttribute("draft")) {
 				model.addAttribute("draft", LetterDraft.fresh(this.letters.metrics(), shown));
 			}
-			model.addAttribute("units", this.organisation.units(user.community()));
-			model.addAttribute("posts", this.organisation.posts(user.community(), null));
+			model.addAttribute("units", UnitChoice.of(this.organisation.units(user.community()),
+					this.organisation.posts(user.community(), null), locale));
 		}
 		return "letters/list";
 	}
@@ -94,7 +94,7 @@ class LetterConsole {
 	@PostMapping("/letters")
 	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
 	String create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("draft") LetterDraft draft,
-			BindingResult result, Model model, HttpServletResponse response) {
+			BindingResult result, Model model, Locale locale, HttpServletResponse response) {
 		try {
 			if (!result.hasErrors()) {
 				Letter letter = this.letters.create(user, draft.letter());
@@ -106,7 +106,7 @@ class LetterConsole {
 			reject(ex, draft, result);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return list(user, draft.getYear(), model);
+		return list(user, draft.getYear(), model, locale);
 	}
 
 	@GetMapping("/letters/scoreboard")
@@ -205,6 +205,33 @@ class LetterConsole {
 			this.letters.close(user, id, version);
 			return "redirect:/letters/" + id + "?closed";
 		}, id, user, model, locale, response);
+	}
+
+	/**
+	 * Closes every letter of the year shown that can be closed, and shows the list again
+	 * with which were closed and which were left, each with its reason.
+	 */
+	@PostMapping("/letters/close")
+	@PreAuthorize("hasAuthority('LETTERS_MANAGE')")
+	String closeAll(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable Integer year,
+			Model model, Locale locale, HttpServletResponse response) {
+		try {
+			PeriodClose done = this.letters.closeAll(user, year);
+			model.addAttribute("closing", done);
+			model.addAttribute("skippedReasons", done.skipped()
+				.stream()
+				.collect(Collectors.toMap(PeriodClose.Skipped::id, (letter) -> letter.message(this.messages, locale))));
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			InvalidInput.Violation first = ex.violations().get(0);
+			model.addAttribute("failure", this.messages.getMessage(first.code(), first.args(), locale));
+		}
+		catch (StaleVersion ex) {
+			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+			model.addAttribute("failure", this.messages.getMessage("letters.stale", null, locale));
+		}
+		return list(user, year, model, locale);
 	}
 
 	@GetMapping("/letters/{id}/assessment.xlsx")

@@ -300,15 +300,69 @@ class Letters {
 	Score close(CurrentUser user, long id, long expectedVersion) {
 		requireManage(user);
 		Letter letter = get(user, id);
-		open(letter);
 		Instant now = this.clock.instant();
-		if (!now.atZone(Territory.ZONE).toLocalDate().isAfter(letter.to())) {
-			throw new Refused("letters.close.early", letter.to());
-		}
-		if (!letter.binding().signed()) {
-			throw new Refused("letters.close.unsigned");
+		PeriodClose.Reason reason = unclosable(letter, now);
+		if (reason != null) {
+			throw reason.refused(letter.title(), letter.to());
 		}
 		lock(user.community(), letter, expectedVersion);
+		return freeze(user, letter, now);
+	}
+
+	/**
+	 * Closes a whole period at once: every letter whose period starts in the year, ended,
+	 * signed and not closed yet, each as {@link #close} would, with its audit row; the
+	 * others are left as they were and answered with the reason. All in one transaction:
+	 * when any letter cannot be frozen, none is.
+	 * @throws InvalidInput for a missing year or one outside 2000 to 2100
+	 * @throws StaleVersion when a letter changed while this ran (a concurrent close);
+	 * nothing is closed then
+	 */
+	PeriodClose closeAll(CurrentUser user, @Nullable Integer year) {
+		requireManage(user);
+		if (year == null) {
+			throw new InvalidInput("year", "field.required");
+		}
+		if (year < 2000 || year > 2100) {
+			throw new InvalidInput("year", "letters.period.year");
+		}
+		Instant now = this.clock.instant();
+		List<PeriodClose.Closed> closed = new ArrayList<>();
+		List<PeriodClose.Skipped> skipped = new ArrayList<>();
+		for (Letter letter : all(user.community(), year)) {
+			PeriodClose.Reason reason = unclosable(letter, now);
+			if (reason != null) {
+				skipped
+					.add(new PeriodClose.Skipped(letter.id(), letter.title(), letter.recipient(), letter.to(), reason));
+				continue;
+			}
+			lock(user.community(), letter, letter.version());
+			Score score = freeze(user, letter, now);
+			closed.add(new PeriodClose.Closed(letter.id(), letter.title(), letter.recipient(), score.total(),
+					score.max(), score.vetoed()));
+		}
+		return new PeriodClose(year, closed, skipped);
+	}
+
+	/**
+	 * @return why the letter cannot be closed now, or {@literal null} when it can
+	 */
+	private static PeriodClose.@Nullable Reason unclosable(Letter letter, Instant now) {
+		if (letter.closedAt() != null) {
+			return PeriodClose.Reason.CLOSED_ALREADY;
+		}
+		if (!now.atZone(Territory.ZONE).toLocalDate().isAfter(letter.to())) {
+			return PeriodClose.Reason.PERIOD_RUNS;
+		}
+		return letter.binding().signed() ? null : PeriodClose.Reason.UNSIGNED;
+	}
+
+	/**
+	 * Computes the assessment once more and stores it on the letter, audited; the caller
+	 * has checked and locked the letter.
+	 */
+	private Score freeze(CurrentUser user, Letter letter, Instant now) {
+		long id = letter.id();
 		Score score = live(user.community(), letter, now).frozenAt(now);
 		this.jdbc.sql("""
 				update letter set closed_at = :now, closed_by = :by, score = cast(:score as jsonb)

@@ -14,7 +14,8 @@ import org.anju.shared.Territory;
  * The scoring rules: a target met earns its points; a scored target missed loses its
  * deduction for each miss, down to zero; a bonus target adds its points when met; a veto
  * target missed zeroes the whole assessment (一票否决). A rate with nothing to count is met:
- * there was nothing to miss.
+ * there was nothing to miss; but a bonus is earned by evidence, so a bonus with nothing
+ * to count is not met and adds nothing.
  */
 final class Scoring {
 
@@ -26,6 +27,9 @@ final class Scoring {
 		List<Score.Line> lines = new ArrayList<>();
 		for (Target target : targets) {
 			Metric metric = metrics.get(target.metric());
+			if (metric == null) {
+				throw new IllegalStateException("no metric " + target.metric() + " for letter " + letterId);
+			}
 			lines.add(line(target, metric.measure(), metric.figure(community, territory, now)));
 		}
 		return total(letterId, versionNumber, signed, now, lines);
@@ -64,7 +68,8 @@ final class Scoring {
 		else {
 			misses = Math.max(0, value.subtract(target.threshold()).setScale(0, RoundingMode.CEILING).intValueExact());
 		}
-		boolean met = misses == 0;
+		// a bonus rewards what was done, and an empty scope shows nothing done
+		boolean met = misses == 0 && (value != null || target.kind() != Target.Kind.BONUS);
 		BigDecimal earned = switch (target.kind()) {
 			case SCORED -> met ? target.points()
 					: target.points()

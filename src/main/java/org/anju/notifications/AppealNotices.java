@@ -9,9 +9,11 @@ import java.util.Set;
 import org.anju.appeals.AppealChanged;
 import org.anju.appeals.AppealHeadline;
 import org.anju.appeals.AppealManagement;
+import org.anju.appeals.AppealPlaces;
 import org.anju.appeals.AppealState;
 import org.anju.appeals.AppealSubmitted;
 import org.anju.appeals.Routing;
+import org.anju.duty.Responsibilities;
 import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.organisation.Departments;
@@ -31,12 +33,15 @@ import org.springframework.stereotype.Component;
  * general office (综合办), who dispatch;</li>
  * <li>the dispatchers (the general office's staff), of an appeal returned to them;</li>
  * <li>the handler and the head of the department (部门负责人, {@link Departments#head}), of an
- * appeal nearly due;</li>
+ * appeal nearly due, and whoever the responsibility matrix names for the appeal's grid
+ * (its grid worker and area head; for an appeal with no grid, its area's);</li>
  * <li>the handler, the head of the department and the leaders, of an appeal overdue: it
- * is on the leaders' supervision list from then on.</li>
+ * is on the leaders' supervision list from then on; and the matrix's people for the grid
+ * and for the area, so the escalation climbs to the area's levels too.</li>
  * </ul>
- * Recipients are accounts of the appeal's community, enabled; each hears of one step
- * once. A step is named by the appeal and its version after the step, so an event
+ * Where the matrix names nobody the escalation goes to the handler, head and leaders
+ * alone. Recipients are accounts of the appeal's community, enabled; each hears of one
+ * step once. A step is named by the appeal and its version after the step, so an event
  * delivered twice (republished after a restart, or seen by two nodes) adds nothing.
  */
 @Component
@@ -52,15 +57,21 @@ class AppealNotices {
 
 	private final Departments departments;
 
+	private final AppealPlaces places;
+
+	private final Responsibilities matrix;
+
 	private final Clock clock;
 
 	AppealNotices(Notifications notifications, InboxStreams streams, AppealManagement appeals, UserManagement users,
-			Departments departments, Clock clock) {
+			Departments departments, AppealPlaces places, Responsibilities matrix, Clock clock) {
 		this.notifications = notifications;
 		this.streams = streams;
 		this.appeals = appeals;
 		this.users = users;
 		this.departments = departments;
+		this.places = places;
+		this.matrix = matrix;
 		this.clock = clock;
 	}
 
@@ -121,7 +132,29 @@ class AppealNotices {
 		if (kind == NotificationKind.OVERDUE) {
 			recipients.addAll(this.users.enabledIds(community, Role.LEADER, null));
 		}
+		if (kind == NotificationKind.NEARLY_DUE || kind == NotificationKind.OVERDUE) {
+			recipients.addAll(answerable(changed, kind));
+		}
 		return recipients;
+	}
+
+	/**
+	 * @return whom the responsibility matrix names for where the appeal lies, enabled
+	 * accounts only: for nearly due the grid's people (the area's when it has no grid),
+	 * for overdue the grid's and the area's
+	 */
+	private Set<Long> answerable(AppealChanged changed, NotificationKind kind) {
+		Set<Long> holders = new LinkedHashSet<>();
+		this.places.locationOf(changed.community(), changed.appealId()).ifPresent((location) -> {
+			if (location.gridId() != null) {
+				holders.addAll(this.matrix.holders(changed.community(), "GRID", location.gridId()));
+			}
+			boolean areaToo = kind == NotificationKind.OVERDUE || location.gridId() == null;
+			if (areaToo && location.areaId() != null) {
+				holders.addAll(this.matrix.holders(changed.community(), "AREA", location.areaId()));
+			}
+		});
+		return holders;
 	}
 
 	private Set<Long> handlers(AppealChanged changed) {

@@ -90,14 +90,23 @@ class LetterTests {
 		long letter = this.fixtures.letter(area, this.year);
 		this.fixtures.appeal(other.street(), 8, true);
 		String clean = score(letter, this.fixtures.admin);
-		assertThat(number(clean, "$.total")).as(clean).isEqualTo(65.0);
+		// LetterFixtures.areaTargets over an area with no appeals: no collective appeal
+		// (veto met, 10), none
+		// escalated (20), on-time resolution with nothing to count is met (30); the
+		// callback-satisfaction
+		// bonus (5) has no callback to count, and a bonus needs evidence: 10 + 20 + 30 =
+		// 60 of a maximum of 60
+		assertThat(number(clean, "$.total")).as(clean).isEqualTo(60.0);
 		assertThat(number(clean, "$.max")).isEqualTo(60.0);
 		assertThat((Boolean) JsonPath.read(clean, "$.vetoed")).isFalse();
 
 		AppealView escalated = this.fixtures.appeal(area.street(), 1, true);
 		String oneEscalated = score(letter, this.fixtures.admin);
 		assertThat(number(oneEscalated, "$.lines[?(@.metric == 'ESCALATED_APPEALS')].earned")).isEqualTo(15.0);
-		assertThat(number(oneEscalated, "$.total")).isEqualTo(60.0);
+		// one escalated appeal costs the escalation target its deduction of 5; still no
+		// callback for the bonus
+		assertThat(number(oneEscalated, "$.total")).isEqualTo(55.0);
+		assertThat(number(oneEscalated, "$.lines[?(@.metric == 'CALLBACK_SATISFACTION')].earned")).isEqualTo(0.0);
 		assertThat((List<Integer>) JsonPath.read(oneEscalated,
 				"$.lines[?(@.metric == 'ESCALATED_APPEALS')].evidence[*].id"))
 			.containsExactly((int) escalated.id());

@@ -59,6 +59,21 @@ class ScoringTests {
 	}
 
 	@Test
+	void aBonusWithNothingToCountEarnsNothingWhileAScoredTargetOverTheSameEmptyScopeIsMet() {
+		Score score = Scoring.total(1, 1, true, NOW, List.of(
+				Scoring.line(target("SCORED", "90", "30", "2"), Metric.Measure.RATE, Figure.rate(0, 0, List.of())),
+				Scoring.line(target("BONUS", "80", "5", "0"), Metric.Measure.RATE, Figure.rate(0, 0, List.of()))));
+		Score.Line bonus = score.lines().get(1);
+		assertThat(bonus.figure().value()).isNull();
+		assertThat(bonus.met()).isFalse();
+		assertThat(bonus.misses()).isZero();
+		assertThat(bonus.earned()).isEqualByComparingTo("0");
+		assertThat(score.lines().get(0).met()).isTrue();
+		assertThat(score.total()).as("the scored target's 30, no bonus").isEqualByComparingTo("30");
+		assertThat(score.max()).isEqualByComparingTo("30");
+	}
+
+	@Test
 	void aMissedVetoZeroesTheWholeAssessment() {
 		Score score = Scoring.total(1, 1, true, NOW, List.of(
 				Scoring.line(target("SCORED", "90", "40", "1"), Metric.Measure.RATE, Figure.rate(10, 10, List.of())),

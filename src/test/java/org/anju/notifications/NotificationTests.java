@@ -163,15 +163,8 @@ class NotificationTests {
 		AppealView appeal = submit("房屋渗水");
 		this.appeals.act(RegistryFixtures.admin(), appeal.id(), appeal.version(),
 				new AppealAction.Assign("HOUSING", handler.id(), null));
-		this.jdbc
-			.sql("update appeal set warn_at = now() - interval '2 days', due_at = now() - interval '1 day'"
-					+ " where community_id = 1 and id = :id")
-			.param("id", appeal.id())
-			.update();
 
-		AppealClockHands clock = new AppealClockHands(this.context);
-		clock.tick(COMMUNITY);
-		clock.tick(COMMUNITY);
+		new AppealClockHands(this.context).runLate(appeal.id());
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(notifications(handler, appeal.id())).containsExactlyInAnyOrder("ASSIGNED",
@@ -373,15 +366,19 @@ class NotificationTests {
 	 * @return the kinds of the user's notifications of the appeal, oldest first
 	 */
 	private List<String> notifications(UserAccount user, long appealId) {
-		return this.jdbc
-			.sql("""
-					select kind from notification where community_id = 1 and recipient_id = :user and subject_type = 'APPEAL' and subject_id = :appeal
-					order by id
-					""")
-			.param("user", user.id())
-			.param("appeal", appealId)
-			.query(String.class)
-			.list();
+		return kinds(this.jdbc, user, appealId);
+	}
+
+	/**
+	 * @return the kinds of the user's notifications of an appeal of community 1, oldest
+	 * first
+	 */
+	static List<String> kinds(JdbcClient jdbc, UserAccount user, long appealId) {
+		return jdbc.sql("""
+				select kind from notification
+				where community_id = 1 and recipient_id = :user and subject_type = 'APPEAL' and subject_id = :appeal
+				order by id
+				""").param("user", user.id()).param("appeal", appealId).query(String.class).list();
 	}
 
 	private long notificationId(UserAccount user, long appealId) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -11,11 +12,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.anju.RegistryFixtures;
+import org.anju.RegistryFixtures.Street;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealView;
 import org.anju.appeals.RoutingRules;
 import org.anju.identity.ApiCallers;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.letters.LetterFixtures;
 import org.anju.letters.LetterFixtures.Area;
@@ -109,6 +113,42 @@ class ScoreboardJourneyTests {
 			page.waitForURL(Pattern.compile("/appeals/" + collective.id() + "$"));
 			assertThat(page.locator("h1")).containsText(collective.number());
 			assertThat(page.locator("main")).containsText(collective.title());
+		}
+	}
+
+	@Test
+	void aLeaderFindsAnAreaInTheTreeByTypingAndARefusedFormKeepsTheChoice() {
+		ApiCallers callers = new ApiCallers(this.mvc, this.json);
+		RegistryFixtures registry = new RegistryFixtures(this.places, this.people, this.users);
+		Street street = registry.street();
+		UserAccount leader = registry.user(Role.LEADER, Set.of(), null, null);
+		callers.firstLogin(leader, RegistryFixtures.FIRST_PASSWORD);
+		String area = String.valueOf(street.area().id());
+		try (BrowserContext office = chromium.newContext(1280, 900)) {
+			Page page = office.newPage();
+			page.navigate("/");
+			page.getByLabel("用户名").fill(leader.username());
+			page.getByLabel("密码").fill(ApiCallers.OWN_PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+			page.navigate("/letters");
+
+			Locator filter = page.locator("[data-filters=recipientUnitId]");
+			Locator recipient = page.locator("#recipientUnitId");
+			filter.fill(street.area().name());
+			assertThat(recipient).hasValue(area);
+			// the area's grid is under it in the tree, so its path matches too
+			filter.press("ArrowDown");
+			assertThat(recipient).hasValue(String.valueOf(street.grid().id()));
+			filter.press("ArrowUp");
+			assertThat(recipient).hasValue(area);
+			assertThat(recipient.locator("option[value='" + area + "']")).containsText("片区");
+			filter.press("Enter");
+			assertThat(page).hasURL(Pattern.compile("/letters$"));
+
+			page.locator("#create").click();
+			assertThat(page.locator("#issuerUnitId")).hasClass(Pattern.compile("invalid"));
+			assertThat(recipient).hasValue(area);
+			assertThat(filter).hasValue(street.area().name());
 		}
 	}
 
