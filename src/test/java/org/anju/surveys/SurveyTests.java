@@ -232,9 +232,7 @@ class SurveyTests {
 		assertThat(answer(drawnBoth, merged.id(), "PHONE", Map.of("q1", 2, "q2", 2, "q3", "晚餐")).getStatus())
 			.isEqualTo(201);
 
-		MockHttpServletResponse merge = call(post("/api/v1/residents/" + kept.id() + "/merge"), null,
-				Map.of("mergedId", merged.id()));
-		assertThat(merge.getStatus()).as(content(merge)).isEqualTo(200);
+		merge(kept, merged);
 
 		for (long campaign : List.of(drawnAlone, drawnBoth)) {
 			assertThat(sampleIds(campaign)).as("campaign %d holds the person once", campaign)
@@ -260,9 +258,7 @@ class SurveyTests {
 		long drawnBoth = campaign(publishedSurvey(), 10, this.area.id() + 4);
 		assertThat(sampleIds(drawnBoth)).containsExactlyInAnyOrder((int) merged.id(), (int) kept.id());
 
-		MockHttpServletResponse merge = call(post("/api/v1/residents/" + kept.id() + "/merge"), null,
-				Map.of("mergedId", merged.id()));
-		assertThat(merge.getStatus()).as(content(merge)).isEqualTo(200);
+		merge(kept, merged);
 
 		for (long campaign : List.of(drawnAlone, drawnBoth)) {
 			assertThat(sampleIds(campaign)).as("campaign %d holds the person once", campaign)
@@ -285,9 +281,7 @@ class SurveyTests {
 		long mergedAnswer = number(answer(campaign, merged.id(), "VISIT", Map.of("q1", 1, "q2", 2, "q3", "晚餐")),
 				"$.id");
 
-		MockHttpServletResponse merge = call(post("/api/v1/residents/" + kept.id() + "/merge"), null,
-				Map.of("mergedId", merged.id()));
-		assertThat(merge.getStatus()).as(content(merge)).isEqualTo(200);
+		merge(kept, merged);
 
 		assertThat(sampleIds(campaign)).containsExactly((int) kept.id());
 		assertThat(this.jdbc.sql("select id from survey_response where community_id = 1 and campaign_id = :k")
@@ -476,6 +470,12 @@ class SurveyTests {
 	private MockHttpServletResponse answer(long campaign, long person, String channel, Map<String, Object> answers) {
 		return call(post("/api/v1/survey-responses"), null,
 				Map.of("campaignId", campaign, "personId", person, "channel", channel, "answers", answers));
+	}
+
+	private void merge(Person kept, Person merged) {
+		MockHttpServletResponse merge = call(post("/api/v1/residents/" + kept.id() + "/merge"), null,
+				Map.of("mergedId", merged.id()));
+		assertThat(merge.getStatus()).as(content(merge)).isEqualTo(200);
 	}
 
 	private String mergeAudit(Person kept) {
