@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * <li>an open flag the kept record also has open is ended as merged, and moved;</li>
  * <li>in a qualification campaign both are subjects of, the checked subject stays (or
  * else the kept record's), and the campaign counts one subject fewer;</li>
- * <li>on a list both are on, the visited entry stays (or else the kept record's);</li>
+ * <li>on a list both are on, one entry stays: a visited one (so a visit to the merged
+ * record is not lost to the kept record's open or cancelled entry), or else the kept
+ * record's; every visit itself follows the kept person;</li>
  * <li>two death registrations cannot be one person's: the merge is refused and nothing of
  * it is written.</li>
  * </ul>
@@ -60,23 +62,24 @@ class CarePeople implements PersonReferences {
 				              and k.flag = m.flag and coalesce(k.sub_code, '') = coalesce(m.sub_code, '')
 				              and k.ended_on is null)
 				""", fromPersonId, toPersonId));
-		detail.put("subjectsDropped", dropDuplicateSubjects(community, fromPersonId, toPersonId));
+		int subjectsDropped = dropDuplicateSubjects(community, fromPersonId, toPersonId);
+		detail.put("subjectsDropped", subjectsDropped);
 		// on a list both records are on, a visit made to either counts
-		detail.put("entriesDropped",
-				update(community,
+		int entriesDropped = update(community,
+				"""
+						delete from visit_entry k where k.community_id = :c and k.person_id = :to and k.state <> 'VISITED'
+						  and exists (select 1 from visit_entry e where e.community_id = k.community_id and e.list_id = k.list_id
+						              and e.person_id = :from and e.state = 'VISITED')
+						""",
+				fromPersonId, toPersonId)
+				+ update(community,
 						"""
-								delete from visit_entry k where k.community_id = :c and k.person_id = :to and k.state = 'OPEN'
-								  and exists (select 1 from visit_entry e where e.community_id = k.community_id and e.list_id = k.list_id
-								              and e.person_id = :from and e.state = 'VISITED')
+								delete from visit_entry e where e.community_id = :c and e.person_id = :from
+								  and exists (select 1 from visit_entry k where k.community_id = e.community_id and k.list_id = e.list_id
+								              and k.person_id = :to)
 								""",
-						fromPersonId, toPersonId)
-						+ update(community,
-								"""
-										delete from visit_entry e where e.community_id = :c and e.person_id = :from
-										  and exists (select 1 from visit_entry k where k.community_id = e.community_id and k.list_id = e.list_id
-										              and k.person_id = :to)
-										""",
-								fromPersonId, toPersonId));
+						fromPersonId, toPersonId);
+		detail.put("entriesDropped", entriesDropped);
 		int moved = 0;
 		for (String table : List.of("special_flag", "qualification_subject", "death_registration", "visit_entry",
 				"care_visit")) {
@@ -85,7 +88,10 @@ class CarePeople implements PersonReferences {
 					fromPersonId, toPersonId);
 		}
 		detail.put("rowsMoved", moved);
-		if (moved > 0) {
+		// a merge that only dropped the merged record's duplicates still changed what
+		// care
+		// holds
+		if (moved + subjectsDropped + entriesDropped > 0) {
 			this.audit.record(community, "CARE_ROWS_MERGED", "PERSON", toPersonId, detail);
 		}
 	}

@@ -161,20 +161,13 @@ class ConflictConsole {
 			try {
 				NewConflictCase input = form.toCase();
 				if (form.getRoundId() != null) {
-					this.rounds.report(user, form.getRoundId(), new ScreeningReport(form.getGridId(), false,
-							List.of(new ScreeningReport.Finding("CONFLICT", input, null))));
+					this.rounds.reportFinding(user, form.getRoundId(), form.getGridId(),
+							new ScreeningReport.Finding("CONFLICT", input, null));
 					return "redirect:/screening?roundId=" + form.getRoundId() + "&reported=" + form.getGridId();
 				}
 				return "redirect:/conflicts/" + this.conflicts.register(user, input).id() + "?registered";
 			}
-			catch (InvalidInput ex) {
-				// a screening report names its one finding's fields findings[0].title
-				FormErrors.reject(new InvalidInput(ex.violations()
-					.stream()
-					.map((v) -> new InvalidInput.Violation(v.field().replace("findings[0].", ""), v.code(), v.args()))
-					.toList()), result);
-			}
-			catch (Refused | StaleVersion ex) {
+			catch (InvalidInput | Refused | StaleVersion ex) {
 				FormErrors.reject(ex, result);
 			}
 		}

@@ -160,21 +160,15 @@ class MoodNoteConsole {
 			try {
 				NewMoodNote note = form.toNote();
 				if (form.getRoundId() != null) {
-					this.rounds.report(user, form.getRoundId(), new ScreeningReport(form.getGridId(), false,
-							List.of(new ScreeningReport.Finding("MOOD", null, note))));
+					this.rounds.reportFinding(user, form.getRoundId(), form.getGridId(),
+							new ScreeningReport.Finding("MOOD", null, note));
 					return "redirect:/screening?roundId=" + form.getRoundId() + "&reported=" + form.getGridId();
 				}
 				MoodNote filed = this.notes.file(user, note);
 				return (filed.personId() != null) ? "redirect:/mood-notes?personId=" + filed.personId() + "&filed"
 						: "redirect:/mood-notes?groupCode=" + filed.groupCode() + "&filed";
 			}
-			catch (InvalidInput ex) {
-				FormErrors.reject(new InvalidInput(ex.violations()
-					.stream()
-					.map((v) -> new InvalidInput.Violation(v.field().replace("findings[0].", ""), v.code(), v.args()))
-					.toList()), result);
-			}
-			catch (Refused ex) {
+			catch (InvalidInput | Refused ex) {
 				FormErrors.reject(ex, result);
 			}
 		}

@@ -222,6 +222,27 @@ public class ScreeningRounds {
 	}
 
 	/**
+	 * Files one finding as a grid's report, the way a console form for a conflict case or
+	 * a mood note reports it.
+	 * @return the round as the caller sees it after the report
+	 * @throws InvalidInput naming the finding's fields as its own ({@code title}, not
+	 * {@code findings[0].title}), so that they land on the form's fields
+	 * @see #report(CurrentUser, long, ScreeningReport)
+	 */
+	public ScreeningRound reportFinding(CurrentUser user, long roundId, @Nullable Long gridId,
+			ScreeningReport.Finding finding) {
+		try {
+			return report(user, roundId, new ScreeningReport(gridId, false, List.of(finding)));
+		}
+		catch (InvalidInput ex) {
+			throw new InvalidInput(ex.violations()
+				.stream()
+				.map((v) -> new Violation(v.field().replace("findings[0].", ""), v.code(), v.args()))
+				.toList());
+		}
+	}
+
+	/**
 	 * Files a grid's report: its findings become conflict cases and mood notes, all in
 	 * one transaction with the report, or nothing is written.
 	 * @return the round as the caller sees it after the report

@@ -1,5 +1,7 @@
 package org.anju.surveys;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.anju.audit.AuditTrail;
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * When two records of one person are merged, their survey samples and answers follow the
  * person kept, in the merge's transaction. A campaign holds a person once: where both
- * records were drawn, the kept record's sample stays and takes the other's answer if it
- * has none of its own; a second answer of the same person is dropped, as the campaign
- * would have refused it.
+ * records were drawn, the kept record's sample stays, and an answer wins over no answer
+ * (the merged record's answer moves to it). Where both answered, the campaign could hold
+ * only one answer of the person, as it would have refused the second: the kept record's
+ * stays and the other sheet is written, whole, into the merge's audit row, so that no
+ * answer is lost from the history.
  */
 @Component
 class SurveyPeople implements PersonReferences {
@@ -38,12 +42,28 @@ class SurveyPeople implements PersonReferences {
 				  and not exists (select 1 from survey_response k
 				                  where k.community_id = :c and k.campaign_id = r.campaign_id and k.person_id = :to)
 				""");
-		int answersDropped = update(community, fromPersonId, toPersonId, """
+		List<Map<String, Object>> answersDropped = this.jdbc.sql("""
 				delete from survey_response r
 				where r.community_id = :c and r.person_id = :from
 				  and exists (select 1 from survey_sample s
 				              where s.community_id = :c and s.campaign_id = r.campaign_id and s.person_id = :to)
-				""");
+				returning r.id, r.campaign_id, r.channel, r.answers::text as answers, r.score, r.taken_by, r.answered_at
+				""")
+			.param("c", community.value())
+			.param("from", fromPersonId)
+			.param("to", toPersonId)
+			.query((rs, row) -> {
+				Map<String, Object> sheet = new LinkedHashMap<>();
+				sheet.put("id", rs.getLong("id"));
+				sheet.put("campaignId", rs.getLong("campaign_id"));
+				sheet.put("channel", rs.getString("channel"));
+				sheet.put("answers", rs.getString("answers"));
+				sheet.put("score", rs.getBigDecimal("score"));
+				sheet.put("takenBy", rs.getString("taken_by"));
+				sheet.put("answeredAt", rs.getTimestamp("answered_at").toInstant().toString());
+				return sheet;
+			})
+			.list();
 		int samplesDropped = update(community, fromPersonId, toPersonId, """
 				delete from survey_sample d
 				where d.community_id = :c and d.person_id = :from
@@ -52,18 +72,29 @@ class SurveyPeople implements PersonReferences {
 				""");
 		// the sample and its answer move in one statement: the answer's key is the
 		// sample's
-		int samplesMoved = update(community, fromPersonId, toPersonId, """
+		int samplesMoved = this.jdbc.sql("""
 				with moved as (
 				  update survey_sample set person_id = :to where community_id = :c and person_id = :from
 				  returning campaign_id
+				), answers as (
+				  update survey_response set person_id = :to
+				  where community_id = :c and person_id = :from and campaign_id in (select campaign_id from moved)
 				)
-				update survey_response set person_id = :to
-				where community_id = :c and person_id = :from and campaign_id in (select campaign_id from moved)
-				""");
-		if (answersTaken + answersDropped + samplesDropped + samplesMoved > 0) {
-			this.audit.record(community, "SURVEY_ROWS_MERGED", "PERSON", toPersonId,
-					Map.of("mergedPersonId", fromPersonId, "answersTaken", answersTaken, "answersDropped",
-							answersDropped, "samplesDropped", samplesDropped));
+				select count(*) from moved
+				""")
+			.param("c", community.value())
+			.param("from", fromPersonId)
+			.param("to", toPersonId)
+			.query(Integer.class)
+			.single();
+		if (answersTaken + answersDropped.size() + samplesDropped + samplesMoved > 0) {
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("mergedPersonId", fromPersonId);
+			detail.put("answersTaken", answersTaken);
+			detail.put("answersDropped", answersDropped);
+			detail.put("samplesDropped", samplesDropped);
+			detail.put("samplesMoved", samplesMoved);
+			this.audit.record(community, "SURVEY_ROWS_MERGED", "PERSON", toPersonId, detail);
 		}
 	}
 

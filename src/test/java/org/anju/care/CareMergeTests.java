@@ -1,11 +1,16 @@
 package org.anju.care;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 
 import org.anju.AnjuSpringTest;
 import org.anju.identity.CurrentUser;
+import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonManagement;
@@ -51,6 +56,12 @@ class CareMergeTests {
 	@Autowired
 	Deaths deaths;
 
+	@Autowired
+	VisitLists lists;
+
+	@Autowired
+	CareVisits visits;
+
 	CareCommunity community;
 
 	CurrentUser admin;
@@ -58,6 +69,8 @@ class CareMergeTests {
 	Place grid;
 
 	Place otherGrid;
+
+	UserAccount worker;
 
 	LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -67,6 +80,7 @@ class CareMergeTests {
 		this.admin = this.community.admin;
 		this.grid = this.community.grid();
 		this.otherGrid = this.community.grid();
+		this.worker = this.community.account(Role.GRID_WORKER, Set.of(this.grid.id(), this.otherGrid.id()));
 	}
 
 	@Test
@@ -145,6 +159,88 @@ class CareMergeTests {
 
 		assertThat(this.people.get(this.admin, merged.id()).id()).isEqualTo(merged.id());
 		assertThat(this.special.get(this.admin, flag.id()).personId()).isEqualTo(merged.id());
+	}
+
+	@Test
+	void twoOpenEntriesOnOneListBecomeTheKeptPersonsOneEntryAndTheMergeIsAudited() {
+		Person kept = eighty(this.grid);
+		Person merged = eighty(this.otherGrid);
+		VisitList list = roundBirthdays();
+
+		this.people.merge(this.admin, kept.id(), merged.id());
+
+		assertThat(entries(list)).containsExactly(kept.id() + " OPEN null");
+		assertThat(mergeAudits(kept)).containsExactly("{\"entriesDropped\": 1}");
+	}
+
+	@Test
+	void theMergedPersonsVisitWinsOverTheKeptPersonsCancelledEntryAndFollowsTheKeptPerson() {
+		Person kept = eighty(this.grid);
+		Person merged = eighty(this.otherGrid);
+		VisitList list = roundBirthdays();
+		CareVisit visit = visit(merged);
+		this.deaths.register(this.admin, new NewDeath(kept.id(), this.today, "王五", "儿子", null));
+		assertThat(entries(list)).containsExactlyInAnyOrder(kept.id() + " CANCELLED null",
+				merged.id() + " VISITED " + visit.id());
+
+		this.people.merge(this.admin, kept.id(), merged.id());
+
+		assertThat(entries(list)).containsExactly(kept.id() + " VISITED " + visit.id());
+		assertThat(this.visits.get(this.admin, visit.id()).personId()).isEqualTo(kept.id());
+		assertThat(mergeAudits(kept)).containsExactly("{\"entriesDropped\": 1}");
+	}
+
+	@Test
+	void whenBothWereVisitedTheKeptPersonsEntryStaysAndBothVisitsFollowTheKeptPerson() {
+		Person kept = eighty(this.grid);
+		Person merged = eighty(this.otherGrid);
+		VisitList list = roundBirthdays();
+		CareVisit keptVisit = visit(kept);
+		CareVisit mergedVisit = visit(merged);
+
+		this.people.merge(this.admin, kept.id(), merged.id());
+
+		assertThat(entries(list)).containsExactly(kept.id() + " VISITED " + keptVisit.id());
+		assertThat(this.visits.get(this.admin, mergedVisit.id()).personId()).isEqualTo(kept.id());
+		assertThat(this.visits.get(this.admin, keptVisit.id()).personId()).isEqualTo(kept.id());
+	}
+
+	/** Someone who turns eighty within {@link #roundBirthdays()}. */
+	private Person eighty(Place grid) {
+		return this.community.born(this.community.room(grid), "RETIRED", LocalDate.of(1946, 11, 15));
+	}
+
+	private VisitList roundBirthdays() {
+		return this.lists
+			.generate(this.admin,
+					new NewVisitList(VisitListRule.ROUND_BIRTHDAY, null, LocalDate.of(2026, 11, 1),
+							LocalDate.of(2026, 12, 31), null))
+			.list();
+	}
+
+	private List<String> entries(VisitList list) {
+		return this.lists.get(this.admin, list.id(), null, false, null, 200)
+			.entries()
+			.stream()
+			.map((entry) -> entry.personId() + " " + entry.state() + " " + entry.visitId())
+			.toList();
+	}
+
+	private CareVisit visit(Person person) {
+		return this.visits.record(this.admin,
+				new NewVisit(person.id(), this.today.toString(), List.of(this.worker.id()), "OTHER",
+						List.of(new NewVisit.Gift("慰问品", new BigDecimal("100"))), "精神尚好。", "CALM", null, List.of()));
+	}
+
+	/** How many entries each care merge of the person dropped. */
+	private List<String> mergeAudits(Person kept) {
+		return this.jdbc
+			.sql("select jsonb_build_object('entriesDropped', detail -> 'entriesDropped')::text from audit_event"
+					+ " where community_id = :c and action = 'CARE_ROWS_MERGED' and subject_id = :p")
+			.param("c", this.community.community.value())
+			.param("p", Long.toString(kept.id()))
+			.query(String.class)
+			.list();
 	}
 
 	private SpecialFlag flag(Person person, SpecialList list) {

@@ -1,7 +1,5 @@
 package org.anju.scenario;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,23 +8,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
-import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
 import org.anju.RegistryFixtures;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
 import org.anju.appeals.AppealFixtures;
 import org.anju.appeals.RoutingRules;
-import org.anju.identity.ApiCallers;
-import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
-import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonForm;
@@ -53,8 +46,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CareVisitJourneyTests {
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final String PASSWORD = "Visit-Phone-2026";
 
@@ -88,7 +79,6 @@ class CareVisitJourneyTests {
 				idNumber, RegistryFixtures.mobile(), street.room().id(), List.of("RETIRED"), null, null, null));
 		String worker = gridWorker(registry, street.grid().id());
 		AppealCategory category = new AppealFixtures(this.categories, this.rules).category("PROPERTY");
-		Files.createDirectories(SCREENSHOTS);
 
 		try (BrowserContext office = chromium.newContext(1280, 800);
 				BrowserContext phone = chromium.newContext(360, 740)) {
@@ -100,7 +90,7 @@ class CareVisitJourneyTests {
 
 			Page page = phone.newPage();
 			page.navigate("/care/visits");
-			logIn(page, worker);
+			Chromium.signIn(page, worker, PASSWORD);
 			page.navigate("/care/visits");
 			Locator list = page.locator("ul.visit-cards a[href$='/care/visits/lists/" + listId + "']");
 			assertThat(list).containsText("重阳节");
@@ -118,7 +108,7 @@ class CareVisitJourneyTests {
 			Assertions.assertThat(tap.boundingBox().height)
 				.as("a tap target of at least 44 px")
 				.isGreaterThanOrEqualTo(44);
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("visit-list-phone.png")));
+			page.screenshot(Chromium.screenshotAs("visit-list-phone"));
 			tap.click();
 
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("走访 " + retiree.name())))
@@ -145,8 +135,7 @@ class CareVisitJourneyTests {
 			assertThat(page.locator("[name='need0.appeal']")).isChecked();
 			assertThat(page.locator("[name='need0.category']")).hasValue(category.code());
 			noSidewaysScroll(page);
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("visit-form-errors-phone.png"))
-				.setFullPage(true));
+			page.screenshot(Chromium.screenshotAs("visit-form-errors-phone").setFullPage(true));
 
 			page.locator("[name=condition]").fill("腿脚不便，很少下楼，女儿每周来一次。");
 			page.locator("[name='gift0.amount']").fill("200");
@@ -159,7 +148,7 @@ class CareVisitJourneyTests {
 			assertThat(appeal).containsText(Pattern.compile("诉求 \\d{4}-\\d{6}"));
 			long appealId = Long.parseLong(appeal.getAttribute("href").replaceAll(".*/appeals/(\\d+)$", "$1"));
 			noSidewaysScroll(page);
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("visit-saved-phone.png")));
+			page.screenshot(Chromium.screenshotAs("visit-saved-phone"));
 
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← 返回名单")).click();
 			assertThat(page.locator("#progress")).containsText("已走访 1 / 1（100%）");
@@ -181,48 +170,8 @@ class CareVisitJourneyTests {
 	}
 
 	private String gridWorker(RegistryFixtures registry, long gridId) {
-		UserAccount opened = registry.user(Role.GRID_WORKER, Set.of(gridId), null, null);
-		this.users.changeOwnPassword(
-				new CurrentUser(RegistryFixtures.COMMUNITY.value(), opened.id(), opened.username(),
-						opened.displayName(), opened.role(), opened.gridIds(), null, null, true),
-				RegistryFixtures.FIRST_PASSWORD, PASSWORD);
-		return opened.username();
-	}
-
-	private static void logIn(Page page, String username) {
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("登录"))).isVisible();
-		page.getByLabel("用户名").fill(username);
-		page.getByLabel("密码").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))).isVisible();
-	}
-
-	/**
-	 * The office's side, over the API with the administrator's token.
-	 */
-	private static final class Staff {
-
-		private final APIRequestContext http;
-
-		private final String token;
-
-		Staff(APIRequestContext http) {
-			this.http = http;
-			APIResponse issued = http.post("/api/v1/auth/token", RequestOptions.create()
-				.setData(Map.of("username", "admin", "password", ApiCallers.ADMIN_PASSWORD)));
-			Assertions.assertThat(issued.status()).isEqualTo(200);
-			this.token = JsonPath.read(issued.text(), "$.token");
-		}
-
-		APIResponse get(String path) {
-			return this.http.get(path, RequestOptions.create().setHeader("Authorization", "Bearer " + this.token));
-		}
-
-		APIResponse post(String path, Map<String, ?> body) {
-			return this.http.post(path,
-					RequestOptions.create().setHeader("Authorization", "Bearer " + this.token).setData(body));
-		}
-
+		return Staff.withOwnPassword(this.users, registry.user(Role.GRID_WORKER, Set.of(gridId), null, null), PASSWORD)
+			.username();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.anju.scenario;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.Objects;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -25,11 +30,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * closed. A journey registers it as a static extension
  * ({@code @RegisterExtension static final Chromium chromium = new Chromium();}) on a
  * {@code @SpringBootTest} with a random port: it starts before the class's tests and
- * stops after them, and its browser contexts open pages of that server.
+ * stops after them, and its browser contexts open pages of that server. Screenshots go to
+ * {@code target/screenshots/}, named for what they show.
  */
 final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
 	private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private @Nullable Playwright playwright;
 
@@ -74,6 +82,32 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
 				.setBaseURL(this.baseUrl));
 		context.setDefaultTimeout(10_000);
 		return context;
+	}
+
+	/**
+	 * Signs a staff account in on the console's login page, where the page is now, and
+	 * waits until the console shows it signed in.
+	 */
+	static void signIn(Page page, String username, String password) {
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("登录"))).isVisible();
+		page.getByLabel("用户名").fill(username);
+		page.getByLabel("密码").fill(password);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))).isVisible();
+	}
+
+	/**
+	 * @return options that save a page's screenshot as
+	 * {@code target/screenshots/<name>.png}, for the README and for people to look at
+	 */
+	static Page.ScreenshotOptions screenshotAs(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png"));
 	}
 
 }

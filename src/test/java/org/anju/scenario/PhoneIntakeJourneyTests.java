@@ -1,8 +1,6 @@
 package org.anju.scenario;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,9 +13,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitUntilState;
 import org.anju.RegistryFixtures;
 import org.anju.appeals.Routing;
-import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
-import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonForm;
@@ -47,8 +43,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PhoneIntakeJourneyTests {
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final String PASSWORD = "Phone-Desk-2026";
 
@@ -85,12 +79,11 @@ class PhoneIntakeJourneyTests {
 				RegistryFixtures.mobile(), registry.street().room().id(), List.of("RETIRED"), null, null, null));
 		String dispatcher = dispatcher(registry);
 		String title = "楼道灯不亮 " + Long.toString(System.nanoTime() % 100_000, 36);
-		Files.createDirectories(SCREENSHOTS);
 
 		try (BrowserContext desk = chromium.newContext(1366, 768)) {
 			Page page = desk.newPage();
 			page.navigate("/appeals/new");
-			logIn(page, dispatcher);
+			Chromium.signIn(page, dispatcher, PASSWORD);
 			openIntake(page);
 			Locator person = page.locator("#person-q");
 			assertThat(person).isFocused();
@@ -138,13 +131,13 @@ class PhoneIntakeJourneyTests {
 			page.keyboard().press("Enter");
 			assertThat(chips).hasCount(1);
 			assertThat(page.getByLabel(Pattern.compile("^受理渠道"))).hasValue("PHONE");
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("appeal-intake.png")));
+			page.screenshot(Chromium.screenshotAs("appeal-intake"));
 
 			// the session runs out before the form is sent: signing in again brings the
 			// form back as it was typed
 			desk.clearCookies();
 			page.reload();
-			logIn(page, dispatcher);
+			Chromium.signIn(page, dispatcher, PASSWORD);
 			openIntake(page);
 			assertThat(page.locator("#draft-restored")).isVisible();
 			assertThat(page.getByLabel(Pattern.compile("^标题"))).hasValue(title);
@@ -153,7 +146,7 @@ class PhoneIntakeJourneyTests {
 			assertThat(page.locator("#route")).containsText("将分派至");
 			assertThat(page.locator("#co-signers-chosen .chip")).hasCount(1);
 			assertThat(page.locator("#co-signers-chosen .chip")).containsText(neighbour);
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("appeal-intake-restored.png")));
+			page.screenshot(Chromium.screenshotAs("appeal-intake-restored"));
 
 			page.keyboard().press("Control+Enter");
 			page.waitForURL(Pattern.compile("/appeals/\\d+\\?received$"));
@@ -170,18 +163,16 @@ class PhoneIntakeJourneyTests {
 			Assertions.assertThat(page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('anju.intake'))"))
 				.asList()
 				.isEmpty();
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("appeal-page.png")));
+			page.screenshot(Chromium.screenshotAs("appeal-page"));
 			Assertions.assertThat(caller.id()).isPositive();
 		}
 	}
 
 	private String dispatcher(RegistryFixtures registry) {
-		UserAccount opened = registry.user(Role.DEPARTMENT_STAFF, Set.of(), Routing.DISPATCH_DEPARTMENT, null);
-		this.users.changeOwnPassword(
-				new CurrentUser(RegistryFixtures.COMMUNITY.value(), opened.id(), opened.username(),
-						opened.displayName(), opened.role(), opened.gridIds(), opened.departmentCode(), null, true),
-				RegistryFixtures.FIRST_PASSWORD, PASSWORD);
-		return opened.username();
+		return Staff
+			.withOwnPassword(this.users,
+					registry.user(Role.DEPARTMENT_STAFF, Set.of(), Routing.DISPATCH_DEPARTMENT, null), PASSWORD)
+			.username();
 	}
 
 	/**
@@ -192,13 +183,6 @@ class PhoneIntakeJourneyTests {
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))).isVisible();
 		page.navigate("/appeals/new", new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("受理诉求"))).isVisible();
-	}
-
-	private static void logIn(Page page, String username) {
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("登录"))).isVisible();
-		page.getByLabel("用户名").fill(username);
-		page.getByLabel("密码").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
 	}
 
 	/**

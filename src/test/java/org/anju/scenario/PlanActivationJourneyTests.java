@@ -1,8 +1,6 @@
 package org.anju.scenario;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.anju.RegistryFixtures;
-import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
@@ -36,8 +33,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanActivationJourneyTests {
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static final String PASSWORD = "Plan-Leader-2026";
 
 	@RegisterExtension
@@ -55,13 +50,10 @@ class PlanActivationJourneyTests {
 	@Test
 	void aLeaderActivatesTheCollectivePetitionPlanTicksATaskReportsAndClosesWithAReview() throws IOException {
 		UserAccount leader = leader(new RegistryFixtures(this.places, this.people, this.users));
-		Files.createDirectories(SCREENSHOTS);
 		try (BrowserContext office = chromium.newContext(1280, 900)) {
 			Page page = office.newPage();
 			page.navigate("/");
-			page.getByLabel("用户名").fill(leader.username());
-			page.getByLabel("密码").fill(PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+			Chromium.signIn(page, leader.username(), PASSWORD);
 
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("预案").setExact(true)).click();
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("维稳预案"))).isVisible();
@@ -81,7 +73,7 @@ class PlanActivationJourneyTests {
 				page.getByLabel(role, new Page.GetByLabelOptions().setExact(true))
 					.selectOption(new SelectOption().setValue(String.valueOf(leader.id())));
 			}
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("plan-activate.png")));
+			page.screenshot(Chromium.screenshotAs("plan-activate"));
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("启动").setExact(true)).click();
 
 			page.waitForURL(Pattern.compile("/incidents/\\d+\\?activated$"));
@@ -91,7 +83,7 @@ class PlanActivationJourneyTests {
 			assertThat(page.locator("h1 .state")).hasText("处置中");
 			Locator firstTask = page.locator(".incident-tasks tbody tr").first();
 			assertThat(firstTask.locator(".timer")).hasText(Pattern.compile("^剩余 \\d+:\\d{2}$"));
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("incident-timers.png")));
+			page.screenshot(Chromium.screenshotAs("incident-timers"));
 
 			String task = firstTask.locator(".task-title").innerText();
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成：" + task)).click();
@@ -117,17 +109,12 @@ class PlanActivationJourneyTests {
 			assertThat(page.locator(".review")).containsText("接待室偏小");
 			assertThat(page.locator(".timeline li strong"))
 				.containsText(new String[] { "启动预案", "完成任务", "首报", "终报", "结束处置" });
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("incident-closed.png")));
+			page.screenshot(Chromium.screenshotAs("incident-closed"));
 		}
 	}
 
 	private UserAccount leader(RegistryFixtures registry) {
-		UserAccount opened = registry.user(Role.LEADER, Set.of(), null, null);
-		this.users.changeOwnPassword(
-				new CurrentUser(RegistryFixtures.COMMUNITY.value(), opened.id(), opened.username(),
-						opened.displayName(), opened.role(), opened.gridIds(), opened.departmentCode(), null, true),
-				RegistryFixtures.FIRST_PASSWORD, PASSWORD);
-		return opened;
+		return Staff.withOwnPassword(this.users, registry.user(Role.LEADER, Set.of(), null, null), PASSWORD);
 	}
 
 }

@@ -1,22 +1,17 @@
 package org.anju.scenario;
 
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
-import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
 import org.anju.RegistryFixtures;
 import org.anju.appeals.AppealCategories;
@@ -24,7 +19,6 @@ import org.anju.appeals.AppealCategory;
 import org.anju.appeals.AppealFixtures;
 import org.anju.appeals.RoutingRules;
 import org.anju.appeals.attachments.TestPhotos;
-import org.anju.identity.ApiCallers;
 import org.anju.identity.UserManagement;
 import org.anju.people.PersonForm;
 import org.anju.people.PersonManagement;
@@ -52,8 +46,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResidentCallbackJourneyTests {
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final String FIRST_PASSWORD = "Portal-Start-1";
 
@@ -88,7 +80,6 @@ class ResidentCallbackJourneyTests {
 							registry.street().room().id(), List.of("RETIRED"), null, null, null))
 			.id();
 		String title = RegistryFixtures.unique("楼梯扶手松了");
-		Files.createDirectories(SCREENSHOTS);
 
 		try (BrowserContext office = chromium.newContext(1280, 800);
 				BrowserContext phone = chromium.newContext(390, 844)) {
@@ -126,7 +117,7 @@ class ResidentCallbackJourneyTests {
 						new FilePayload("IMG_2041.JPG", "image/jpeg",
 								TestPhotos.jpegWithLocationAndOrientation(ByteOrder.LITTLE_ENDIAN, 6)),
 						new FilePayload("screenshot.png", "image/png", TestPhotos.pngWithLocation()) });
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-appeal-form.png")));
+			page.screenshot(Chromium.screenshotAs("portal-appeal-form"));
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
 
 			page.waitForURL(Pattern.compile("/portal/appeals/\\d+\\?submitted$"));
@@ -160,7 +151,7 @@ class ResidentCallbackJourneyTests {
 			assertThat(steps.nth(4)).containsText("不满意");
 			assertThat(steps.nth(4)).containsText("扶手还是晃。");
 			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交评价"))).hasCount(0);
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-reopened.png")));
+			page.screenshot(Chromium.screenshotAs("portal-reopened"));
 
 			String reopened = staff.get("/api/v1/appeals/" + id).text();
 			Assertions.assertThat((String) JsonPath.read(reopened, "$.state")).isEqualTo("ASSIGNED");
@@ -203,47 +194,6 @@ class ResidentCallbackJourneyTests {
 		}
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交评价")).click();
 		page.waitForURL(Pattern.compile("\\?rated$"));
-	}
-
-	/**
-	 * The office's side, over the API with the administrator's token.
-	 */
-	private static final class Staff {
-
-		private final APIRequestContext http;
-
-		private final String token;
-
-		Staff(APIRequestContext http) {
-			this.http = http;
-			APIResponse issued = http.post("/api/v1/auth/token", RequestOptions.create()
-				.setData(Map.of("username", "admin", "password", ApiCallers.ADMIN_PASSWORD)));
-			Assertions.assertThat(issued.status()).isEqualTo(200);
-			this.token = JsonPath.read(issued.text(), "$.token");
-		}
-
-		APIResponse get(String path) {
-			return this.http.get(path, RequestOptions.create().setHeader("Authorization", "Bearer " + this.token));
-		}
-
-		APIResponse post(String path, @Nullable String ifMatch, Map<String, ?> body) {
-			RequestOptions request = RequestOptions.create()
-				.setHeader("Authorization", "Bearer " + this.token)
-				.setData(body);
-			return this.http.post(path, (ifMatch != null) ? request.setHeader("If-Match", ifMatch) : request);
-		}
-
-		/**
-		 * @return the appeal's new version
-		 */
-		String act(long id, String version, String action, Map<String, ?> body) {
-			APIResponse done = post("/api/v1/appeals/" + id + "/" + action, version, body);
-			Assertions.assertThat(done.status())
-				.as(action + ": " + new String(done.body(), StandardCharsets.UTF_8))
-				.isEqualTo(200);
-			return JsonPath.read(done.text(), "$.version").toString();
-		}
-
 	}
 
 }

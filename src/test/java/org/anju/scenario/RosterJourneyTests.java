@@ -2,8 +2,6 @@ package org.anju.scenario;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,8 +36,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RosterJourneyTests {
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static final String PASSWORD = "Admin-Pass-2026";
 
 	private static final List<String> HEADERS = List.of("姓名", "身份证号", "手机号", "人员类别", "片区", "网格", "楼栋", "单元", "房号");
@@ -66,7 +62,6 @@ class RosterJourneyTests {
 		List<String> ids = NAMES.stream().map((name) -> IdNumberFixtures.newIdNumber()).toList();
 		String good = ids.get(BAD);
 		String bad = good.substring(0, 17) + wrongCheck(good);
-		Files.createDirectories(SCREENSHOTS);
 
 		try (BrowserContext desk = chromium.newContext(1366, 768)) {
 			Page page = desk.newPage();
@@ -82,8 +77,7 @@ class RosterJourneyTests {
 			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认导入"))).hasCount(0);
 			Assertions.assertThat(page.content()).doesNotContain(bad);
 			errors.scrollIntoViewIfNeeded();
-			page.screenshot(
-					new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("roster-journey-import-errors.png")));
+			page.screenshot(Chromium.screenshotAs("roster-journey-import-errors"));
 
 			openPeople(page);
 			search(page, ids.get(0));
@@ -114,8 +108,7 @@ class RosterJourneyTests {
 			Assertions.assertThat(IdNumber.mask(ids.get(SOUGHT))).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
 			String html = page.content();
 			ids.forEach((id) -> Assertions.assertThat(html).doesNotContain(id));
-			page.screenshot(
-					new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("roster-journey-people-search.png")));
+			page.screenshot(Chromium.screenshotAs("roster-journey-people-search"));
 
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("People");
@@ -125,7 +118,7 @@ class RosterJourneyTests {
 			assertThat(page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)))
 				.hasValue(SOUGHT_INITIALS);
 			assertThat(page.locator("#results tbody tr")).hasCount(1);
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("roster-journey-english.png")));
+			page.screenshot(Chromium.screenshotAs("roster-journey-english"));
 		}
 
 		try (BrowserContext phone = chromium.newContext(375, 812)) {
@@ -140,17 +133,13 @@ class RosterJourneyTests {
 			Assertions.assertThat(overflow.intValue())
 				.as("pixels by which the page is wider than a 375 px phone")
 				.isLessThanOrEqualTo(0);
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("people-phone.png")));
+			page.screenshot(Chromium.screenshotAs("people-phone"));
 		}
 	}
 
 	private static void logIn(Page page) {
 		page.navigate("/");
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("登录"))).isVisible();
-		page.getByLabel("用户名").fill("admin");
-		page.getByLabel("密码").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))).isVisible();
+		Chromium.signIn(page, "admin", PASSWORD);
 	}
 
 	private static void upload(Page page, byte[] xlsx, String name) {

@@ -155,6 +155,33 @@ class StabilityConsoleTests {
 	}
 
 	@Test
+	void theCaseListShowsTheFilterAsChosen() throws Exception {
+		String list = page(this.worker, "/conflicts?type=NEIGHBOUR&level=MAJOR");
+
+		assertThat(list.split("selected=\"selected\"", -1)).as("two options chosen").hasSize(3);
+		assertThat(list).containsPattern("<option value=\"NEIGHBOUR\" selected=\"selected\">")
+			.containsPattern("<option value=\"MAJOR\" selected=\"selected\">");
+	}
+
+	@Test
+	void aFindingReportedFromTheBoardWithAMistakeShowsTheMessageNextToItsField() throws Exception {
+		long round = this.rounds.open(COMMUNITY, LocalDate.of(2032, 8, 2));
+
+		MockHttpServletResponse refused = send(this.worker,
+				post("/conflicts/new").param("roundId", String.valueOf(round))
+					.param("title", "楼道堆物")
+					.param("description", "楼道长期堆放杂物")
+					.param("level", "ORDINARY")
+					.param("gridId", String.valueOf(this.street.grid().id())));
+
+		assertThat(refused.getStatus()).isEqualTo(422);
+		// the round names the finding's fields findings[0].type: the form shows it at
+		// type
+		assertThat(refused.getContentAsString()).contains("楼道堆物")
+			.containsPattern("(?s)name=\"type\".*?</select>\\s*<small class=\"error\">[^<]+</small>");
+	}
+
+	@Test
 	void aGridWorkerFilesAZeroReportFromTheBoardAndAMoodNoteFromAPersonsPage() throws Exception {
 		long round = this.rounds.open(COMMUNITY, LocalDate.of(2032, 5, 3));
 		String board = page(this.worker, "/screening?roundId=" + round);

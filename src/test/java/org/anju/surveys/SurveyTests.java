@@ -232,9 +232,7 @@ class SurveyTests {
 		assertThat(answer(drawnBoth, merged.id(), "PHONE", Map.of("q1", 2, "q2", 2, "q3", "晚餐")).getStatus())
 			.isEqualTo(201);
 
-		MockHttpServletResponse merge = call(post("/api/v1/residents/" + kept.id() + "/merge"), null,
-				Map.of("mergedId", merged.id()));
-		assertThat(merge.getStatus()).as(content(merge)).isEqualTo(200);
+		merge(kept, merged);
 
 		for (long campaign : List.of(drawnAlone, drawnBoth)) {
 			assertThat(sampleIds(campaign)).as("campaign %d holds the person once", campaign)
@@ -250,6 +248,52 @@ class SurveyTests {
 			assertThat((Integer) JsonPath.read(content(read), "$.responded")).isEqualTo(1);
 		}
 		assertThat(audits("PERSON", kept.id())).contains("SURVEY_ROWS_MERGED");
+	}
+
+	@Test
+	void mergingTwoRecordsDrawnButNotYetAnsweredKeepsOnePendingSampleAndIsAudited() {
+		Person merged = person("RETIRED");
+		long drawnAlone = campaign(publishedSurvey(), 10, this.area.id() + 3);
+		Person kept = person("RETIRED");
+		long drawnBoth = campaign(publishedSurvey(), 10, this.area.id() + 4);
+		assertThat(sampleIds(drawnBoth)).containsExactlyInAnyOrder((int) merged.id(), (int) kept.id());
+
+		merge(kept, merged);
+
+		for (long campaign : List.of(drawnAlone, drawnBoth)) {
+			assertThat(sampleIds(campaign)).as("campaign %d holds the person once", campaign)
+				.containsExactly((int) kept.id());
+			MockHttpServletResponse read = call(get("/api/v1/survey-campaigns/" + campaign), null, null);
+			assertThat((Integer) JsonPath.read(content(read), "$.sampled")).isEqualTo(1);
+			assertThat((Integer) JsonPath.read(content(read), "$.responded")).isZero();
+		}
+		String audit = mergeAudit(kept);
+		assertThat((Integer) JsonPath.read(audit, "$.samplesDropped")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(audit, "$.samplesMoved")).isEqualTo(1);
+	}
+
+	@Test
+	void mergingTwoRecordsThatBothAnsweredKeepsTheKeptRecordsAnswerAndTheOtherSheetInTheAudit() {
+		Person kept = person("RETIRED");
+		Person merged = person("RETIRED");
+		long campaign = campaign(publishedSurvey(), 10, this.area.id() + 5);
+		long keptAnswer = number(answer(campaign, kept.id(), "PHONE", Map.of("q1", 5, "q2", 5, "q3", "午餐")), "$.id");
+		long mergedAnswer = number(answer(campaign, merged.id(), "VISIT", Map.of("q1", 1, "q2", 2, "q3", "晚餐")),
+				"$.id");
+
+		merge(kept, merged);
+
+		assertThat(sampleIds(campaign)).containsExactly((int) kept.id());
+		assertThat(this.jdbc.sql("select id from survey_response where community_id = 1 and campaign_id = :k")
+			.param("k", campaign)
+			.query(Long.class)
+			.list()).containsExactly(keptAnswer);
+		List<Map<String, Object>> dropped = JsonPath.read(mergeAudit(kept), "$.answersDropped");
+		assertThat(dropped).singleElement().satisfies((sheet) -> {
+			assertThat(((Number) sheet.get("id")).longValue()).isEqualTo(mergedAnswer);
+			assertThat(sheet.get("channel")).isEqualTo("VISIT");
+			assertThat((String) sheet.get("answers")).contains("晚餐");
+		});
 	}
 
 	@Test
@@ -426,6 +470,21 @@ class SurveyTests {
 	private MockHttpServletResponse answer(long campaign, long person, String channel, Map<String, Object> answers) {
 		return call(post("/api/v1/survey-responses"), null,
 				Map.of("campaignId", campaign, "personId", person, "channel", channel, "answers", answers));
+	}
+
+	private void merge(Person kept, Person merged) {
+		MockHttpServletResponse merge = call(post("/api/v1/residents/" + kept.id() + "/merge"), null,
+				Map.of("mergedId", merged.id()));
+		assertThat(merge.getStatus()).as(content(merge)).isEqualTo(200);
+	}
+
+	private String mergeAudit(Person kept) {
+		return this.jdbc
+			.sql("select detail::text from audit_event where action = 'SURVEY_ROWS_MERGED' and subject_type = 'PERSON'"
+					+ " and subject_id = :id")
+			.param("id", "" + kept.id())
+			.query(String.class)
+			.single();
 	}
 
 	private List<String> audits(String type, long id) {

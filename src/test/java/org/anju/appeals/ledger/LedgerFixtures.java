@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.List;
 
 import org.anju.RegistryFixtures;
 import org.anju.RegistryFixtures.Street;
+import org.anju.Workbooks;
 import org.anju.appeals.AppealAction;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
@@ -32,8 +32,6 @@ import org.anju.people.Person;
 import org.anju.people.PersonForm;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -174,26 +172,7 @@ final class LedgerFixtures {
 	 * {@code null} for an empty cell).
 	 */
 	static byte[] xlsx(List<String> headers, List<List<?>> rows) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook workbook = new Workbook(out, "test", "1.0");
-		Worksheet sheet = workbook.newWorksheet("台账");
-		for (int c = 0; c < headers.size(); c++) {
-			sheet.value(0, c, headers.get(c));
-		}
-		for (int r = 0; r < rows.size(); r++) {
-			List<?> row = rows.get(r);
-			for (int c = 0; c < row.size(); c++) {
-				Object value = row.get(c);
-				if (value instanceof Number number) {
-					sheet.value(r + 1, c, number);
-				}
-				else if (value != null) {
-					sheet.value(r + 1, c, value.toString());
-				}
-			}
-		}
-		workbook.finish();
-		return out.toByteArray();
+		return Workbooks.xlsx("台账", headers, rows);
 	}
 
 	record FiveAppeals(AppealCategory category, InterestGroup groupOfBoth, InterestGroup groupOfFirst, Street street,

@@ -1,6 +1,5 @@
 package org.anju.people.roster;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.anju.Workbooks;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -68,26 +66,7 @@ final class RosterFixtures {
 	 * {@code null} for an empty cell).
 	 */
 	static byte[] xlsx(List<String> headers, List<List<?>> rows) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook workbook = new Workbook(out, "test", "1.0");
-		Worksheet sheet = workbook.newWorksheet("花名册");
-		for (int c = 0; c < headers.size(); c++) {
-			sheet.value(0, c, headers.get(c));
-		}
-		for (int r = 0; r < rows.size(); r++) {
-			List<?> row = rows.get(r);
-			for (int c = 0; c < row.size(); c++) {
-				Object value = row.get(c);
-				if (value instanceof Number number) {
-					sheet.value(r + 1, c, number);
-				}
-				else if (value != null) {
-					sheet.value(r + 1, c, value.toString());
-				}
-			}
-		}
-		workbook.finish();
-		return out.toByteArray();
+		return Workbooks.xlsx("花名册", headers, rows);
 	}
 
 	/**
