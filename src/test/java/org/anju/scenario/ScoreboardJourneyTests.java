@@ -1,8 +1,5 @@
 package org.anju.scenario;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,8 +44,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @AutoConfigureMockMvc
 class ScoreboardJourneyTests {
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
@@ -77,7 +72,7 @@ class ScoreboardJourneyTests {
 	RoutingRules rules;
 
 	@Test
-	void anAreaHeadWalksTheScoreboardDownToTheAppealThatVetoesTheirLetter() throws IOException {
+	void anAreaHeadWalksTheScoreboardDownToTheAppealThatVetoesTheirLetter() {
 		LetterFixtures fixtures = new LetterFixtures(new ApiCallers(this.mvc, this.json),
 				new RegistryFixtures(this.places, this.people, this.users), this.appeals, this.categories, this.rules);
 		int year = LocalDate.now(Territory.ZONE).getYear();
@@ -85,13 +80,10 @@ class ScoreboardJourneyTests {
 		long letter = fixtures.letter(area, year);
 		fixtures.sign(letter, 1, area.headToken());
 		AppealView collective = fixtures.appeal(area.street(), 15, false);
-		Files.createDirectories(SCREENSHOTS);
 		try (BrowserContext office = chromium.newContext(1280, 900)) {
 			Page page = office.newPage();
 			page.navigate("/");
-			page.getByLabel("用户名").fill(area.head().username());
-			page.getByLabel("密码").fill(ApiCallers.OWN_PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+			Chromium.signIn(page, area.head().username(), ApiCallers.OWN_PASSWORD);
 
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("责任状").setExact(true)).click();
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("责任状"))).isVisible();
@@ -99,7 +91,7 @@ class ScoreboardJourneyTests {
 			Locator standing = page.locator("#standing-" + letter);
 			assertThat(standing).containsText("一票否决");
 			assertThat(standing).containsText("0 / 60");
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("letters-scoreboard.png")));
+			page.screenshot(Chromium.screenshotAs("letters-scoreboard"));
 
 			standing.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("0 / 60")).click();
 			page.waitForURL(Pattern.compile("/letters/" + letter + "#score$"));
@@ -107,7 +99,7 @@ class ScoreboardJourneyTests {
 			Locator veto = page.locator("#target-COLLECTIVE_APPEALS");
 			assertThat(veto).hasClass(Pattern.compile("missed"));
 			assertThat(veto).containsText("一票否决");
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("letters-veto.png")));
+			page.screenshot(Chromium.screenshotAs("letters-veto"));
 
 			veto.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("诉求 #" + collective.id())).click();
 			page.waitForURL(Pattern.compile("/appeals/" + collective.id() + "$"));
@@ -127,9 +119,7 @@ class ScoreboardJourneyTests {
 		try (BrowserContext office = chromium.newContext(1280, 900)) {
 			Page page = office.newPage();
 			page.navigate("/");
-			page.getByLabel("用户名").fill(leader.username());
-			page.getByLabel("密码").fill(ApiCallers.OWN_PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+			Chromium.signIn(page, leader.username(), ApiCallers.OWN_PASSWORD);
 			page.navigate("/letters");
 
 			Locator filter = page.locator("[data-filters=recipientUnitId]");
