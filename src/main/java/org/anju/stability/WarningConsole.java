@@ -171,12 +171,15 @@ class WarningConsole {
 		if (lookback != null && lookback != Math.rint(lookback)) {
 			problems.add(new Violation("lookbackDays", "backtest.lookback.range", Backtest.MAX_LOOKBACK));
 		}
+		RiskModelChange draft = change(form);
 		try {
 			if (!problems.isEmpty()) {
+				// the draft's own problems too, without running a backtest
+				this.models.draft(user.community(), draft, problems);
 				throw new InvalidInput(problems);
 			}
 			Backtest.Comparison comparison = this.backtest.compare(user, from, to,
-					(lookback != null) ? lookback.intValue() : null, change(form));
+					(lookback != null) ? lookback.intValue() : null, draft);
 			model.addAttribute("comparison", comparison);
 			model.addAttribute("links", links(comparison));
 		}
