@@ -3,7 +3,6 @@ package org.anju.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
@@ -15,8 +14,6 @@ import org.anju.calendar.WorkingCalendar;
 import org.anju.console.ConsoleFixtures;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.CurrentUser;
-import org.anju.identity.NewUser;
-import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.people.PeopleSearch;
 import org.anju.people.PersonManagement;
@@ -91,7 +88,7 @@ class DemoBacktestTests {
 
 	@Test
 	void theBuiltUpIncidentsAreHitAheadTheSurpriseIsMissedAndTheQuietGroupsRaiseNothing() throws Exception {
-		BacktestCommunity community = new BacktestCommunity(this.jdbc, this.places, this.people);
+		BacktestCommunity community = new BacktestCommunity(this.jdbc, this.places, this.people, this.users);
 		CurrentUser admin = community.admin;
 		List<Place> grids = List.of(community.grid(), community.grid(), community.grid());
 		for (int i = 0; i < 8; i++) {
@@ -105,8 +102,6 @@ class DemoBacktestTests {
 		for (int i = 0; i < 3; i++) {
 			community.person(grids.get(i), DemoIncidents.RESIDENTS);
 		}
-		this.users.openSeeded(admin.community(), new NewUser(RegistryFixtures.unique("leader"), "Leader-Pass-2026",
-				"回测领导", Role.LEADER, Set.of(), null, null));
 		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
 		DemoIncidents incidents = new DemoIncidents(this.appeals, this.categories, this.notes, this.search, this.audit,
 				this.keyPersons, this.users);

@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.anju.RegistryFixtures;
 import org.anju.identity.CurrentUser;
+import org.anju.identity.NewUser;
 import org.anju.identity.Role;
+import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonForm;
 import org.anju.people.PersonManagement;
@@ -38,7 +41,7 @@ public final class BacktestCommunity {
 
 	private final Place area;
 
-	public BacktestCommunity(JdbcClient jdbc, PlaceManagement places, PersonManagement people) {
+	public BacktestCommunity(JdbcClient jdbc, PlaceManagement places, PersonManagement people, UserManagement users) {
 		this.places = places;
 		this.people = people;
 		long id = jdbc
@@ -62,7 +65,11 @@ public final class BacktestCommunity {
 			jdbc.sql(copy).param("c", id).update();
 		}
 		this.admin = new CurrentUser(id, 0, "backtest-fixtures", "测试夹具", Role.ADMIN, Set.of(), null, null, false);
-		this.leader = new CurrentUser(id, 0, "backtest-leader", "测试领导", Role.LEADER, Set.of(), null, null, false);
+		// a real account: the console signs out a session whose account is gone
+		UserAccount leader = users.openSeeded(this.admin.community(), new NewUser(RegistryFixtures.unique("leader"),
+				RegistryFixtures.FIRST_PASSWORD, "回测领导", Role.LEADER, Set.of(), null, null));
+		this.leader = new CurrentUser(id, leader.id(), leader.username(), leader.displayName(), Role.LEADER, Set.of(),
+				null, null, false);
 		this.area = places.create(this.admin, PlaceKind.AREA, RegistryFixtures.unique("片区"), null);
 	}
 

@@ -21,6 +21,7 @@ import org.anju.appeals.PastAppeal;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.console.ConsoleFixtures;
 import org.anju.identity.CurrentUser;
+import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
@@ -66,6 +67,9 @@ class RiskModelBacktestConsoleTests {
 	PersonManagement people;
 
 	@Autowired
+	UserManagement users;
+
+	@Autowired
 	MoodNotes notes;
 
 	@Autowired
@@ -82,7 +86,7 @@ class RiskModelBacktestConsoleTests {
 
 	@BeforeEach
 	void anAgitatedResidentWhoWentOverTheCommunitysHead() {
-		this.community = new BacktestCommunity(this.jdbc, this.places, this.people);
+		this.community = new BacktestCommunity(this.jdbc, this.places, this.people, this.users);
 		CurrentUser admin = this.community.admin;
 		this.resident = this.community.person(this.community.grid(), "FAMILY_RESIDENT");
 		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
