@@ -39,6 +39,8 @@ public final class BacktestCommunity {
 
 	private final PersonManagement people;
 
+	private final UserManagement users;
+
 	private final Place area;
 
 	public BacktestCommunity(JdbcClient jdbc, PlaceManagement places, PersonManagement people, UserManagement users) {
@@ -65,12 +67,21 @@ public final class BacktestCommunity {
 			jdbc.sql(copy).param("c", id).update();
 		}
 		this.admin = new CurrentUser(id, 0, "backtest-fixtures", "测试夹具", Role.ADMIN, Set.of(), null, null, false);
-		// a real account: the console signs out a session whose account is gone
-		UserAccount leader = users.openSeeded(this.admin.community(), new NewUser(RegistryFixtures.unique("leader"),
-				RegistryFixtures.FIRST_PASSWORD, "回测领导", Role.LEADER, Set.of(), null, null));
-		this.leader = new CurrentUser(id, leader.id(), leader.username(), leader.displayName(), Role.LEADER, Set.of(),
-				null, null, false);
+		this.users = users;
+		this.leader = account(Role.LEADER, Set.of());
 		this.area = places.create(this.admin, PlaceKind.AREA, RegistryFixtures.unique("片区"), null);
+	}
+
+	/**
+	 * @return a signed-in user of a new account: the console signs out a session whose
+	 * account is gone
+	 */
+	public CurrentUser account(Role role, Set<Long> grids) {
+		UserAccount account = this.users.openSeeded(this.admin.community(),
+				new NewUser(RegistryFixtures.unique(role.name().toLowerCase()), RegistryFixtures.FIRST_PASSWORD,
+						"回测" + role.name(), role, grids, null, null));
+		return new CurrentUser(this.admin.communityId(), account.id(), account.username(), account.displayName(), role,
+				grids, null, null, false);
 	}
 
 	public CommunityId community() {

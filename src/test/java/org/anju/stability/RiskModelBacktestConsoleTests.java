@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
-import org.anju.RegistryFixtures;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
 import org.anju.appeals.AppealFlag;
@@ -21,6 +20,7 @@ import org.anju.appeals.PastAppeal;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.console.ConsoleFixtures;
 import org.anju.identity.CurrentUser;
+import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
 import org.anju.people.Person;
 import org.anju.people.PersonManagement;
@@ -161,8 +161,9 @@ class RiskModelBacktestConsoleTests {
 			.containsExactlyInAnyOrder("weights.MOOD_NOTES", "weights.NO_SUCH", "thresholds.PERSON");
 		assertThat(rows()).isEqualTo(before);
 
-		assertThat(send(RegistryFixtures.gridWorker(1L), post("/risk-model/backtest").param("weight.MOOD_NOTES", "4"))
-			.getStatus()).isEqualTo(403);
+		CurrentUser gridWorker = this.community.account(Role.GRID_WORKER, Set.of(this.resident.gridId()));
+		assertThat(send(gridWorker, post("/risk-model/backtest").param("weight.MOOD_NOTES", "4")).getStatus())
+			.isEqualTo(403);
 	}
 
 	@Test
