@@ -20,11 +20,16 @@ import org.anju.appeals.Satisfaction;
 import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
+import org.anju.identity.Role;
+import org.anju.identity.UserManagement;
 import org.anju.people.PeopleQuery;
 import org.anju.people.PeopleSearch;
 import org.anju.people.Person;
 import org.anju.people.PersonStatus;
+import org.anju.stability.KeyPersons;
 import org.anju.stability.MoodNotes;
+import org.anju.stability.NewContact;
+import org.anju.stability.NewKeyPerson;
 import org.anju.stability.NewMoodNote;
 import org.jspecify.annotations.Nullable;
 
@@ -39,11 +44,15 @@ import org.jspecify.annotations.Nullable;
  * appeals, two of them repeats called back 不满意, and agitated notes;</li>
  * <li>a level-skipping petition on day −5 by a resident nobody had heard from, which no
  * warning can foresee;</li>
+ * <li>a level-skipping petition on day −3 by a weekly-visited key person (grade A) whom
+ * nobody had visited since day −36: four contacts missed by day −7;</li>
  * <li>and two quiet control groups, the retirees and the internal early retirees, with
  * ordinary appeals, all settled, and calm notes.</li>
  * </ul>
  * The appeals go in as history (as a ledger import would write them), the notes are dated
- * on their days. A conflict case cannot be backdated, so none is planted.
+ * on their days, and the key person is taken over with the contacts logged on theirs (as
+ * from a paper register), the missed due days recorded as the clock records them. A
+ * conflict case cannot be backdated, so none is planted.
  */
 class DemoIncidents {
 
@@ -63,8 +72,14 @@ class DemoIncidents {
 
 	private final AuditTrail audit;
 
+	private final KeyPersons keyPersons;
+
+	private final UserManagement users;
+
 	DemoIncidents(AppealManagement appeals, AppealCategories categories, MoodNotes notes, PeopleSearch search,
-			AuditTrail audit) {
+			AuditTrail audit, KeyPersons keyPersons, UserManagement users) {
+		this.keyPersons = keyPersons;
+		this.users = users;
 		this.appeals = appeals;
 		this.categories = categories;
 		this.notes = notes;
@@ -81,7 +96,7 @@ class DemoIncidents {
 	 */
 	List<Planted> plant(CurrentUser admin, LocalDate today) {
 		List<Person> crowd = members(admin, COLLECTIVE_GROUP, 8);
-		List<Person> residents = members(admin, RESIDENTS, 2);
+		List<Person> residents = members(admin, RESIDENTS, 3);
 		List<Planted> planted = new ArrayList<>();
 		planted.add(collectivePetition(admin, today, crowd));
 		planted.add(levelSkipping(admin, today, residents.get(0)));
@@ -89,6 +104,7 @@ class DemoIncidents {
 		appeal(admin, stranger, "PROPERTY_REPAIR", today.minusDays(5), AppealState.IN_PROGRESS, null, null, 1,
 				Set.of(AppealFlag.ESCALATED), Channel.REFERRAL, "越级到区住建局反映楼顶漏水");
 		planted.add(new Planted("ESCALATED", "PERSON:" + stranger.id(), today.minusDays(5), false));
+		planted.add(unvisitedKeyPerson(admin, today, residents.get(2)));
 		for (String group : CONTROL_GROUPS) {
 			quietGroup(admin, today, members(admin, group, 5), group);
 			planted.add(new Planted("CONTROL", "GROUP:" + group, null, false));
@@ -143,6 +159,27 @@ class DemoIncidents {
 		appeal(admin, resident, "HOUSING", day, AppealState.IN_PROGRESS, null, null, 1, Set.of(AppealFlag.ESCALATED),
 				Channel.REFERRAL, "越级到市信访局反映房改房产权证问题");
 		return new Planted("ESCALATED", "PERSON:" + resident.id(), day, true);
+	}
+
+	/**
+	 * A key person visited every week from day −113 to day −36, then no more (the grid
+	 * worker was taken off for other work), who goes over the community's head on day −3.
+	 */
+	private Planted unvisitedKeyPerson(CurrentUser admin, LocalDate today, Person person) {
+		List<Long> workers = this.users.gridWorkerIds(admin.community(), person.gridId());
+		long responsible = workers.isEmpty() ? this.users.enabledIds(admin.community(), Role.LEADER, null).get(0)
+				: workers.get(0);
+		List<NewContact> contacts = new ArrayList<>();
+		for (int day = 113; day >= 36; day -= 7) {
+			contacts.add(new NewContact(today.minusDays(day).toString(), "VISIT",
+					(day == 36) ? "上门走访，仍对征收补偿方案有意见" : "上门走访，情绪基本稳定", null, List.of()));
+		}
+		this.keyPersons.recordPast(admin, new NewKeyPerson(person.id(), "房屋征收补偿长期未解决，多次扬言越级上访", "A", null, responsible),
+				today.minusDays(120), contacts);
+		LocalDate day = today.minusDays(3);
+		appeal(admin, person, "HOUSING", day, AppealState.IN_PROGRESS, null, null, 1, Set.of(AppealFlag.ESCALATED),
+				Channel.REFERRAL, "越级到省信访局反映房屋征收补偿问题");
+		return new Planted("ESCALATED", "PERSON:" + person.id(), day, true);
 	}
 
 	private void quietGroup(CurrentUser admin, LocalDate today, List<Person> members, String group) {

@@ -30,6 +30,7 @@ import org.anju.places.Place;
 import org.anju.places.PlaceKind;
 import org.anju.places.PlaceManagement;
 import org.anju.shared.CommunityId;
+import org.anju.stability.KeyPersons;
 import org.anju.stability.MoodNotes;
 import org.anju.stability.NewSensitiveDate;
 import org.anju.stability.RiskEngine;
@@ -98,9 +99,9 @@ class DemoLoader implements ApplicationRunner {
 			TransactionTemplate transaction, SampleAppeals sampleAppeals, SensitiveDates sensitiveDates,
 			@Value("${anju.community-id:1}") long community, @Value("${anju.demo.size:50000}") int size,
 			@Value("${anju.demo.appeals:0}") int appeals, VisitLists visits, AppealManagement appealManagement,
-			AppealCategories categories, MoodNotes notes, RiskEngine engine, AuditTrail audit) {
+			AppealCategories categories, MoodNotes notes, RiskEngine engine, AuditTrail audit, KeyPersons keyPersons) {
 		this.visits = visits;
-		this.incidents = new DemoIncidents(appealManagement, categories, notes, search, audit);
+		this.incidents = new DemoIncidents(appealManagement, categories, notes, search, audit, keyPersons, users);
 		this.engine = engine;
 		this.rosters = rosters;
 		this.search = search;

@@ -27,17 +27,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Asks whether the current risk model would have foreseen the incidents of a period. The
- * incidents are the collective (集体访) and level-skipping (越级访) appeals received in it. The
- * engine scores every subject as of the end of each day, from what was known by then,
- * storing nothing. An incident is a <b>hit</b> when a subject it concerns (the groups of
- * a collective appeal's appellant, the appellant of a level-skipping one, or its grid
- * when neither is known) stood at {@link #LEVEL} or above on one of the days before it;
- * its lead time is the days from the first such day to the incident. It is a <b>miss</b>
- * otherwise. A <b>false alarm</b> is a person or group at {@link #LEVEL} or above in the
- * period with no incident concerning it (or, for a person, their group) in the days
- * after, nor in the {@link RiskRun#APPEAL_WINDOW} before, in which an incident's own
- * appeal keeps counting.
+ * Asks whether the current risk model, or a draft of a change to it, would have foreseen
+ * the incidents of a period. The incidents are the collective (集体访) and level-skipping
+ * (越级访) appeals received in it. The engine scores every subject as of the end of each
+ * day, from what was known by then, storing nothing. An incident is a <b>hit</b> when a
+ * subject it concerns (the groups of a collective appeal's appellant, the appellant of a
+ * level-skipping one, or its grid when neither is known) stood at {@link #LEVEL} or above
+ * on one of the days before it; its lead time is the days from the first such day to the
+ * incident. It is a <b>miss</b> otherwise. A <b>false alarm</b> is a person or group at
+ * {@link #LEVEL} or above in the period with no incident concerning it (or, for a person,
+ * their group) in the days after, nor in the {@link RiskRun#APPEAL_WINDOW} before, in
+ * which an incident's own appeal keeps counting.
  */
 @Service
 @Transactional(readOnly = true)
@@ -73,16 +73,47 @@ class Backtest {
 	}
 
 	/**
+	 * Backtests the current model, or a draft of a change to it.
 	 * @param from the first day of the period; {@value #DEFAULT_DAYS} days before
 	 * {@code to} when left out
 	 * @param to its last day, not after today; today when left out
 	 * @param lookbackDays how many days before an incident a flag counts, and how long
 	 * after a flag an incident explains it
+	 * @param draft weights and thresholds to weigh with in place of the current ones,
+	 * written nowhere; {@literal null} for the current model
 	 * @throws InvalidInput for a period that is reversed, longer than {@value #MAX_DAYS}
-	 * days or in the future, or a look-back outside 1 to {@value #MAX_LOOKBACK}
+	 * days or in the future, a look-back outside 1 to {@value #MAX_LOOKBACK}, or a draft
+	 * weight or threshold that the model would refuse
 	 */
 	BacktestReport run(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to,
-			@Nullable Integer lookbackDays) {
+			@Nullable Integer lookbackDays, @Nullable RiskModelChange draft) {
+		List<BacktestReport> reports = run(user, from, to, lookbackDays, draft, draft == null);
+		return reports.get(reports.size() - 1);
+	}
+
+	/**
+	 * Backtests the current model and a draft of a change to it on the same period, side
+	 * by side; the signals measure once for both.
+	 * @throws InvalidInput as {@link #run} does
+	 */
+	Comparison compare(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to,
+			@Nullable Integer lookbackDays, RiskModelChange draft) {
+		List<BacktestReport> reports = run(user, from, to, lookbackDays, draft, true);
+		return new Comparison(reports.get(0), reports.get(1));
+	}
+
+	/**
+	 * The current model's backtest and a draft's on the same period and incidents.
+	 */
+	record Comparison(BacktestReport current, BacktestReport draft) {
+	}
+
+	/**
+	 * @return the current model's report when {@code withCurrent}, then the draft's when
+	 * there is one
+	 */
+	private List<BacktestReport> run(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to,
+			@Nullable Integer lookbackDays, @Nullable RiskModelChange draft, boolean withCurrent) {
 		if (!user.may(Permission.RISK_MODEL) || !user.scope().wholeCommunity()) {
 			throw new AccessDeniedException("needs RISK_MODEL over the whole community");
 		}
@@ -103,35 +134,52 @@ class Backtest {
 		if (lookback < 1 || lookback > MAX_LOOKBACK) {
 			problems.add(new Violation("lookbackDays", "backtest.lookback.range", MAX_LOOKBACK));
 		}
+		List<RiskModel> models = new ArrayList<>();
+		if (withCurrent) {
+			models.add(this.models.current(user.community()));
+		}
+		if (draft != null) {
+			models.add(this.models.draft(user.community(), draft, problems));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 		long started = System.nanoTime();
-		// day → subject key → its score at the day's end, for the flagged ones
-		Map<LocalDate, Map<String, RiskScore>> flagged = new LinkedHashMap<>();
+		// for each model: day → subject key → its score at the day's end, for the flagged
+		// ones
+		List<Map<LocalDate, Map<String, RiskScore>>> flagged = new ArrayList<>();
+		models.forEach((model) -> flagged.add(new LinkedHashMap<>()));
 		for (LocalDate day = first.minusDays(lookback); !day.isAfter(last); day = day.plusDays(1)) {
-			Map<String, RiskScore> high = new LinkedHashMap<>();
-			for (RiskScore score : this.engine.scoreAsOf(user.community(), endOf(day), null)) {
-				if (score.level() != null && !LEVEL.above(score.level())) {
-					high.put(score.subject().key(), score);
+			List<List<RiskScore>> scored = this.engine.scoreAsOf(user.community(), endOf(day), models, null);
+			for (int m = 0; m < models.size(); m++) {
+				Map<String, RiskScore> high = new LinkedHashMap<>();
+				for (RiskScore score : scored.get(m)) {
+					if (score.level() != null && !LEVEL.above(score.level())) {
+						high.put(score.subject().key(), score);
+					}
 				}
+				flagged.get(m).put(day, high);
 			}
-			flagged.put(day, high);
 		}
 		List<AppealSignals.Incident> known = this.appeals.incidents(user.community(),
 				startOf(first).minus(RiskRun.APPEAL_WINDOW), endOf(last.plusDays(lookback)));
-		List<BacktestReport.Outcome> outcomes = new ArrayList<>();
-		for (AppealSignals.Incident incident : known) {
-			LocalDate day = day(incident.receivedAt());
-			if (!day.isBefore(first) && !day.isAfter(last)) {
-				outcomes.add(outcome(incident, day, lookback, flagged));
+		List<BacktestReport> reports = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			Map<LocalDate, Map<String, RiskScore>> high = flagged.get(m);
+			List<BacktestReport.Outcome> outcomes = new ArrayList<>();
+			for (AppealSignals.Incident incident : known) {
+				LocalDate day = day(incident.receivedAt());
+				if (!day.isBefore(first) && !day.isAfter(last)) {
+					outcomes.add(outcome(incident, day, lookback, high));
+				}
 			}
+			List<BacktestReport.FalseAlarm> falseAlarms = falseAlarms(user, first, lookback, high, known);
+			int hits = (int) outcomes.stream().filter(BacktestReport.Outcome::hit).count();
+			reports.add(new BacktestReport(first, last, lookback, LEVEL, models.get(m).version(),
+					draft != null && (m > 0 || !withCurrent), hits, outcomes.size() - hits, falseAlarms.size(),
+					outcomes, falseAlarms, (System.nanoTime() - started) / 1_000_000));
 		}
-		List<BacktestReport.FalseAlarm> falseAlarms = falseAlarms(user, first, lookback, flagged, known);
-		int hits = (int) outcomes.stream().filter(BacktestReport.Outcome::hit).count();
-		return new BacktestReport(first, last, lookback, LEVEL, this.models.current(user.community()).version(), hits,
-				outcomes.size() - hits, falseAlarms.size(), outcomes, falseAlarms,
-				(System.nanoTime() - started) / 1_000_000);
+		return reports;
 	}
 
 	private static BacktestReport.Outcome outcome(AppealSignals.Incident incident, LocalDate day, int lookback,

@@ -11,10 +11,13 @@ import org.jspecify.annotations.Nullable;
  * and groups flagged without an incident to explain it.
  *
  * @param level the lowest level that counted as flagged
+ * @param modelVersion the version of the model weighed, or the one a draft changes
+ * @param draft whether a draft (an unsaved change of {@code modelVersion}) was weighed
  * @param millis how long it took
  */
-record BacktestReport(LocalDate from, LocalDate to, int lookbackDays, WarningLevel level, int modelVersion, int hits,
-		int misses, int falseAlarms, List<Outcome> incidents, List<FalseAlarm> falseAlarmSubjects, long millis) {
+record BacktestReport(LocalDate from, LocalDate to, int lookbackDays, WarningLevel level, int modelVersion,
+		boolean draft, int hits, int misses, int falseAlarms, List<Outcome> incidents,
+		List<FalseAlarm> falseAlarmSubjects, long millis) {
 
 	/**
 	 * One incident.

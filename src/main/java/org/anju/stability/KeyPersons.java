@@ -116,8 +116,45 @@ public class KeyPersons {
 	 * @throws InvalidInput naming every field that breaks a rule, with nothing written
 	 */
 	public KeyPerson designate(CurrentUser user, NewKeyPerson input) {
-		ConflictManagement.requireWork(user);
+		return designate(user, input, today(), new ArrayList<>());
+	}
+
+	/**
+	 * Takes over a key person followed before Anju (a paper register, 重点人员台账): the
+	 * designation on its day and the contacts logged on theirs, in the caller's
+	 * transaction; then the due days that passed without a contact are recorded as
+	 * missed, as the clock would have recorded them.
+	 * @param designatedOn the day of the designation, not in the future
+	 * @return the key person with the contacts
+	 * @throws InvalidInput naming every field that breaks a rule (a contact's as
+	 * {@code contacts[i].field})
+	 */
+	public KeyPerson recordPast(CurrentUser user, NewKeyPerson input, LocalDate designatedOn,
+			List<NewContact> contacts) {
 		List<Violation> problems = new ArrayList<>();
+		if (designatedOn.isAfter(today())) {
+			problems.add(new Violation("designatedOn", "stability.date.future"));
+		}
+		KeyPerson designated = designate(user, input, designatedOn, problems);
+		for (int i = 0; i < contacts.size(); i++) {
+			try {
+				logContact(user, designated.id(), null, contacts.get(i));
+			}
+			catch (InvalidInput ex) {
+				String prefix = "contacts[" + i + "].";
+				throw new InvalidInput(ex.violations()
+					.stream()
+					.map((v) -> new Violation(prefix + v.field(), v.code(), v.args()))
+					.toList());
+			}
+		}
+		fireMissed(user.community(), today());
+		return get(user, designated.id());
+	}
+
+	private KeyPerson designate(CurrentUser user, NewKeyPerson input, LocalDate designatedOn,
+			List<Violation> problems) {
+		ConflictManagement.requireWork(user);
 		Long personId = null;
 		if (input.personId() == null) {
 			problems.add(new Violation("personId", "field.required"));
@@ -146,7 +183,6 @@ public class KeyPersons {
 		if (!problems.isEmpty() || personId == null || grade == null || responsible == null) {
 			throw new InvalidInput(problems);
 		}
-		LocalDate today = today();
 		long id = this.jdbc.sql("""
 				insert into key_person (community_id, person_id, reason, computed_grade, computed_explanation,
 				                        computed_at, responsible_user_id, designated_on, designated_by, next_due)
@@ -160,9 +196,9 @@ public class KeyPersons {
 			.param("explanation", explanation)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("responsible", responsible)
-			.param("today", today)
+			.param("today", designatedOn)
 			.param("actor", user.actor())
-			.param("due", today.plusDays(intervals(user.community()).get(grade)))
+			.param("due", designatedOn.plusDays(intervals(user.community()).get(grade)))
 			.query(Long.class)
 			.single();
 		this.audit.record(user.community(), "KEY_PERSON_DESIGNATED", "KEY_PERSON", id,
@@ -487,6 +523,47 @@ public class KeyPersons {
 						Grade.valueOf(rs.getString("grade")), rs.getLong("responsible_user_id"), due, overdue,
 						(overdue - 1) / rs.getInt("days") + 1,
 						List.copyOf(Arrays.asList((Long[]) rs.getArray("miss_ids").getArray())));
+			})
+			.list();
+	}
+
+	/**
+	 * The key persons who were behind their contact plan at the end of a past day, read
+	 * from the due days the clock recorded as missed ({@code key_person_miss}), which
+	 * hold the interval of their time: those after the last contact dated by then (or the
+	 * designation), and before the day. A designation counts from its day until it ended.
+	 * @param day the day, in the past
+	 * @param at the end of that day
+	 * @return each with the recorded misses as {@code missIds}; {@code grade} is today's
+	 */
+	@Transactional(readOnly = true)
+	public List<MissedContact> missedContactsAsOf(CommunityId community, LocalDate day, Instant at) {
+		return this.jdbc
+			.sql("select k.id, k.person_id, p.grid_id, " + EFFECTIVE + " as grade, k.responsible_user_id," + """
+					 m.miss_ids, m.first_due
+					from key_person k join person p on p.community_id = k.community_id and p.id = k.person_id
+					cross join lateral (
+					    select greatest(k.designated_on, max(c.contacted_on)) as last_contact
+					    from key_person_contact c
+					    where c.community_id = k.community_id and c.key_person_id = k.id and c.contacted_on <= :day) l
+					cross join lateral (
+					    select array_agg(x.id order by x.due_date) as miss_ids, min(x.due_date) as first_due
+					    from key_person_miss x
+					    where x.community_id = k.community_id and x.key_person_id = k.id
+					      and x.due_date > l.last_contact and x.due_date < :day) m
+					where k.community_id = :c and k.designated_on <= :day and (k.ended_at is null or k.ended_at > :at)
+					  and m.first_due is not null
+					order by m.first_due, k.id
+					""")
+			.param("c", community.value())
+			.param("day", day)
+			.param("at", Timestamp.from(at))
+			.query((rs, row) -> {
+				LocalDate due = rs.getObject("first_due", LocalDate.class);
+				List<Long> misses = List.copyOf(Arrays.asList((Long[]) rs.getArray("miss_ids").getArray()));
+				return new MissedContact(rs.getLong("id"), rs.getLong("person_id"), rs.getObject("grid_id", Long.class),
+						Grade.valueOf(rs.getString("grade")), rs.getLong("responsible_user_id"), due,
+						(int) ChronoUnit.DAYS.between(due, day), misses.size(), misses);
 			})
 			.list();
 	}

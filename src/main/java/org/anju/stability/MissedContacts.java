@@ -40,12 +40,13 @@ class MissedContacts implements Signal {
 
 	@Override
 	public void measure(RiskRun run) {
-		if (run.asOf()) {
-			// a contact plan keeps only its next due day, not what was due on a past one
-			return;
-		}
+		// a contact plan keeps only its next due day, so a past day reads the misses the
+		// clock recorded
+		List<MissedContact> behind = run.asOf()
+				? this.keyPersons.missedContactsAsOf(run.community(), run.today(), run.now())
+				: this.keyPersons.missedContacts(run.community());
 		Map<Long, Optional<Long>> areas = new HashMap<>();
-		for (MissedContact missed : this.keyPersons.missedContacts(run.community())) {
+		for (MissedContact missed : behind) {
 			List<Evidence> evidence = List.of(new Evidence("KEY_PERSON", missed.keyPersonId()));
 			String detail = missed.grade() + " · " + missed.dueDate();
 			run.add("PERSON:" + missed.personId(), code(), missed.missedCount(), evidence, detail);

@@ -93,22 +93,33 @@ class RiskApi {
 	}
 
 	@PostMapping("/risk-model/backtest")
-	@Operation(summary = "Backtest the current model on a past period (leaders and administrators)",
-			description = "Body: {\"from\"?: date, \"to\"?: date (today), \"lookbackDays\"?: 1..30 (14)}; the period "
-					+ "is at most 120 days (60 by default). Scores every subject as of the end of each day from what was "
-					+ "known by then, stores nothing, and answers each collective or level-skipping appeal of the period "
-					+ "as a hit (a subject it concerns at YELLOW or above on a day before it, with the lead time) or a "
-					+ "miss, and the people and groups flagged with no incident to explain it (false alarms).")
+	@Operation(
+			summary = "Backtest the current model, or a draft of a change, on a past period (leaders and administrators)",
+			description = "Body: {\"from\"?: date, \"to\"?: date (today), \"lookbackDays\"?: 1..30 (14), "
+					+ "\"weights\"?: {code:number}, \"thresholds\"?: {subjectType:{BLUE,YELLOW,ORANGE,RED}}}; the period "
+					+ "is at most 120 days (60 by default). With weights or thresholds it weighs a draft: the current model "
+					+ "with them in place, checked as PUT /risk-model checks them (422 naming the field) and saved nowhere. "
+					+ "Scores every subject as of the end of each day from what was known by then, stores nothing, and "
+					+ "answers each collective or level-skipping appeal of the period as a hit (a subject it concerns at "
+					+ "YELLOW or above on a day before it, with the lead time) or a miss, and the people and groups flagged "
+					+ "with no incident to explain it (false alarms).")
 	BacktestReport backtest(@AuthenticationPrincipal CurrentUser user,
 			@RequestBody(required = false) @Nullable BacktestBody body) {
-		BacktestBody asked = (body != null) ? body : new BacktestBody(null, null, null);
-		return this.backtest.run(user, asked.from(), asked.to(), asked.lookbackDays());
+		BacktestBody asked = (body != null) ? body : new BacktestBody(null, null, null, null, null);
+		RiskModelChange draft = (asked.weights() != null || asked.thresholds() != null)
+				? new RiskModelChange(asked.weights(), asked.thresholds(), null, null) : null;
+		return this.backtest.run(user, asked.from(), asked.to(), asked.lookbackDays(), draft);
 	}
 
 	/**
 	 * What a backtest asks about; every part is optional.
+	 *
+	 * @param weights a draft's weights by signal code, in place of the current ones
+	 * @param thresholds a draft's thresholds by subject type (all four levels each)
 	 */
-	record BacktestBody(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer lookbackDays) {
+	record BacktestBody(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer lookbackDays,
+			@Nullable Map<String, @Nullable Double> weights,
+			@Nullable Map<String, @Nullable Map<String, @Nullable Double>> thresholds) {
 	}
 
 	private Map<String, Object> shape(RiskModel model) {

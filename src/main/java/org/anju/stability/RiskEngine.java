@@ -141,21 +141,25 @@ public class RiskEngine {
 
 	/**
 	 * Scores the subjects as they stood at a past moment, from what was known by then,
-	 * without storing anything or raising a warning: a backtest of the current model.
-	 * Contact plans keep no history, so missed key-person contacts are left out.
+	 * without storing anything or raising a warning: a backtest. The signals measure once
+	 * and each model weighs what they measured, so that a draft is compared with the
+	 * current model at the cost of one.
+	 * @param models the models to weigh with, such as the current one and a draft
 	 * @param subjects the subject keys to score, or {@literal null} for every subject
-	 * @return the scores of the subjects with any signal
+	 * @return for each model in turn, the scores of the subjects with any signal
 	 */
 	@Transactional(readOnly = true)
-	List<RiskScore> scoreAsOf(CommunityId community, Instant at, @Nullable Set<String> subjects) {
-		return score(community, this.models.current(community),
-				new RiskRun(community, at, subjects, this.appeals, true));
+	List<List<RiskScore>> scoreAsOf(CommunityId community, Instant at, List<RiskModel> models,
+			@Nullable Set<String> subjects) {
+		RiskRun run = measure(new RiskRun(community, at, subjects, this.appeals, true));
+		Map<Long, Long> personGrids = personGrids(run);
+		return models.stream().map((model) -> weigh(model, run, personGrids)).toList();
 	}
 
 	private int run(CommunityId community, @Nullable Set<String> subjects) {
 		Instant now = this.clock.instant();
 		RiskModel model = this.models.current(community);
-		List<RiskScore> computed = score(community, model, new RiskRun(community, now, subjects, this.appeals, false));
+		List<RiskScore> computed = score(model, new RiskRun(community, now, subjects, this.appeals, false));
 		// one order for every run, so that runs on overlapping subjects lock rows alike
 		computed.sort(Comparator.comparing((RiskScore score) -> score.subject().key()));
 		Map<String, WarningLevel> before = this.scores.levels(community, subjects);
@@ -172,20 +176,35 @@ public class RiskEngine {
 	/**
 	 * Runs every signal and weighs what they measured with the model.
 	 */
-	private List<RiskScore> score(CommunityId community, RiskModel model, RiskRun run) {
-		Instant now = run.now();
-		Map<String, Signal> byCode = new HashMap<>();
+	private List<RiskScore> score(RiskModel model, RiskRun run) {
+		measure(run);
+		return weigh(model, run, personGrids(run));
+	}
+
+	private RiskRun measure(RiskRun run) {
 		for (Signal signal : this.signals) {
-			byCode.put(signal.code(), signal);
 			signal.measure(run);
 		}
+		return run;
+	}
+
+	/**
+	 * @return the grid of each person the run measured
+	 */
+	private Map<Long, Long> personGrids(RiskRun run) {
 		List<Long> personIds = new ArrayList<>();
 		run.values().keySet().stream().map(RiskSubject::parse).forEach((subject) -> {
 			if (subject.type() == RiskSubject.Type.PERSON) {
 				personIds.add(Long.valueOf(subject.id()));
 			}
 		});
-		Map<Long, Long> personGrids = this.people.gridsOf(community, personIds);
+		return this.people.gridsOf(run.community(), personIds);
+	}
+
+	private List<RiskScore> weigh(RiskModel model, RiskRun run, Map<Long, Long> personGrids) {
+		Instant now = run.now();
+		Map<String, Signal> byCode = new HashMap<>();
+		this.signals.forEach((signal) -> byCode.put(signal.code(), signal));
 		List<RiskScore> computed = new ArrayList<>(run.values().size());
 		run.values().forEach((key, measured) -> {
 			RiskSubject subject = RiskSubject.parse(key);

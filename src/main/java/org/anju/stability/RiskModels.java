@@ -91,6 +91,44 @@ class RiskModels {
 			throw new StaleVersion(current.version());
 		}
 		List<Violation> problems = new ArrayList<>();
+		RiskModel revised = revise(current, change, problems);
+		String note = (change.note() != null && !change.note().isBlank()) ? change.note().strip() : null;
+		if (note != null && note.length() > 500) {
+			problems.add(new Violation("note", "conflict.text.length", 500));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Map<String, Double> weights = revised.weights();
+		Map<RiskSubject.Type, Map<WarningLevel, Double>> thresholds = revised.thresholds();
+		Map<WarningLevel, Integer> ackHours = revised.ackHours();
+		RiskModel next = new RiskModel(current.version() + 1, weights, thresholds, ackHours, note, user.actor(), null);
+		if (insert(user.community(), next) == 0) {
+			// another change took this version number first
+			throw new StaleVersion(current.version() + 1);
+		}
+		this.audit.record(user.community(), "RISK_MODEL_CHANGED", "RISK_MODEL", next.version(),
+				Map.of("from", current.version(), "weights", weights, "thresholds", thresholds, "ackHours", ackHours));
+		return latest(user.community()).orElseThrow();
+	}
+
+	/**
+	 * The model a change would make, weighed by a backtest before it is saved; nothing is
+	 * written.
+	 * @param problems gets every weight, threshold or limit that breaks a rule
+	 * @return the current version with the valid parts of the change in place (its
+	 * version number stays)
+	 */
+	RiskModel draft(CommunityId community, RiskModelChange change, List<Violation> problems) {
+		return revise(current(community), change, problems);
+	}
+
+	/**
+	 * @return the model with the change's weights, thresholds and limits in place of the
+	 * current ones, those that break a rule left as they were and named in
+	 * {@code problems}
+	 */
+	private RiskModel revise(RiskModel current, RiskModelChange change, List<Violation> problems) {
 		Map<String, Double> weights = new LinkedHashMap<>(current.weights());
 		Set<String> known = this.signals.stream().map(Signal::code).collect(Collectors.toSet());
 		if (change.weights() != null) {
@@ -130,21 +168,8 @@ class RiskModels {
 				}
 			});
 		}
-		String note = (change.note() != null && !change.note().isBlank()) ? change.note().strip() : null;
-		if (note != null && note.length() > 500) {
-			problems.add(new Violation("note", "conflict.text.length", 500));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		RiskModel next = new RiskModel(current.version() + 1, weights, thresholds, ackHours, note, user.actor(), null);
-		if (insert(user.community(), next) == 0) {
-			// another change took this version number first
-			throw new StaleVersion(current.version() + 1);
-		}
-		this.audit.record(user.community(), "RISK_MODEL_CHANGED", "RISK_MODEL", next.version(),
-				Map.of("from", current.version(), "weights", weights, "thresholds", thresholds, "ackHours", ackHours));
-		return latest(user.community()).orElseThrow();
+		return new RiskModel(current.version(), weights, thresholds, ackHours, current.note(), current.createdBy(),
+				current.createdAt());
 	}
 
 	/**

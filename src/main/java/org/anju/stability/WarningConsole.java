@@ -1,12 +1,18 @@
 package org.anju.stability;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.anju.identity.CurrentUser;
 import org.anju.shared.InvalidInput;
+import org.anju.shared.InvalidInput.Violation;
 import org.anju.shared.Refused;
 import org.anju.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The console's warnings: the list, one warning with the "why" of its score (each
  * contribution with links to the appeals, cases and notes behind it), the acknowledge and
- * close forms, and the risk model's page.
+ * close forms, and the risk model's page, where a draft of the weights is backtested side
+ * by side with the current model before it is saved.
  */
 @Controller
 @PreAuthorize("hasAuthority('STABILITY_READ')")
@@ -45,7 +52,10 @@ class WarningConsole {
 
 	private final MessageSource messages;
 
-	WarningConsole(Warnings warnings, RiskModels models, MessageSource messages) {
+	private final Backtest backtest;
+
+	WarningConsole(Warnings warnings, RiskModels models, MessageSource messages, Backtest backtest) {
+		this.backtest = backtest;
 		this.warnings = warnings;
 		this.models = models;
 		this.messages = messages;
@@ -101,12 +111,27 @@ class WarningConsole {
 
 	@GetMapping("/risk-model")
 	String riskModel(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return riskModel(user, Map.of(), model);
+	}
+
+	/**
+	 * Shows the model's form, with what the user typed in place of the saved values.
+	 */
+	private String riskModel(CurrentUser user, Map<String, String> typed, Model model) {
 		ConflictManagement.requireRead(user);
 		RiskModel current = this.models.current(user.community());
 		model.addAttribute("model", current);
 		Map<String, Double> weights = new LinkedHashMap<>();
 		this.models.signals().forEach((signal) -> weights.put(signal.code(), current.weight(signal)));
 		model.addAttribute("weights", weights);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		weights.forEach((code, weight) -> fields.put("weight." + code, weight));
+		current.thresholds()
+			.forEach((type, levels) -> levels
+				.forEach((level, value) -> fields.put("threshold." + type.name() + "." + level.name(), value)));
+		current.ackHours().forEach((level, hours) -> fields.put("ack." + level.name(), hours));
+		fields.putAll(typed);
+		model.addAttribute("fields", fields);
 		model.addAttribute("subjectTypes", RiskSubject.Type.values());
 		model.addAttribute("levels", WarningLevel.values());
 		return MODEL;
@@ -116,6 +141,59 @@ class WarningConsole {
 	@PreAuthorize("hasAuthority('RISK_MODEL')")
 	String changeRiskModel(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form,
 			Model model, Locale locale, HttpServletResponse response) {
+		try {
+			this.models.change(user, Long.parseLong(form.getOrDefault("version", "-1")), change(form));
+			return "redirect:/risk-model?saved";
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("failure", describe(ex, locale));
+		}
+		catch (StaleVersion ex) {
+			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+			model.addAttribute("failure", this.messages.getMessage("risk.model.stale", null, locale));
+		}
+		return riskModel(user, form, model);
+	}
+
+	/**
+	 * Backtests the current model and the form's draft side by side, and shows the form
+	 * again as typed: nothing is saved.
+	 */
+	@PostMapping("/risk-model/backtest")
+	@PreAuthorize("hasAuthority('RISK_MODEL')")
+	String backtest(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form, Model model,
+			Locale locale, HttpServletResponse response) {
+		List<Violation> problems = new ArrayList<>();
+		LocalDate from = day(form, "from", problems);
+		LocalDate to = day(form, "to", problems);
+		Double lookback = number(form.get("lookbackDays"));
+		if (lookback != null && lookback != Math.rint(lookback)) {
+			problems.add(new Violation("lookbackDays", "backtest.lookback.range", Backtest.MAX_LOOKBACK));
+		}
+		RiskModelChange draft = change(form);
+		try {
+			if (!problems.isEmpty()) {
+				// the draft's own problems too, without running a backtest
+				this.models.draft(user.community(), draft, problems);
+				throw new InvalidInput(problems);
+			}
+			Backtest.Comparison comparison = this.backtest.compare(user, from, to,
+					(lookback != null) ? lookback.intValue() : null, draft);
+			model.addAttribute("comparison", comparison);
+			model.addAttribute("links", links(comparison));
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("failure", describe(ex, locale));
+		}
+		return riskModel(user, form, model);
+	}
+
+	/**
+	 * @return the change the risk model's form asks for
+	 */
+	private static RiskModelChange change(Map<String, String> form) {
 		Map<String, @Nullable Double> weights = new LinkedHashMap<>();
 		Map<String, @Nullable Map<String, @Nullable Double>> thresholds = new LinkedHashMap<>();
 		Map<String, @Nullable Integer> ackHours = new LinkedHashMap<>();
@@ -132,24 +210,58 @@ class WarningConsole {
 				ackHours.put(parts[1], (hours != null && hours == Math.rint(hours)) ? hours.intValue() : null);
 			}
 		});
+		return new RiskModelChange(weights, thresholds, ackHours, form.get("note"));
+	}
+
+	private String describe(InvalidInput ex, Locale locale) {
+		return String.join(" ",
+				ex.violations()
+					.stream()
+					.map((v) -> v.field() + ": " + this.messages.getMessage(v.code(), v.args(), v.code(), locale))
+					.toList());
+	}
+
+	private static @Nullable LocalDate day(Map<String, String> form, String field, List<Violation> problems) {
+		String text = form.get(field);
+		if (text == null || text.isBlank()) {
+			return null;
+		}
 		try {
-			this.models.change(user, Long.parseLong(form.getOrDefault("version", "-1")),
-					new RiskModelChange(weights, thresholds, ackHours, form.get("note")));
-			return "redirect:/risk-model?saved";
+			return LocalDate.parse(text.strip());
 		}
-		catch (InvalidInput ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("failure",
-					String.join(" ", ex.violations()
-						.stream()
-						.map((v) -> v.field() + ": " + this.messages.getMessage(v.code(), v.args(), v.code(), locale))
-						.toList()));
+		catch (DateTimeParseException ex) {
+			problems.add(new Violation(field, "stability.date.format", text));
+			return null;
 		}
-		catch (StaleVersion ex) {
-			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
-			model.addAttribute("failure", this.messages.getMessage("risk.model.stale", null, locale));
+	}
+
+	/**
+	 * @return where the console shows each subject either report names, by its key
+	 */
+	private static Map<String, String> links(Backtest.Comparison comparison) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (BacktestReport report : List.of(comparison.current(), comparison.draft())) {
+			report.incidents()
+				.forEach((incident) -> incident.subjects()
+					.forEach((key) -> link(RiskSubject.parse(key)).ifPresent((href) -> links.put(key, href))));
+			report.falseAlarmSubjects().forEach((alarm) -> {
+				String key = alarm.subjectType() + ":" + alarm.subjectId();
+				link(RiskSubject.parse(key)).ifPresent((href) -> links.put(key, href));
+			});
 		}
-		return riskModel(user, model);
+		return links;
+	}
+
+	/**
+	 * @return the console page of a subject; the community has none
+	 */
+	private static Optional<String> link(RiskSubject subject) {
+		return switch (subject.type()) {
+			case PERSON -> Optional.of("/people/" + subject.id());
+			case GROUP -> Optional.of("/mood-notes/analysis?groupCode=" + subject.id());
+			case GRID, AREA -> Optional.of("/places/" + subject.id());
+			case COMMUNITY -> Optional.empty();
+		};
 	}
 
 	private String attempt(CurrentUser user, long id, String action, Model model, Locale locale,
@@ -187,25 +299,14 @@ class WarningConsole {
 	private static Map<String, String> subjectLink(WarningView warning) {
 		Map<String, String> links = new LinkedHashMap<>();
 		Object id = warning.subjectId();
-		switch (RiskSubject.Type.valueOf(warning.subjectType())) {
-			case PERSON -> {
-				links.put("subject", "/people/" + id);
-				links.put("MOOD_NOTE", "/mood-notes?personId=" + id);
-			}
-			case GROUP -> {
-				links.put("subject", "/mood-notes/analysis?groupCode=" + id);
-				links.put("MOOD_NOTE", "/mood-notes?groupCode=" + id);
-			}
-			case GRID -> {
-				links.put("subject", "/places/" + id);
-				links.put("MOOD_NOTE", "/mood-notes?gridId=" + id);
-			}
-			case AREA -> {
-				links.put("subject", "/places/" + id);
-				links.put("MOOD_NOTE", "/mood-notes");
-			}
-			case COMMUNITY -> links.put("MOOD_NOTE", "/mood-notes");
-		}
+		RiskSubject subject = RiskSubject.parse(warning.subjectType() + ":" + id);
+		link(subject).ifPresent((href) -> links.put("subject", href));
+		links.put("MOOD_NOTE", switch (subject.type()) {
+			case PERSON -> "/mood-notes?personId=" + id;
+			case GROUP -> "/mood-notes?groupCode=" + id;
+			case GRID -> "/mood-notes?gridId=" + id;
+			case AREA, COMMUNITY -> "/mood-notes";
+		});
 		return links;
 	}
 
