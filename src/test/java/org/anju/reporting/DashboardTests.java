@@ -246,6 +246,9 @@ class DashboardTests {
 					union all
 					select 'screening', round_id::text, grid_id::text, period, deadline::text || reported::text || late::text
 					from report_screening where community_id = 1
+					union all
+					select 'callback', day::text, category_code, satisfaction, callbacks::text from report_callback_day
+					where community_id = 1 and callbacks <> 0
 					order by 1, 2, 3, 4
 					""")
 			.query()
