@@ -36,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/pg-dashboard-benchmark.
  */
 @BenchmarkDataSet
-@TestPropertySource(properties = "anju.embedded-db.data-dir=target/pg-dashboard-benchmark")
+// under load the demo's duty and plan loaders wait on the coverage check's row lock (held
+// for the whole check over the data set) longer than the interactive query timeout
+@TestPropertySource(properties = { "anju.embedded-db.data-dir=target/pg-dashboard-benchmark",
+		"spring.jdbc.template.query-timeout=10m" })
 class DashboardBenchmarkTests {
 
 	private static final int APPEALS = 1_000_000;
