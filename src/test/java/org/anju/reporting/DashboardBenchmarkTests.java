@@ -37,9 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BenchmarkDataSet
 // under load the demo's duty and plan loaders wait on the coverage check's row lock (held
-// for the whole check over the data set) longer than the interactive query timeout
+// for the whole check over the data set) longer than the interactive query timeout, and
+// the
+// appeal clock's steps on the sample's open appeals keep the listeners busy: more
+// connections
 @TestPropertySource(properties = { "anju.embedded-db.data-dir=target/pg-dashboard-benchmark",
-		"spring.jdbc.template.query-timeout=10m" })
+		"spring.jdbc.template.query-timeout=10m", "anju.embedded-db.pool-size=24" })
 class DashboardBenchmarkTests {
 
 	private static final int APPEALS = 1_000_000;
