@@ -3,6 +3,7 @@ package org.anju.reporting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,11 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.anju.calendar.WorkingCalendar;
 import org.anju.letters.Scoreboard;
 import org.anju.letters.Scoreboard.Standing;
 import org.anju.shared.CommunityId;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -54,10 +60,17 @@ class ScoreboardSection implements DashboardSection<ScoreboardSection.Figures> {
 
 	private final Map<Board, Instant> asked = new ConcurrentHashMap<>();
 
-	ScoreboardSection(Scoreboard scoreboard, ReportTexts texts, Clock clock) {
+	private final JdbcClient jdbc;
+
+	private final TaskExecutor background;
+
+	ScoreboardSection(Scoreboard scoreboard, ReportTexts texts, Clock clock, JdbcClient jdbc,
+			TaskExecutor applicationTaskExecutor) {
 		this.scoreboard = scoreboard;
 		this.texts = texts;
 		this.clock = clock;
+		this.jdbc = jdbc;
+		this.background = applicationTaskExecutor;
 	}
 
 	@Override
@@ -89,16 +102,29 @@ class ScoreboardSection implements DashboardSection<ScoreboardSection.Figures> {
 	}
 
 	/**
-	 * Scores again the boards due, and forgets those not asked for within {@link #KEPT};
-	 * runs every minute, so that no board is shown older than {@link #FRESH} plus one
-	 * scoring.
+	 * Scores the current year's board of every community in the background, so that the
+	 * first dashboard after a start does not wait for it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warm() {
+		int year = LocalDate.now(this.clock.withZone(WorkingCalendar.ZONE)).getYear();
+		List<Long> communities = this.jdbc.sql("select id from community order by id").query(Long.class).list();
+		this.background.execute(() -> communities
+			.forEach((id) -> this.scored.computeIfAbsent(new Board(new CommunityId(id), year), this::score)));
+	}
+
+	/**
+	 * Scores again the boards due, and forgets those of other years than the current one
+	 * not asked for within {@link #KEPT}; runs every minute, so that no board is shown
+	 * older than {@link #FRESH} plus one scoring.
 	 */
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
 	void rescore() {
 		Instant now = this.clock.instant();
+		int year = LocalDate.now(this.clock.withZone(WorkingCalendar.ZONE)).getYear();
 		for (Board board : List.copyOf(this.scored.keySet())) {
 			Instant asked = this.asked.getOrDefault(board, Instant.MIN);
-			if (asked.plus(KEPT).isBefore(now)) {
+			if (board.year() != year && asked.plus(KEPT).isBefore(now)) {
 				this.scored.remove(board);
 				this.asked.remove(board, asked);
 			}
