@@ -17,13 +17,25 @@ import org.jspecify.annotations.Nullable;
  * resolved)
  * @param satisfaction what the resident said at the callback, {@literal null} before it
  * @param overdue whether its deadline passed while it was open
+ * @param callbacks every answer the resident gave at a callback, in the order given (a
+ * dissatisfied one reopens the appeal, and the next round is called back again)
  */
 public record AppealFact(long appealId, long version, LocalDate receivedDay, String categoryCode,
 		@Nullable String departmentCode, @Nullable Long areaId, @Nullable Long gridId, List<String> groups,
-		boolean resolved, boolean resolvedOnTime, @Nullable Satisfaction satisfaction, boolean overdue) {
+		boolean resolved, boolean resolvedOnTime, @Nullable Satisfaction satisfaction, boolean overdue,
+		List<Callback> callbacks) {
 
 	public AppealFact {
 		groups = List.copyOf(groups);
+		callbacks = List.copyOf(callbacks);
+	}
+
+	/**
+	 * One callback's answer.
+	 *
+	 * @param day the day it was given, in Asia/Shanghai
+	 */
+	public record Callback(LocalDate day, Satisfaction satisfaction) {
 	}
 
 }

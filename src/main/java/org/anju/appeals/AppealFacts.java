@@ -1,9 +1,11 @@
 package org.anju.appeals;
 
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,12 +30,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AppealFacts {
 
+	/**
+	 * The appeals with their callbacks, each read from the timeline, where every answer
+	 * given is kept (the appeal holds only the last).
+	 */
 	private static final String SELECT = """
-			select id, version, (received_at at time zone 'Asia/Shanghai')::date as received_day, category_code,
-			       department_code, area_id, grid_id, person_groups, state in ('RESOLVED', 'CLOSED') as resolved,
-			       coalesce(resolved_on_time, false) as resolved_on_time, satisfaction,
-			       'OVERDUE' = any(flags) as overdue
-			from appeal where community_id = :c
+			select a.id, a.version, (a.received_at at time zone 'Asia/Shanghai')::date as received_day,
+			       a.category_code, a.department_code, a.area_id, a.grid_id, a.person_groups,
+			       a.state in ('RESOLVED', 'CLOSED') as resolved, coalesce(a.resolved_on_time, false) as resolved_on_time,
+			       a.satisfaction, 'OVERDUE' = any(a.flags) as overdue, cb.days as callback_days,
+			       cb.answers as callback_answers
+			from appeal a
+			cross join lateral (
+			  select coalesce(array_agg((t.at at time zone 'Asia/Shanghai')::date order by t.id), '{}') as days,
+			         coalesce(array_agg(t.detail ->> 'satisfaction' order by t.id), '{}') as answers
+			  from appeal_timeline t
+			  where t.community_id = a.community_id and t.appeal_id = a.id and t.action = 'callback'
+			    and t.detail ->> 'satisfaction' is not null
+			) cb
+			where a.community_id = :c
 			""";
 
 	private final JdbcClient jdbc;
@@ -52,7 +67,7 @@ public class AppealFacts {
 	 * @return the appeal's facts, empty when there is no such appeal
 	 */
 	public Optional<AppealFact> find(CommunityId community, long appealId) {
-		return this.jdbc.sql(SELECT + " and id = :id")
+		return this.jdbc.sql(SELECT + " and a.id = :id")
 			.param("c", community.value())
 			.param("id", appealId)
 			.query(AppealFacts::fact)
@@ -72,11 +87,17 @@ public class AppealFacts {
 	private static AppealFact fact(ResultSet rs, int row) throws SQLException {
 		String satisfaction = rs.getString("satisfaction");
 		Array groups = rs.getArray("person_groups");
+		Object[] days = (Object[]) rs.getArray("callback_days").getArray();
+		String[] answers = (String[]) rs.getArray("callback_answers").getArray();
+		List<AppealFact.Callback> callbacks = new ArrayList<>(days.length);
+		for (int i = 0; i < days.length; i++) {
+			callbacks.add(new AppealFact.Callback(((Date) days[i]).toLocalDate(), Satisfaction.valueOf(answers[i])));
+		}
 		return new AppealFact(rs.getLong("id"), rs.getLong("version"), rs.getObject("received_day", LocalDate.class),
 				rs.getString("category_code"), rs.getString("department_code"), rs.getObject("area_id", Long.class),
 				rs.getObject("grid_id", Long.class), List.of((String[]) groups.getArray()), rs.getBoolean("resolved"),
 				rs.getBoolean("resolved_on_time"), (satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null,
-				rs.getBoolean("overdue"));
+				rs.getBoolean("overdue"), callbacks);
 	}
 
 }

@@ -77,8 +77,12 @@ class AppealRetention implements RetentionRule {
 				.param("ids", array)
 				.update();
 		}
+		// a callback's answer stays: the satisfaction figures, and the rollups rebuilt
+		// from the timeline, count every answer given
 		this.jdbc.sql("""
-				update appeal_timeline set note = null, detail = '{}'
+				update appeal_timeline set note = null,
+				  detail = case when action = 'callback' and detail ->> 'satisfaction' is not null
+				                then jsonb_build_object('satisfaction', detail -> 'satisfaction') else '{}' end
 				where community_id = :c and appeal_id = any(:ids)
 				""").param("c", community.value()).param("ids", array).update();
 		this.audit.record(community, "APPEALS_ANONYMISED", "APPEAL", ids.get(0), Map.of("count", ids.size(), "firstId",

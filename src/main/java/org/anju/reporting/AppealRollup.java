@@ -51,27 +51,46 @@ class AppealRollup {
 					group by f.community_id, f.received_day, d.dimension, d.key
 					""";
 
+	/**
+	 * The callbacks of facts {@code f} with a sign, one row per day, category and answer,
+	 * added to the day rows: the callbacks are counted by the day they were given.
+	 */
+	private static final String CALLBACK_SUMS = """
+			insert into report_callback_day (community_id, day, category_code, satisfaction, callbacks)
+			select f.community_id, cb.day, f.category_code, cb.satisfaction, sum(f.sign)
+			from %s f
+			cross join unnest(f.callback_days, f.callback_answers) as cb(day, satisfaction)
+			group by f.community_id, cb.day, f.category_code, cb.satisfaction
+			having sum(f.sign) <> 0
+			order by cb.day, f.category_code, cb.satisfaction
+			on conflict (community_id, day, category_code, satisfaction) do update set
+			  callbacks = report_callback_day.callbacks + excluded.callbacks
+			""";
+
 	private static final String FACT_COLUMNS = """
 			community_id, appeal_id, version, received_day, category_code, department_code, area_id, grid_id, groups,
-			resolved, resolved_on_time, rated, satisfied, overdue""";
+			resolved, resolved_on_time, rated, satisfied, overdue, callback_days, callback_answers""";
 
 	private static final String UPSERT = """
 			insert into report_appeal (%s)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date[], ?)
 			on conflict (community_id, appeal_id) do update set version = excluded.version,
 			  received_day = excluded.received_day, category_code = excluded.category_code,
 			  department_code = excluded.department_code, area_id = excluded.area_id, grid_id = excluded.grid_id,
 			  groups = excluded.groups, resolved = excluded.resolved, resolved_on_time = excluded.resolved_on_time,
-			  rated = excluded.rated, satisfied = excluded.satisfied, overdue = excluded.overdue
+			  rated = excluded.rated, satisfied = excluded.satisfied, overdue = excluded.overdue,
+			  callback_days = excluded.callback_days, callback_answers = excluded.callback_answers
 			where report_appeal.version <= excluded.version
 			""".formatted(FACT_COLUMNS);
 
 	/**
 	 * One appeal's change, in one statement: its stored facts count −1 and its new facts
-	 * +1 in the buckets they fall into, when the new facts were taken in (not older than
-	 * the stored ones). The data-modifying CTE's {@code old} reads the row as it was
-	 * before the statement, so the difference is exact whatever changed, the day too; the
-	 * caller holds the appeal's lock, so no other change of it commits in between.
+	 * +1 in the buckets they fall into, their callbacks too (a callback added, an answer
+	 * corrected or the category changed moves only the difference), when the new facts
+	 * were taken in (not older than the stored ones). The data-modifying CTE's
+	 * {@code old} reads the row as it was before the statement, so the difference is
+	 * exact whatever changed, the day too; the caller holds the appeal's lock, so no
+	 * other change of it commits in between.
 	 */
 	private static final String DELTA = """
 			with old as (
@@ -83,6 +102,8 @@ class AppealRollup {
 			  select -1 as sign, old.* from old where exists (select 1 from new)
 			  union all
 			  select 1, new.* from new
+			), callbacks as (
+			  %3$s
 			)
 			insert into report_appeal_day (community_id, day, dimension, key, received, resolved, resolved_on_time,
 			                               rated, satisfied, overdue)
@@ -92,7 +113,7 @@ class AppealRollup {
 			       coalesce(sum(f.sign) filter (where f.rated), 0), coalesce(sum(f.sign) filter (where f.satisfied), 0),
 			       coalesce(sum(f.sign) filter (where f.overdue), 0)
 			from change f
-			""".formatted(FACT_COLUMNS, UPSERT.strip()) + DIMENSIONS + """
+			""".formatted(FACT_COLUMNS, UPSERT.strip(), CALLBACK_SUMS.formatted("change").strip()) + DIMENSIONS + """
 			group by f.community_id, f.received_day, d.dimension, d.key
 			order by f.received_day, d.dimension, d.key
 			on conflict (community_id, day, dimension, key) do update set
@@ -148,6 +169,7 @@ class AppealRollup {
 	public long rebuild(CommunityId community) {
 		RollupLocks.exclusive(this.jdbc, community);
 		this.jdbc.sql("delete from report_appeal_day where community_id = :c").param("c", community.value()).update();
+		this.jdbc.sql("delete from report_callback_day where community_id = :c").param("c", community.value()).update();
 		this.jdbc.sql("delete from report_appeal where community_id = :c").param("c", community.value()).update();
 		List<Object[]> batch = new ArrayList<>(BATCH);
 		long[] count = { 0 };
@@ -163,6 +185,9 @@ class AppealRollup {
 			this.template.batchUpdate(UPSERT, batch);
 		}
 		this.jdbc.sql(BUCKETS).param("c", community.value()).update();
+		this.jdbc.sql(CALLBACK_SUMS.formatted("(select 1 as sign, r.* from report_appeal r where r.community_id = :c)"))
+			.param("c", community.value())
+			.update();
 		return count[0];
 	}
 
@@ -182,7 +207,8 @@ class AppealRollup {
 				fact.categoryCode(), fact.departmentCode(), fact.areaId(), fact.gridId(),
 				fact.groups().toArray(String[]::new), fact.resolved(), fact.resolved() && fact.resolvedOnTime(),
 				fact.satisfaction() != null, fact.satisfaction() != null && fact.satisfaction().satisfied(),
-				fact.overdue() };
+				fact.overdue(), fact.callbacks().stream().map((c) -> c.day().toString()).toArray(String[]::new),
+				fact.callbacks().stream().map((c) -> c.satisfaction().name()).toArray(String[]::new) };
 	}
 
 }

@@ -94,17 +94,35 @@ public class SatisfactionIndex {
 	 */
 	public List<SatisfactionScore> forPeriod(CurrentUser user, LocalDate from, LocalDate to) {
 		require(user, Permission.APPEALS_READ);
-		return lines(user.community(), user.scope().gridFilter(), from, to);
+		Long[] grids = user.scope().gridFilter();
+		return lines(user.community(), grids, from, to,
+				this.callbacks.counted(user.community(), categoryCodes(), start(from, to), until(to), grids));
 	}
 
 	/**
 	 * The index of every service line over a period for the whole community: for the
-	 * leaders' dashboard and the monthly report.
+	 * leaders' dashboard and the monthly report, which keep the callbacks counted in
+	 * their own rollup (a year holds hundreds of thousands of them).
+	 * @param callbacks the callbacks given within the period, counted by category and
+	 * answer as {@link AppealCallbacks#counted} counts them
 	 * @return one score per service line, in the order of {@link ServiceLine}
 	 * @throws BadParameter when the period is reversed or longer than two years
 	 */
-	public List<SatisfactionScore> forCommunity(CommunityId community, LocalDate from, LocalDate to) {
-		return lines(community, null, from, to);
+	public List<SatisfactionScore> forCommunity(CommunityId community, LocalDate from, LocalDate to,
+			List<AppealCallbacks.Count> callbacks) {
+		return lines(community, null, from, to, callbacks);
+	}
+
+	/**
+	 * @return the categories whose callbacks count in some service line, each with its
+	 * sub-categories
+	 */
+	private static Set<String> categoryCodes() {
+		Set<String> codes = new HashSet<>();
+		for (ServiceLine line : ServiceLine.values()) {
+			codes.addAll(line.categoryCodes());
+		}
+		return codes;
 	}
 
 	/**
@@ -161,18 +179,13 @@ public class SatisfactionIndex {
 	}
 
 	/**
-	 * Counts in the database, not row by row, and in one pass for all lines: the
-	 * dashboard asks this for a year of a million appeals.
+	 * Counts in the database, not row by row, and in one pass for all lines, from the
+	 * callbacks counted by category and answer.
 	 */
-	private List<SatisfactionScore> lines(CommunityId community, Long @Nullable [] grids, LocalDate from,
-			LocalDate to) {
+	private List<SatisfactionScore> lines(CommunityId community, Long @Nullable [] grids, LocalDate from, LocalDate to,
+			List<AppealCallbacks.Count> callbacks) {
 		Instant start = start(from, to);
 		Instant until = until(to);
-		Set<String> codes = new HashSet<>();
-		for (ServiceLine line : ServiceLine.values()) {
-			codes.addAll(line.categoryCodes());
-		}
-		List<AppealCallbacks.Count> callbacks = this.callbacks.counted(community, codes, start, until, grids);
 		Map<String, Tally> tallies = new HashMap<>();
 		for (ServiceLine line : ServiceLine.values()) {
 			Tally tally = new Tally();

@@ -1,14 +1,17 @@
 package org.anju.reporting;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
+import org.anju.appeals.AppealCallbacks;
 import org.anju.appeals.AppealCategories;
 import org.anju.appeals.AppealCategory;
 import org.anju.appeals.AppealFixtures;
@@ -23,6 +26,8 @@ import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.people.PersonManagement;
 import org.anju.places.PlaceManagement;
+import org.anju.surveys.SatisfactionIndex;
+import org.anju.surveys.SatisfactionScore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
@@ -43,7 +48,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The leader dashboard: its figures follow the appeals as events come in, agree with the
  * ledger's statistics that scan the appeals, come out the same from a rebuild, count a
- * replayed event once, refuse bad periods field by field and are the leaders' alone.
+ * replayed event once, count the callbacks the timeline holds, refuse bad periods field
+ * by field and are the leaders' alone.
  */
 @AnjuSpringTest
 class DashboardTests {
@@ -79,6 +85,12 @@ class DashboardTests {
 
 	@Autowired
 	UserManagement users;
+
+	@Autowired
+	AppealCallbacks callbacks;
+
+	@Autowired
+	SatisfactionIndex index;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -184,6 +196,97 @@ class DashboardTests {
 		assertThat(rows).isEqualTo(1);
 	}
 
+	/**
+	 * Satisfied callbacks that close, a dissatisfied one that reopens its appeal followed
+	 * by a second callback, a reopen by hand after a close and its new callback, and a
+	 * close without one: the rollup counts what the timeline holds, before and after a
+	 * rebuild.
+	 */
+	@Test
+	void theRolledUpCallbacksAreTheTimelinesAfterReopensAndSecondCallbacks() {
+		AppealFixtures appeals = new AppealFixtures(this.categories, this.rules);
+		// under 物业维修, so that its callbacks move the property line's index
+		AppealCategory category = appeals
+			.subCategory(this.categories.get(RegistryFixtures.COMMUNITY, "PROPERTY_REPAIR"), "PROPERTY");
+		this.fixtures.resolve(this.fixtures.submit(category.code()), "PROPERTY", "SATISFIED");
+		this.fixtures.resolve(this.fixtures.submit(category.code()), "PROPERTY", "VERY_SATISFIED");
+
+		long twice = this.fixtures.submit(category.code());
+		this.fixtures.resolve(twice, "PROPERTY", "DISSATISFIED");
+		String version = version(twice);
+		version = this.fixtures.act(twice, version, "accept", Map.of());
+		version = this.fixtures.act(twice, version, "resolve", Map.of("reply", "已返工"));
+		this.fixtures.act(twice, version, "callback", Map.of("satisfaction", "BASICALLY_SATISFIED"));
+
+		long reopened = this.fixtures.submit(category.code());
+		this.fixtures.resolve(reopened, "PROPERTY", "SATISFIED");
+		version = this.fixtures.act(reopened, version(reopened), "reopen", Map.of("reason", "又坏了"));
+		version = this.fixtures.act(reopened, version, "accept", Map.of());
+		version = this.fixtures.act(reopened, version, "resolve", Map.of("reply", "已更换"));
+		this.fixtures.act(reopened, version, "callback", Map.of("satisfaction", "DISSATISFIED"));
+
+		long closedWithoutCallback = this.fixtures.submit(category.code());
+		version = this.fixtures.act(closedWithoutCallback, "0", "assign", Map.of("departmentCode", "PROPERTY"));
+		version = this.fixtures.act(closedWithoutCallback, version, "accept", Map.of());
+		version = this.fixtures.act(closedWithoutCallback, version, "resolve", Map.of("reply", "已处理"));
+		this.fixtures.act(closedWithoutCallback, version, "close", Map.of());
+		this.fixtures.awaitRollups();
+
+		Map<String, Long> recount = recount(category, TODAY);
+		assertThat(recount).as("the timeline's callbacks of the scenario")
+			.containsExactlyEntriesOf(new TreeMap<>(
+					Map.of("BASICALLY_SATISFIED", 1L, "DISSATISFIED", 2L, "SATISFIED", 2L, "VERY_SATISFIED", 1L)));
+		assertThat(rolledUp(category, TODAY)).as("the rollup's callbacks are the timeline's").isEqualTo(recount);
+
+		String body = content(this.callers.perform(bearer(get("/api/v1/dashboard"), this.admin)));
+		SatisfactionScore live = this.index.forPeriod(RegistryFixtures.admin(), TODAY.withDayOfMonth(1), monthEnd())
+			.stream()
+			.filter((score) -> score.key().equals("PROPERTY"))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> line = JsonPath
+			.<List<Map<String, Object>>>read(body, "$.satisfactionIndex[?(@.serviceLine == 'PROPERTY')]")
+			.get(0);
+		assertThat(((Number) line.get("callbacks")).intValue()).as("the dashboard's callbacks are the live count")
+			.isEqualTo(live.callbacks())
+			.isGreaterThanOrEqualTo(6);
+		assertThat(((Number) line.get("index")).doubleValue()).isEqualTo(live.index());
+
+		this.rollups.rebuild(RegistryFixtures.COMMUNITY);
+		assertThat(rolledUp(category, TODAY)).as("a rebuild from the appeals gives what the events built")
+			.isEqualTo(recount);
+	}
+
+	private String version(long id) {
+		return this.callers.perform(bearer(get("/api/v1/appeals/{id}", id), this.admin))
+			.getHeader("ETag")
+			.replace("\"", "");
+	}
+
+	/**
+	 * @return the category's callbacks of today by answer, counted from the timeline
+	 */
+	private Map<String, Long> recount(AppealCategory category, LocalDate today) {
+		Instant from = today.atStartOfDay(WorkingCalendar.ZONE).toInstant();
+		Map<String, Long> counts = new TreeMap<>();
+		this.callbacks
+			.counted(RegistryFixtures.COMMUNITY, Set.of(category.code()), from,
+					today.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant(), null)
+			.forEach((count) -> counts.merge(count.satisfaction().name(), count.count(), Long::sum));
+		return counts;
+	}
+
+	private Map<String, Long> rolledUp(AppealCategory category, LocalDate today) {
+		Map<String, Long> counts = new TreeMap<>();
+		this.jdbc.sql("""
+				select satisfaction, callbacks from report_callback_day
+				where community_id = 1 and day = :day and category_code = :code and callbacks <> 0
+				""").param("day", java.sql.Date.valueOf(today)).param("code", category.code()).query((rs) -> {
+			counts.put(rs.getString("satisfaction"), rs.getLong("callbacks"));
+		});
+		return counts;
+	}
+
 	@Test
 	void aPeriodThatCannotBeUsedIsRefusedFieldByField() {
 		MockHttpServletResponse notDates = this.callers
@@ -246,6 +349,9 @@ class DashboardTests {
 					union all
 					select 'screening', round_id::text, grid_id::text, period, deadline::text || reported::text || late::text
 					from report_screening where community_id = 1
+					union all
+					select 'callback', day::text, category_code, satisfaction, callbacks::text from report_callback_day
+					where community_id = 1 and callbacks <> 0
 					order by 1, 2, 3, 4
 					""")
 			.query()
