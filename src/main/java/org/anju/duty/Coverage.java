@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * module's {@link CoverageSource} that reaches nobody (a plan role whose person left) is
  * a gap. A check stores the gaps it finds, marks those it no longer finds resolved, and
  * publishes {@link CoverageGapOpened} once for each new one. Checks of one community take
- * turns on its coverage row, so that two never store the same gap twice.
+ * turns, so that two never store the same gap twice.
  */
 @Service
 @Transactional
@@ -64,10 +64,11 @@ class Coverage {
 	 * @return the figures and the open gaps
 	 */
 	CoverageReport check(CommunityId community) {
+		takeTurn(community);
 		// a community created after the migration gets its units and levels here
 		this.jdbc.sql("select duty_seed(:c)").param("c", community.value()).query((rs) -> {
 		});
-		long changes = this.jdbc.sql("select changes from duty_coverage where community_id = :c for update")
+		long changes = this.jdbc.sql("select changes from duty_coverage where community_id = :c")
 			.param("c", community.value())
 			.query(Long.class)
 			.single();
@@ -158,8 +159,8 @@ class Coverage {
 	 * so that a burst of changes is checked once.
 	 */
 	void checkIfChanged(CommunityId community) {
-		Boolean current = this.jdbc
-			.sql("select checked_changes >= changes from duty_coverage where community_id = :c for update")
+		takeTurn(community);
+		Boolean current = this.jdbc.sql("select checked_changes >= changes from duty_coverage where community_id = :c")
 			.param("c", community.value())
 			.query(Boolean.class)
 			.optional()
@@ -167,6 +168,21 @@ class Coverage {
 		if (!current) {
 			check(community);
 		}
+	}
+
+	/**
+	 * Waits for the community's running check to end. The turn is an advisory lock, not
+	 * the coverage row's lock: a change of duty counts itself on that row, and must not
+	 * wait for a check that can take seconds over a large community. A change counted
+	 * after this check read the count is checked again next time, as its count is then
+	 * ahead. Whoever takes the turn takes it before any lock on the coverage row, so that
+	 * no two wait for each other.
+	 */
+	void takeTurn(CommunityId community) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('duty-coverage:' || :c, 0))")
+			.param("c", community.value())
+			.query((rs) -> {
+			});
 	}
 
 	/**

@@ -66,6 +66,7 @@ class CoverageClock {
 	 */
 	boolean runNight(CommunityId community, LocalDate night) {
 		Boolean ran = this.transaction.execute((status) -> {
+			this.coverage.takeTurn(community);
 			int claimed = this.jdbc.sql("""
 					insert into duty_coverage (community_id, night) values (:c, :night)
 					on conflict (community_id) do update set night = excluded.night

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
@@ -190,6 +194,68 @@ class CoverageTests {
 		assertThat(vacated.holderId()).isNull();
 		assertThat(vacated.history()).extracting(Post.Holding::userId, Post.Holding::endReason)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(secretary.id(), "HOLDER_DISABLED"));
+	}
+
+	@Test
+	void aChangeOfDutyDoesNotWaitForARunningCheckButAnotherCheckDoes() throws Exception {
+		// the checks the set-up's changes started are done first
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select checked_changes >= changes from duty_coverage where community_id = :c")
+				.param("c", this.town.community.value())
+				.query(Boolean.class)
+				.single());
+		// the running check is held where it reads the stored gaps, after it has counted
+		// the changes and found what is missing
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch done = new CountDownLatch(1);
+		CompletableFuture<Void> holder = CompletableFuture
+			.runAsync(() -> this.transaction.executeWithoutResult((tx) -> {
+				this.jdbc.sql("lock table duty_gap in access exclusive mode").update();
+				held.countDown();
+				await().atMost(Duration.ofSeconds(60)).until(() -> done.getCount() == 0);
+			}));
+		String addedGap;
+		try {
+			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+			AtomicInteger checker = new AtomicInteger();
+			CompletableFuture<CoverageReport> running = CompletableFuture
+				.supplyAsync(() -> this.transaction.execute((tx) -> {
+					checker.set(this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
+					return this.coverage.check(this.town.community);
+				}));
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.sql("""
+					select count(*) from pg_locks
+					where relation = 'duty_gap'::regclass and not granted and pid = :pid
+					""").param("pid", checker.get()).query(Long.class).single() > 0);
+
+			long unit = unit(UnitKind.TRADE_UNION);
+			Post added = this.transaction.execute((tx) -> {
+				lockTimeout();
+				return this.posts.create(this.town.admin, new Posts.PostForm(unit, "宣传委员", "工会宣传", "了解职工诉求"));
+			});
+			assertThat(added).as("the post was added while the check ran").isNotNull();
+			addedGap = "POST " + added.id() + " HOLDER POST_EMPTY";
+			assertThatThrownBy(() -> this.transaction.executeWithoutResult((tx) -> {
+				lockTimeout();
+				this.coverage.check(this.town.community);
+			})).as("a second check waits for the first one's turn").hasMessageContaining("lock timeout");
+
+			done.countDown();
+			assertThat(gaps(running.get(30, TimeUnit.SECONDS))).as("the running check counted before the post")
+				.doesNotContain(addedGap);
+		}
+		finally {
+			done.countDown();
+			holder.get(30, TimeUnit.SECONDS);
+		}
+		// the change counted itself past the running check, so its own check runs after
+		// it
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(gaps(this.coverage.stored(this.town.community, null))).contains(addedGap));
+	}
+
+	private void lockTimeout() {
+		this.jdbc.sql("set local lock_timeout = '1s'").update();
 	}
 
 	@Test
