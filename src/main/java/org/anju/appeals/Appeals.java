@@ -327,12 +327,6 @@ class Appeals {
 	}
 
 	/**
-	 * A new appeal's row as it is written. {@code escalated} and {@code confidential} are
-	 * read from the flags, so that column and flag cannot disagree.
-	 * @param person the registered appellant, whose name, groups and (unless a place says
-	 * otherwise) area and grid the row keeps
-	 */
-	/**
 	 * A new appeal's id and business number.
 	 */
 	record Inserted(long id, String number) {
@@ -345,7 +339,11 @@ class Appeals {
 	}
 
 	/**
+	 * A new appeal's row as it is written. {@code escalated} and {@code confidential} are
+	 * read from the flags, so that column and flag cannot disagree.
 	 * @param number the appeal's business number; {@literal null} to take the next one
+	 * @param person the registered appellant, whose name, groups and (unless a place says
+	 * otherwise) area and grid the row keeps
 	 */
 	record NewRow(@Nullable String number, AppealState state, Channel channel, String categoryCode,
 			@Nullable Person person, @Nullable String callerName, @Nullable String callerPhone, List<Long> coSignerIds,
