@@ -341,6 +341,7 @@ class Appeals {
 	/**
 	 * A new appeal's row as it is written. {@code escalated} and {@code confidential} are
 	 * read from the flags, so that column and flag cannot disagree.
+	 *
 	 * @param number the appeal's business number; {@literal null} to take the next one
 	 * @param person the registered appellant, whose name, groups and (unless a place says
 	 * otherwise) area and grid the row keeps
