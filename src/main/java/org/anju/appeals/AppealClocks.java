@@ -106,7 +106,7 @@ class AppealClocks {
 				else {
 					appeal.markNearlyDue(now);
 				}
-				long version = this.appeals.save(community, appeal, "system");
+				long version = this.appeals.save(community, appeal, "system").version();
 				this.audit.record(community, "APPEAL_" + action.toUpperCase().replace('-', '_'), "APPEAL", id,
 						Map.of("number", row.number(), "dueAt", row.dueAt().toString()));
 				this.events.publishEvent(new AppealChanged(community, id, action, appeal.state(),

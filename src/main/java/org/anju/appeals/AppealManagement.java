@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -117,7 +118,8 @@ public class AppealManagement {
 		if (!user.may(Permission.APPEALS_INTAKE)) {
 			throw new AccessDeniedException("needs APPEALS_INTAKE");
 		}
-		return get(user, intake(user.community(), user.actor(), user, intake, Source.STAFF));
+		return intake(user.community(), user.actor(), user, intake, Source.STAFF)
+			.view(AppealReach.hidesComplainant(user));
 	}
 
 	/**
@@ -132,7 +134,8 @@ public class AppealManagement {
 		}
 		NewAppeal intake = new NewAppeal(resident.personId(), null, null, List.of(), appeal.categoryCode(), Channel.WEB,
 				appeal.title(), appeal.description(), null, null, false, false, null);
-		return get(resident, intake(resident.community(), resident.actor(), resident, intake, Source.RESIDENT));
+		return intake(resident.community(), resident.actor(), resident, intake, Source.RESIDENT)
+			.view(AppealReach.hidesComplainant(resident));
 	}
 
 	/**
@@ -152,8 +155,7 @@ public class AppealManagement {
 		if (intake.personId() != null || intake.placeId() != null || !intake.coSignerIds().isEmpty()) {
 			throw new IllegalArgumentException("outside intake names no registered person or place");
 		}
-		long id = intake(community, actor, null, intake, Source.OUTSIDE);
-		return this.appeals.find(community, id).orElseThrow().view(false, List.of());
+		return intake(community, actor, null, intake, Source.OUTSIDE).row().view(false, List.of());
 	}
 
 	/**
@@ -216,9 +218,9 @@ public class AppealManagement {
 
 	/**
 	 * @param user who takes it in; {@literal null} for an outside system
-	 * @return the new appeal's id
+	 * @return the new appeal as written
 	 */
-	private long intake(CommunityId community, String actor, @Nullable CurrentUser user, NewAppeal intake,
+	private Taken intake(CommunityId community, String actor, @Nullable CurrentUser user, NewAppeal intake,
 			Source source) {
 		Instant now = this.clock.instant();
 		Intake valid = validate(community, user, intake, now, source);
@@ -248,34 +250,59 @@ public class AppealManagement {
 		Optional<TextMessages.Outgoing> receipt = mobile(community, (person != null) ? person.id() : null,
 				valid.callerPhone())
 			.map((phone) -> this.messages.prepare(community, phone, "APPEAL_RECEIVED"));
-		// The number last: from here until the commit, every other intake waits for it,
-		// so what follows only writes.
-		Appeals.Inserted inserted = this.appeals.insert(community,
+		List<Long> coSigners = valid.coSigners().stream().sorted().toList();
+		Appeals.Inserted unnumbered = this.appeals.insertUnnumbered(community,
 				new Appeals.NewRow(null, AppealState.RECEIVED, valid.channel(), category.code(), person,
-						valid.callerName(), valid.callerPhone(), valid.coSigners(), valid.title(), valid.description(),
+						valid.callerName(), valid.callerPhone(), coSigners, valid.title(), valid.description(),
 						valid.placeId(), valid.areaId(), valid.gridId(), peopleCount, flags, repeatOf, null,
 						valid.receivedAt(), clocks, null, null, null, null, null, actor));
-		long id = inserted.id();
-		String number = inserted.number();
-		this.appeals.timeline(community, id, actor,
+		long id = unnumbered.id();
+		List<AppealView.TimelineEntry> timeline = new ArrayList<>();
+		timeline.add(this.appeals.timeline(community, id, actor,
 				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
-						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList())));
+						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList()))));
+		Appeal appeal = new Appeal(id, unnumbered.number(), AppealState.RECEIVED, category.code(), flags, null, null,
+				clocks.dueAt(), clocks.warnAt(), null, null, null, null, null, null, null, null, null, 0, 0);
+		long version = 0;
 		AppealChanged routing = null;
 		if (!route.dispatch()) {
-			Appeal appeal = this.appeals.find(community, id).orElseThrow().toAppeal();
 			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
-			long version = this.appeals.save(community, appeal, "routing");
+			Appeals.Saved saved = this.appeals.save(community, appeal, "routing");
+			timeline.addAll(saved.steps());
+			version = saved.version();
 			routing = new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
 					appeal.assigneeId(), version);
 		}
+		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
+				category.code(), flags, valid.receivedAt(), routing));
+		// The number last: from here until the commit every other intake of the community
+		// waits for it, so what follows only writes, and the answer is built from what
+		// was written instead of read back.
+		String number = this.appeals.number(community, id, valid.receivedAt());
 		receipt.ifPresent((message) -> message.queue(
 				Map.of("number", number, "dueDate", AppealRow.dueDate(clocks.dueAt()).toString()), "APPEAL",
 				id + "#0"));
 		this.audit.record(community, "APPEAL_RECEIVED", "APPEAL", id,
 				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
-		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
-				category.code(), flags, valid.receivedAt(), routing));
-		return id;
+		AppealRow row = new AppealRow(id, number, appeal.state(), valid.channel(), category.code(),
+				(person != null) ? person.id() : null, (person != null) ? person.name() : null, valid.callerName(),
+				valid.callerPhone(), coSigners, valid.title(), valid.description(), valid.placeId(), valid.areaId(),
+				valid.gridId(), peopleCount, flags.contains(AppealFlag.ESCALATED),
+				flags.contains(AppealFlag.CONFIDENTIAL), flags, repeatOf, appeal.departmentCode(), appeal.assigneeId(),
+				valid.receivedAt(), clocks.dueAt(), clocks.warnAt(), null, null, null, null, null, null, null, null,
+				null, 0, actor, version);
+		return new Taken(row, List.copyOf(timeline));
+	}
+
+	/**
+	 * A new appeal as intake wrote it, with its timeline.
+	 */
+	private record Taken(AppealRow row, List<AppealView.TimelineEntry> timeline) {
+
+		AppealView view(boolean hideComplainant) {
+			return this.row.view(hideComplainant, this.timeline);
+		}
+
 	}
 
 	/**
@@ -296,7 +323,7 @@ public class AppealManagement {
 		Instant now = this.clock.instant();
 		AppealCategory category = this.categories.get(community, row.categoryCode());
 		apply(community, row, appeal, category, action, now);
-		long version = this.appeals.save(community, appeal, user.actor());
+		long version = this.appeals.save(community, appeal, user.actor()).version();
 		if (action instanceof AppealAction.Resolve resolve) {
 			text(community, row, "APPEAL_RESOLVED",
 					Map.of("number", row.number(), "reply", shortened(resolve.reply())));
@@ -635,7 +662,8 @@ public class AppealManagement {
 		if (peopleCount < 1 || peopleCount > 100_000) {
 			problems.add(new Violation("peopleCount", "appeal.peopleCount.range"));
 		}
-		Instant receivedAt = (intake.receivedAt() != null) ? intake.receivedAt() : now;
+		// as PostgreSQL keeps it, so that the answer built from it shows what was stored
+		Instant receivedAt = ((intake.receivedAt() != null) ? intake.receivedAt() : now).truncatedTo(ChronoUnit.MICROS);
 		if (receivedAt.isAfter(now.plusSeconds(60)) || receivedAt.isBefore(now.minus(BACKDATE_LIMIT))) {
 			problems.add(new Violation("receivedAt", "appeal.receivedAt.range", BACKDATE_LIMIT.toDays()));
 		}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.anju.people.Person;
 import org.anju.shared.CommunityId;
@@ -67,14 +68,52 @@ class Appeals {
 	}
 
 	/**
-	 * Writes a new appeal and its co-signers: the one way an appeal comes into the table,
-	 * whether taken in now or brought along from a past ledger.
-	 * <p>
-	 * A new appeal without a number takes the next business number of the year of its
-	 * receipt, such as {@code 2026-000123}, in the same statement. Numbers are gapless:
-	 * the counter row stays locked until the appeal commits, and a rollback returns the
-	 * number. So insert as late in the transaction as possible, since every other intake
-	 * of the community waits for the lock meanwhile.
+	 * The next business number of a community's year, such as {@code 2026-000123}, as a
+	 * CTE {@code next(last_number)} and the expression that formats it. Numbers are
+	 * gapless: the counter row stays locked until the appeal commits, and a rollback
+	 * returns the number. Every other intake of the community waits for the lock
+	 * meanwhile, so take the number as late in the transaction as possible.
+	 */
+	private static final String NEXT_NUMBER = """
+			with next as (
+			  insert into appeal_number (community_id, year, last_number)
+			  select :c, :year, 1 where cast(:number as text) is null
+			  on conflict (community_id, year) do update set last_number = appeal_number.last_number + 1
+			  returning last_number
+			)
+			""";
+
+	private static final String FORMATTED_NUMBER = """
+			(select :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0') from next)""";
+
+	/**
+	 * Writes an appeal from a past ledger and its co-signers, with the number the ledger
+	 * gives or, without one, the next number of the year of its receipt in the same
+	 * statement.
+	 * @return the new appeal's id and number
+	 */
+	Inserted insert(CommunityId community, NewRow appeal) {
+		if (appeal.number() == null) {
+			commitWithoutFlushWait();
+		}
+		return write(community, appeal, appeal.number());
+	}
+
+	/**
+	 * Writes a new appeal and its co-signers under a stand-in number that nobody outside
+	 * the transaction ever sees: {@link #number} gives it its business number last, so
+	 * that the counter's lock is held only for what follows it.
+	 * @param appeal a new appeal without a number
+	 * @return the new appeal's id and its stand-in number
+	 */
+	Inserted insertUnnumbered(CommunityId community, NewRow appeal) {
+		return write(community, appeal, "~" + UUID.randomUUID());
+	}
+
+	/**
+	 * Gives an appeal written by {@link #insertUnnumbered} the next business number of
+	 * the year of its receipt. From here until the commit every other intake of the
+	 * community waits, so the caller should only write after it.
 	 * <p>
 	 * The lock is not held while the commit waits for the disk: were it, intake could go
 	 * no faster than one disk flush per appeal (3 to 7 ms on the project's machine). The
@@ -82,45 +121,51 @@ class Appeals {
 	 * waits for a flush in a second, tiny commit on the same connection. PostgreSQL
 	 * flushes its log in order, so that flush covers this commit; and a crash before it
 	 * loses only the newest numbers, all of them unanswered, never one in the middle.
-	 * @return the new appeal's id and number
+	 * @return the number
 	 */
-	Inserted insert(CommunityId community, NewRow appeal) {
-		if (appeal.number() == null) {
-			this.jdbc.sql("set local synchronous_commit = off").update();
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					awaitFlush();
-				}
-
-			});
-		}
-		Person person = appeal.person();
-		Inserted inserted = this.jdbc
-			.sql("""
-					with next as (
-					  insert into appeal_number (community_id, year, last_number)
-					  select :c, :year, 1 where cast(:number as text) is null
-					  on conflict (community_id, year) do update set last_number = appeal_number.last_number + 1
-					  returning last_number
-					)
-					insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
-					                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
-					                    grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
-					                    received_at, due_at, warn_at, resolved_at, reply, resolved_on_time, satisfaction,
-					                    closed_at, created_by)
-					values (:c, coalesce(cast(:number as text),
-					                     (select :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0')
-					                      from next)),
-					        :state, :channel, :category, :person, :personName, :groups, :callerName,
-					        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
-					        :confidential, :flags, :repeatOf, :department, :receivedAt, :dueAt, :warnAt, :resolvedAt,
-					        :reply, :onTime, :satisfaction, :closedAt, :createdBy)
-					returning id, number
-					""")
+	String number(CommunityId community, long id, Instant receivedAt) {
+		commitWithoutFlushWait();
+		return this.jdbc
+			.sql(NEXT_NUMBER + "update appeal set number = " + FORMATTED_NUMBER
+					+ " where community_id = :c and id = :id returning number")
 			.param("c", community.value())
-			.param("number", appeal.number())
+			.param("year", receivedAt.atZone(AppealRow.SHANGHAI).getYear())
+			.param("number", null)
+			.param("id", id)
+			.query(String.class)
+			.single();
+	}
+
+	private void commitWithoutFlushWait() {
+		this.jdbc.sql("set local synchronous_commit = off").update();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				awaitFlush();
+			}
+
+		});
+	}
+
+	private Inserted write(CommunityId community, NewRow appeal, @Nullable String number) {
+		Person person = appeal.person();
+		Inserted inserted = this.jdbc.sql(NEXT_NUMBER + """
+				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
+				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
+				                    grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
+				                    received_at, due_at, warn_at, resolved_at, reply, resolved_on_time, satisfaction,
+				                    closed_at, created_by)
+				values (:c, coalesce(cast(:number as text), """ + FORMATTED_NUMBER + """
+				),
+				        :state, :channel, :category, :person, :personName, :groups, :callerName,
+				        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
+				        :confidential, :flags, :repeatOf, :department, :receivedAt, :dueAt, :warnAt, :resolvedAt,
+				        :reply, :onTime, :satisfaction, :closedAt, :createdBy)
+				returning id, number
+				""")
+			.param("c", community.value())
+			.param("number", number)
 			.param("year", appeal.receivedAt().atZone(AppealRow.SHANGHAI).getYear())
 			.param("state", appeal.state().name())
 			.param("channel", appeal.channel().name())
@@ -180,10 +225,10 @@ class Appeals {
 
 	/**
 	 * Writes the changes an aggregate made, if nobody changed the appeal in between.
-	 * @return the appeal's version now
+	 * @return the appeal's version now and the timeline entries of its steps
 	 * @throws StaleVersion when the appeal is no longer at the version it was loaded with
 	 */
-	long save(CommunityId community, Appeal appeal, String actor) {
+	Saved save(CommunityId community, Appeal appeal, String actor) {
 		int updated = this.jdbc
 			.sql("""
 					update appeal set state = :state, flags = :flags, department_code = :department, assignee_id = :assignee,
@@ -219,14 +264,22 @@ class Appeals {
 				.single();
 			throw new StaleVersion(current);
 		}
-		appeal.steps().forEach((step) -> timeline(community, appeal.id(), actor, step));
-		return appeal.version() + 1;
+		List<AppealView.TimelineEntry> steps = appeal.steps()
+			.stream()
+			.map((step) -> timeline(community, appeal.id(), actor, step))
+			.toList();
+		return new Saved(appeal.version() + 1, steps);
 	}
 
-	void timeline(CommunityId community, long appealId, String actor, Appeal.Step step) {
-		this.jdbc.sql("""
+	/**
+	 * Writes a step to the appeal's timeline.
+	 * @return the entry as a reader of the timeline gets it
+	 */
+	AppealView.TimelineEntry timeline(CommunityId community, long appealId, String actor, Appeal.Step step) {
+		return this.jdbc.sql("""
 				insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
 				values (:c, :appeal, :actor, :action, :from, :to, :note, cast(:detail as jsonb))
+				returning id, at
 				""")
 			.param("c", community.value())
 			.param("appeal", appealId)
@@ -236,7 +289,9 @@ class Appeals {
 			.param("to", step.to().name())
 			.param("note", step.note())
 			.param("detail", this.json.writeValueAsString(step.detail()))
-			.update();
+			.query((rs, n) -> new AppealView.TimelineEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), actor,
+					step.action(), step.from(), step.to(), step.note(), step.detail()))
+			.single();
 	}
 
 	List<AppealView.TimelineEntry> timeline(CommunityId community, long appealId) {
@@ -272,19 +327,24 @@ class Appeals {
 	}
 
 	/**
-	 * A new appeal's row as it is written. {@code escalated} and {@code confidential} are
-	 * read from the flags, so that column and flag cannot disagree.
-	 * @param person the registered appellant, whose name, groups and (unless a place says
-	 * otherwise) area and grid the row keeps
-	 */
-	/**
 	 * A new appeal's id and business number.
 	 */
 	record Inserted(long id, String number) {
 	}
 
 	/**
+	 * A saved aggregate's new version and the timeline entries its steps wrote.
+	 */
+	record Saved(long version, List<AppealView.TimelineEntry> steps) {
+	}
+
+	/**
+	 * A new appeal's row as it is written. {@code escalated} and {@code confidential} are
+	 * read from the flags, so that column and flag cannot disagree.
+	 *
 	 * @param number the appeal's business number; {@literal null} to take the next one
+	 * @param person the registered appellant, whose name, groups and (unless a place says
+	 * otherwise) area and grid the row keeps
 	 */
 	record NewRow(@Nullable String number, AppealState state, Channel channel, String categoryCode,
 			@Nullable Person person, @Nullable String callerName, @Nullable String callerPhone, List<Long> coSignerIds,

@@ -53,7 +53,7 @@ class DeceasedAppellants {
 		for (Long id : open) {
 			Appeal appeal = this.appeals.find(deceased.community(), id).orElseThrow().toAppeal();
 			appeal.note(note);
-			long version = this.appeals.save(deceased.community(), appeal, "system");
+			long version = this.appeals.save(deceased.community(), appeal, "system").version();
 			this.audit.record(deceased.community(), "APPEAL_NOTE", "APPEAL", id,
 					Map.of("reason", "APPELLANT_DECEASED"));
 			this.events.publishEvent(new AppealChanged(deceased.community(), id, "note", appeal.state(),
