@@ -334,8 +334,13 @@ public final class SeededCommunity {
 		this.pages.put("/care/visits/{id}", "/care/visits/" + visit);
 		long list = id(create("/api/v1/visit-lists", body("rule", "SPRING_FESTIVAL", "year", today().getYear())));
 		this.pages.put("/care/visits/lists/{id}", "/care/visits/lists/" + list);
-		long check = id(create("/api/v1/qualification-checks", body("year", today().getYear(), "deadline",
-				today().plusDays(20).toString(), "title", text("qualification.title"))));
+		// one check a year: the first seeding of the JVM opens it, a later one finds it
+		List<Number> open = JsonPath.read(content(call(HttpMethod.GET, "/api/v1/qualification-checks", null, null)),
+				"$..id");
+		long check = open.isEmpty()
+				? id(create("/api/v1/qualification-checks",
+						body("year", today().getYear(), "deadline", today().plusDays(20).toString(), "title", "资格认证")))
+				: open.get(0).longValue();
 		this.pages.put("/care/qualification/{id}", "/care/qualification/" + check);
 	}
 
