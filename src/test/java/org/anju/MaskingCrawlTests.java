@@ -96,8 +96,7 @@ class MaskingCrawlTests {
 		api.put(Role.RESIDENT, SeededCommunity.bearer(seeded.residentToken()));
 
 		Crawler apiCrawler = new Crawler(this.mvc, this.mappings, api.get(Role.ADMIN));
-		Map<Endpoint, String> apiUrls = apiCrawler.api(Map.of("/api/v1/residents", String.valueOf(seeded.resident.id()),
-				"/api/v1/appeals", String.valueOf(seeded.appeal)));
+		Map<Endpoint, String> apiUrls = apiCrawler.api(seeded.apiIds());
 		Crawler consoleCrawler = new Crawler(this.mvc, this.mappings, staff.get(Role.ADMIN));
 		Pages pages = consoleCrawler.pages(seeded.pages());
 		assertThat(pages.unfilled())

@@ -58,6 +58,8 @@ public final class SeededCommunity {
 
 	private final Map<String, String> pages = new LinkedHashMap<>();
 
+	private final Map<String, String> collections = new LinkedHashMap<>();
+
 	/** The street the objects are in. */
 	public final RegistryFixtures.Street street;
 
@@ -96,6 +98,7 @@ public final class SeededCommunity {
 		this.admin = administrator(context.getBean(org.anju.identity.UserManagement.class));
 		UserAccount leader = registry.user(Role.LEADER, Set.of(), null, null);
 		this.pages.put("/people/{id}", "/people/" + this.resident.id());
+		this.collections.put("/api/v1/residents", String.valueOf(this.resident.id()));
 		this.pages.put("/people/{id}/edit", "/people/" + this.resident.id() + "/edit");
 		this.pages.put("/places/{id}/children", "/places/" + this.street.building().id() + "/children");
 		this.pages.put("/users/{id}/edit", "/users/" + leader.id() + "/edit");
@@ -138,6 +141,14 @@ public final class SeededCommunity {
 	 */
 	public Map<String, String> pages() {
 		return Map.copyOf(this.pages);
+	}
+
+	/**
+	 * @return the id of an object made here, by its API collection's path (see
+	 * {@link Crawler#api(Map)})
+	 */
+	public Map<String, String> apiIds() {
+		return Map.copyOf(this.collections);
 	}
 
 	/**
@@ -205,6 +216,7 @@ public final class SeededCommunity {
 		this.pages.put("/appeals/{id}/receipt", "/appeals/" + appeal + "/receipt");
 		this.pages.put("/appeals/{id}/slip", "/appeals/" + appeal + "/slip");
 		this.pages.put("/portal/appeals/{id}", "/portal/appeals/" + appeal);
+		this.collections.put("/api/v1/appeals", String.valueOf(appeal));
 		return appeal;
 	}
 
@@ -231,6 +243,7 @@ public final class SeededCommunity {
 		call(HttpMethod.POST, "/api/v1/key-persons/" + keyPerson + "/contacts", null, body("date", today().toString(),
 				"method", "VISIT", "summary", text("keyPerson.contact"), "mood", "CALM", "topics", List.of("PENSION")));
 		this.pages.put("/key-persons/{id}", "/key-persons/" + keyPerson);
+		this.collections.put("/api/v1/key-persons", String.valueOf(keyPerson));
 	}
 
 	private void sensitiveDate() {
@@ -261,8 +274,10 @@ public final class SeededCommunity {
 				body("surveyId", survey, "title", text("campaign.title"), "sampleSize", 10, "seed", 7, "areaId",
 						this.street.area().id(), "opensOn", today().toString(), "closesOn",
 						today().plusDays(30).toString())));
-		create("/api/v1/survey-responses", body("campaignId", campaign, "personId", this.neighbour.id(), "channel",
-				"PHONE", "answers", body("q1", 2, "q2", "午餐", "q3", text("surveyAnswer.comment"))));
+		long response = id(
+				create("/api/v1/survey-responses", body("campaignId", campaign, "personId", this.neighbour.id(),
+						"channel", "PHONE", "answers", body("q1", 2, "q2", "午餐", "q3", text("surveyAnswer.comment")))));
+		this.collections.put("/api/v1/survey-responses", String.valueOf(response));
 		this.pages.put("/surveys/campaigns/{id}", "/surveys/campaigns/" + campaign);
 		this.pages.put("/surveys/campaigns/{id}/respond",
 				"/surveys/campaigns/" + campaign + "/respond?personId=" + this.resident.id());
@@ -300,6 +315,7 @@ public final class SeededCommunity {
 						"resources", List.of(body("name", text("plan.resource"), "quantity", "1 间")))));
 		call(HttpMethod.POST, "/api/v1/plans/" + plan + "/approve", "\"0\"", null);
 		this.pages.put("/plans/{id}", "/plans/" + plan);
+		this.collections.put("/api/v1/plans", String.valueOf(plan));
 		long incident = id(create("/api/v1/incidents", body("planId", plan, "level", "II", "drill", true)));
 		call(HttpMethod.POST, "/api/v1/incidents/" + incident + "/reports", "\"0\"",
 				body("kind", "FIRST", "text", text("incident.report")));

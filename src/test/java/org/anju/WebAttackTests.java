@@ -60,6 +60,15 @@ class WebAttackTests {
 	/** The number of each free-text field, which its attack carries. */
 	private static final Map<String, Integer> FIELDS = new LinkedHashMap<>();
 
+	/**
+	 * The free-text fields that no page shows, with the reason: the API's JSON answers
+	 * show them as typed, for its client to escape.
+	 */
+	private static final Map<String, String> ONLY_IN_THE_API = Map.of("keyPerson.explanation",
+			"kept with the designation; the page shows the risk engine's own explanation", "surveyAnswer.comment",
+			"read through /api/v1/survey-responses; no page lists answers", "plan.nameEn",
+			"shown to English readers; the crawl reads the Chinese pages");
+
 	/** A stack trace's line, or an exception's class name, in an answer. */
 	private static final Pattern TRACE = Pattern.compile("\\tat |\\w+Exception\\b|org\\.anju\\.|java\\.lang\\.");
 
@@ -188,11 +197,11 @@ class WebAttackTests {
 		SeededCommunity seeded = SeededCommunity.seed(this.context, WebAttackTests::attack);
 		Crawler crawler = new Crawler(this.mvc, this.mappings, this.adminSession);
 		Pages pages = crawler.pages(seeded.pages());
-		Map<Endpoint, String> exports = new Crawler(this.mvc, this.mappings, this.admin)
-			.api(Map.of("/api/v1/appeals", String.valueOf(seeded.appeal)));
+		Map<Endpoint, String> exports = new Crawler(this.mvc, this.mappings, this.admin).api(seeded.apiIds());
 
 		List<String> wrong = new ArrayList<>();
 		StringBuilder shown = new StringBuilder();
+		StringBuilder json = new StringBuilder();
 		for (Map.Entry<Map<Endpoint, String>, RequestPostProcessor> crawl : List.of(
 				Map.entry(pages.staff(), this.adminSession), Map.entry(pages.portal(), seeded.portal()),
 				Map.entry(exports, this.admin))) {
@@ -206,6 +215,9 @@ class WebAttackTests {
 						wrong.add(url + " shows the script as markup");
 					}
 				}
+				else if (type.contains("json")) {
+					json.append(ApiCallers.content(answer));
+				}
 				else if (type.startsWith(XlsxStream.MEDIA_TYPE)) {
 					shown.append(AnswerText.of(answer));
 					AnswerText.unguarded(answer.getContentAsByteArray())
@@ -215,7 +227,10 @@ class WebAttackTests {
 		}
 		assertThat(wrong).as("pages and exports that let the script or the formula through").isEmpty();
 		assertThat(seeded.fields()).as("free-text fields no page or export showed, escaped")
-			.filteredOn((field) -> !shown(field, shown.toString()))
+			.filteredOn((field) -> !ONLY_IN_THE_API.containsKey(field) && !shown(field, shown.toString()))
+			.isEmpty();
+		assertThat(ONLY_IN_THE_API.keySet()).as("fields that only the API shows, and did not")
+			.filteredOn((field) -> !shown(field, json.toString()))
 			.isEmpty();
 		assertThat(seeded.fields()).as("free-text fields").hasSizeGreaterThan(35);
 	}
