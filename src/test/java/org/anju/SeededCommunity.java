@@ -237,18 +237,21 @@ public final class SeededCommunity {
 	}
 
 	private void keyPerson(UserAccount leader) {
-		long keyPerson = id(
-				create("/api/v1/key-persons", body("personId", this.resident.id(), "reason", text("keyPerson.reason"),
-						"grade", "B", "explanation", text("keyPerson.explanation"), "responsibleUserId", leader.id())));
+		long keyPerson = id(create("/api/v1/key-persons", body("personId", this.resident.id(), "reason",
+				text("keyPerson.reason"), "grade", "B", "explanation", "近期多次上访", "responsibleUserId", leader.id())));
 		call(HttpMethod.POST, "/api/v1/key-persons/" + keyPerson + "/contacts", null, body("date", today().toString(),
 				"method", "VISIT", "summary", text("keyPerson.contact"), "mood", "CALM", "topics", List.of("PENSION")));
 		this.pages.put("/key-persons/{id}", "/key-persons/" + keyPerson);
 		this.collections.put("/api/v1/key-persons", String.valueOf(keyPerson));
 	}
 
+	/**
+	 * Ahead of its one lead day: a date at hand raises every group's risk, in other
+	 * tests' communities too.
+	 */
 	private void sensitiveDate() {
 		create("/api/v1/sensitive-dates", body("title", text("sensitiveDate.title"), "kind", "EVENT", "startsOn",
-				today().plusDays(3).toString(), "note", text("sensitiveDate.note")));
+				today().plusDays(25).toString(), "leadDays", 1, "note", text("sensitiveDate.note")));
 	}
 
 	private void notice() {

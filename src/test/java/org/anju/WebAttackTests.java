@@ -64,8 +64,7 @@ class WebAttackTests {
 	 * The free-text fields that no page shows, with the reason: the API's JSON answers
 	 * show them as typed, for its client to escape.
 	 */
-	private static final Map<String, String> ONLY_IN_THE_API = Map.of("keyPerson.explanation",
-			"kept with the designation; the page shows the risk engine's own explanation", "surveyAnswer.comment",
+	private static final Map<String, String> ONLY_IN_THE_API = Map.of("surveyAnswer.comment",
 			"read through /api/v1/survey-responses; no page lists answers", "plan.nameEn",
 			"shown to English readers; the crawl reads the Chinese pages");
 
