@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.anju.platform.XlsxStream;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -59,6 +62,34 @@ public final class AnswerText {
 			throw new UncheckedIOException(ex);
 		}
 		return text.toString();
+	}
+
+	/**
+	 * @return each cell that a spreadsheet would run: a formula, or text that starts as
+	 * one ({@code = + - @}) without the guarding apostrophe; as sheet, place and text
+	 */
+	public static List<String> unguarded(byte[] xlsx) {
+		List<String> found = new ArrayList<>();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (Sheet sheet : workbook.getSheets().toList()) {
+				try (var rows = sheet.openStream()) {
+					for (Row row : (Iterable<Row>) rows::iterator) {
+						for (Cell cell : row) {
+							if (cell != null && (cell.getType() == CellType.FORMULA || cell.getType() == CellType.STRING
+									&& !cell.getText().isEmpty() && "=+-@".indexOf(cell.getText().charAt(0)) >= 0
+									&& !cell.getText().matches("[-+]?[\\d.,%]*"))) {
+								found.add(sheet.getName() + "!" + cell.getAddress() + " " + cell.getType() + " "
+										+ cell.getRawValue());
+							}
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return found;
 	}
 
 	public static String pdf(byte[] pdf) {

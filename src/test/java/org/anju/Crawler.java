@@ -1,43 +1,41 @@
 package org.anju;
 
 import java.time.Year;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.Endpoints.Endpoint;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Finds a real address for every GET endpoint, so that a test can call each one with
  * objects that exist: an API path's ids are read from its collection's list (or given), a
- * console page's from the links of the pages already seen, starting from the pages
- * without variables and the given ones.
+ * console or portal page's are given by the objects a test made, so that a page added
+ * without an object to show is named rather than skipped.
  */
 public final class Crawler {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
-	private static final Pattern LINK = Pattern.compile("(?:href|action|src)=\"(/[^\"#]*)\"");
+	/**
+	 * The pages with path variables that no crawl fetches, each with the reason; every
+	 * other page must be given an address, or the crawl names it.
+	 */
+	public static final Map<String, String> UNCRAWLED = Map.of("/appeals/{id}/photos/{attachmentId}",
+			"a photo's bytes: no text, and what an image may hide is cut out at upload (PhotosTests)",
+			"/portal/appeals/{id}/photos/{attachmentId}", "the same photo, as its resident sees it");
 
 	/** Ids nobody has: the call still answers, with a 404. */
 	private static final String NOBODY = "987654321";
@@ -78,36 +76,32 @@ public final class Crawler {
 	}
 
 	/**
-	 * Follows the links of the console as the administrator.
-	 * @param start addresses to begin with, besides every page without variables
-	 * @return an address for every console GET endpoint a link led to
+	 * Every page of the console and of the portal, from the application's mappings: a
+	 * page without path variables at its pattern, one with variables at the address the
+	 * caller filled for its pattern, except the few {@link #UNCRAWLED} ones.
+	 * @param filled an address by pattern, for each page with path variables (see
+	 * {@link SeededCommunity#pages()})
+	 * @return the addresses, and the patterns with variables nobody filled
 	 */
-	public Map<Endpoint, String> console(List<String> start) {
+	public Pages pages(Map<String, String> filled) {
 		Map<Endpoint, String> urls = new LinkedHashMap<>();
-		Deque<String> queue = new ArrayDeque<>(start);
-		this.endpoints.stream()
-			.filter((endpoint) -> endpoint.console() && !VARIABLE.matcher(endpoint.pattern()).find())
-			.forEach((endpoint) -> queue.add(endpoint.pattern()));
-		Set<String> queued = new HashSet<>(queue);
-		while (!queue.isEmpty()) {
-			String url = queue.poll();
-			Endpoint endpoint = consoleEndpoint(url);
-			if (endpoint == null || urls.containsKey(endpoint)) {
+		List<String> unfilled = new ArrayList<>();
+		for (Endpoint endpoint : this.endpoints) {
+			if (!endpoint.console() || UNCRAWLED.containsKey(endpoint.pattern())) {
 				continue;
 			}
-			urls.put(endpoint, url);
-			MockHttpServletResponse page = fetch(url, this.admin);
-			if (String.valueOf(page.getContentType()).startsWith("text/html")) {
-				Matcher link = LINK.matcher(AnswerText.of(page));
-				while (link.find()) {
-					String next = link.group(1).replace("&amp;", "&");
-					if (queued.add(next)) {
-						queue.add(next);
-					}
-				}
+			if (!VARIABLE.matcher(endpoint.pattern()).find()) {
+				urls.put(endpoint, endpoint.pattern());
+			}
+			else if (filled.containsKey(endpoint.pattern())) {
+				urls.put(endpoint, filled.get(endpoint.pattern()));
+			}
+			else {
+				unfilled.add(endpoint.pattern() + " (" + endpoint.handler().getBeanType().getSimpleName() + "."
+						+ endpoint.handler().getMethod().getName() + ")");
 			}
 		}
-		return urls;
+		return new Pages(urls, unfilled);
 	}
 
 	/**
@@ -127,20 +121,6 @@ public final class Crawler {
 		catch (Exception ex) {
 			throw new IllegalStateException("GET " + url, ex);
 		}
-	}
-
-	private @Nullable Endpoint consoleEndpoint(String url) {
-		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-		for (Endpoint endpoint : this.endpoints) {
-			if (endpoint.console() && !path.startsWith("/css/") && !path.startsWith("/js/")
-					&& !path.startsWith("/webjars/")) {
-				PathPattern pattern = PathPatternParser.defaultInstance.parse(endpoint.pattern());
-				if (pattern.matches(PathContainer.parsePath(path))) {
-					return endpoint;
-				}
-			}
-		}
-		return null;
 	}
 
 	private String fill(String pattern, Map<String, String> chosen) {
@@ -172,6 +152,32 @@ public final class Crawler {
 		}
 		List<Object> values = new ArrayList<>(JsonPath.read(AnswerText.of(list), "$.." + field));
 		return values.isEmpty() ? NOBODY : String.valueOf(values.get(0));
+	}
+
+	/**
+	 * The addresses of the console's and the portal's pages, and the patterns of those
+	 * that have variables no object filled.
+	 */
+	public record Pages(Map<Endpoint, String> urls, List<String> unfilled) {
+
+		/**
+		 * @return the portal's pages, for a resident
+		 */
+		public Map<Endpoint, String> portal() {
+			Map<Endpoint, String> portal = new LinkedHashMap<>(this.urls);
+			portal.keySet().removeIf((endpoint) -> !endpoint.portal());
+			return portal;
+		}
+
+		/**
+		 * @return the console's pages, for staff
+		 */
+		public Map<Endpoint, String> staff() {
+			Map<Endpoint, String> staff = new LinkedHashMap<>(this.urls);
+			staff.keySet().removeIf(Endpoint::portal);
+			return staff;
+		}
+
 	}
 
 }

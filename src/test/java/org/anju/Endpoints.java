@@ -86,6 +86,11 @@ public final class Endpoints {
 					&& !this.pattern.startsWith("/v3/api-docs") && !this.pattern.startsWith("/swagger");
 		}
 
+		/** The resident portal's pages and forms, a part of the console's. */
+		public boolean portal() {
+			return this.pattern.startsWith("/portal");
+		}
+
 		/** An endpoint that never ends its answer, as a live event stream. */
 		public boolean streams() {
 			return this.produces.contains(MediaType.TEXT_EVENT_STREAM);

@@ -13,6 +13,7 @@ import org.anju.people.Person;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
@@ -48,10 +49,17 @@ public final class PortalResidents {
 	 * @return the request, made by the signed-in user
 	 */
 	public static MockHttpServletRequestBuilder as(CurrentUser user, MockHttpServletRequestBuilder request) {
+		return request.with(signedIn(user));
+	}
+
+	/**
+	 * @return what signs a request in as the user
+	 */
+	public static RequestPostProcessor signedIn(CurrentUser user) {
 		var authorities = new ArrayList<SimpleGrantedAuthority>();
 		user.role().permissions().forEach((p) -> authorities.add(new SimpleGrantedAuthority(p.name())));
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
-		return request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities)));
+		return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
 	}
 
 }

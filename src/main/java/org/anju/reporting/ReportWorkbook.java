@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import org.anju.platform.XlsxText;
 import org.anju.reporting.SectionView.Headline;
 import org.anju.reporting.SectionView.Row;
 import org.anju.reporting.SectionView.Table;
@@ -62,7 +63,8 @@ class ReportWorkbook {
 				sheet.range(row, 0, row, table.columns().size()).style().bold().set();
 				row++;
 				for (Row line : table.rows()) {
-					sheet.value(row, 0, line.label());
+					// a row is named by what users named: a unit, a post, a plan
+					sheet.value(row, 0, XlsxText.guarded(line.label()));
 					for (int c = 0; c < line.values().size(); c++) {
 						Number value = line.values().get(c);
 						if (value instanceof BigDecimal rate) {
