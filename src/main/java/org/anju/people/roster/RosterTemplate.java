@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.anju.people.InterestGroup;
+import org.anju.platform.XlsxText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -58,9 +59,9 @@ final class RosterTemplate {
 		for (InterestGroup group : groups) {
 			if (group.active()) {
 				row++;
-				help.value(row, 0, group.nameZh());
+				help.value(row, 0, XlsxText.guarded(group.nameZh()));
 				help.value(row, 1, group.code());
-				help.value(row, 2, group.nameEn());
+				help.value(row, 2, XlsxText.guarded(group.nameEn()));
 			}
 		}
 		help.width(0, 16);
