@@ -19,10 +19,16 @@ import org.anju.appeals.RoutingRules;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
+import org.anju.identity.UserManagement;
+import org.anju.people.PersonManagement;
+import org.anju.places.PlaceManagement;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.anju.identity.ApiCallers.bearer;
@@ -42,7 +48,7 @@ public final class LetterFixtures {
 
 	public final String admin;
 
-	private final RegistryFixtures registry;
+	public final RegistryFixtures registry;
 
 	private final AppealManagement appeals;
 
@@ -55,6 +61,18 @@ public final class LetterFixtures {
 		this.registry = registry;
 		this.appeals = appeals;
 		this.category = new AppealFixtures(categories, rules).category("PROPERTY");
+	}
+
+	/**
+	 * @return the fixtures over the test's own application context, the way the letters'
+	 * tests all build them
+	 */
+	public static LetterFixtures from(ApplicationContext context) {
+		RegistryFixtures registry = new RegistryFixtures(context.getBean(PlaceManagement.class),
+				context.getBean(PersonManagement.class), context.getBean(UserManagement.class));
+		return new LetterFixtures(new ApiCallers(context.getBean(MockMvc.class), context.getBean(ObjectMapper.class)),
+				registry, context.getBean(AppealManagement.class), context.getBean(AppealCategories.class),
+				context.getBean(RoutingRules.class));
 	}
 
 	/**

@@ -8,26 +8,19 @@ import java.util.Set;
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
-import org.anju.appeals.AppealCategories;
-import org.anju.appeals.AppealManagement;
 import org.anju.appeals.AppealView;
-import org.anju.appeals.RoutingRules;
 import org.anju.identity.ApiCallers;
 import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
-import org.anju.identity.UserManagement;
 import org.anju.letters.LetterFixtures.Area;
-import org.anju.people.PersonManagement;
-import org.anju.places.PlaceManagement;
 import org.anju.shared.Territory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.anju.identity.ApiCallers.content;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,28 +36,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class LetterTests {
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	PlaceManagement places;
-
-	@Autowired
-	PersonManagement people;
-
-	@Autowired
-	UserManagement users;
-
-	@Autowired
-	AppealManagement appeals;
-
-	@Autowired
-	AppealCategories categories;
-
-	@Autowired
-	RoutingRules rules;
+	ApplicationContext context;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -77,9 +49,8 @@ class LetterTests {
 
 	@BeforeEach
 	void anAdministrator() {
-		this.registry = new RegistryFixtures(this.places, this.people, this.users);
-		this.fixtures = new LetterFixtures(new ApiCallers(this.mvc, this.json), this.registry, this.appeals,
-				this.categories, this.rules);
+		this.fixtures = LetterFixtures.from(this.context);
+		this.registry = this.fixtures.registry;
 		this.year = LocalDate.now(Territory.ZONE).getYear();
 	}
 
