@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -64,14 +64,14 @@ public class AppealFacts {
 	}
 
 	/**
-	 * @return the appeal's facts, empty when there is no such appeal
+	 * @return the facts of those of the appeals that exist, in no particular order
 	 */
-	public Optional<AppealFact> find(CommunityId community, long appealId) {
-		return this.jdbc.sql(SELECT + " and a.id = :id")
+	public List<AppealFact> findAll(CommunityId community, Collection<Long> appealIds) {
+		return this.jdbc.sql(SELECT + " and a.id = any(:ids)")
 			.param("c", community.value())
-			.param("id", appealId)
+			.param("ids", appealIds.stream().mapToLong(Long::longValue).toArray())
 			.query(AppealFacts::fact)
-			.optional();
+			.list();
 	}
 
 	/**

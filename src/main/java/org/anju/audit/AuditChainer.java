@@ -82,20 +82,35 @@ class AuditChainer {
 			.param("community", community.value())
 			.query(AuditChainer::row)
 			.list();
-		for (Row row : rows) {
-			seq++;
-			String hash = hash(previous, row);
-			this.jdbc
-				.sql("update audit_event set chain_seq = :seq, prev_hash = :prev, hash = :hash"
-						+ " where community_id = :community and id = :id")
-				.param("seq", seq)
-				.param("prev", previous)
-				.param("hash", hash)
-				.param("community", community.value())
-				.param("id", row.id())
-				.update();
-			previous = hash;
+		if (rows.isEmpty()) {
+			return false;
 		}
+		long[] ids = new long[rows.size()];
+		long[] seqs = new long[rows.size()];
+		String[] prevs = new String[rows.size()];
+		String[] hashes = new String[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			seq++;
+			ids[i] = rows.get(i).id();
+			seqs[i] = seq;
+			prevs[i] = previous;
+			hashes[i] = hash(previous, rows.get(i));
+			previous = hashes[i];
+		}
+		// One statement for the whole batch: a round trip per row cost more than the
+		// hashing and the writes together.
+		this.jdbc.sql("""
+				update audit_event e set chain_seq = s.seq, prev_hash = s.prev, hash = s.hash
+				from unnest(cast(:ids as bigint[]), cast(:seqs as bigint[]), cast(:prevs as text[]),
+				            cast(:hashes as text[])) as s(id, seq, prev, hash)
+				where e.community_id = :community and e.id = s.id
+				""")
+			.param("ids", ids)
+			.param("seqs", seqs)
+			.param("prevs", prevs)
+			.param("hashes", hashes)
+			.param("community", community.value())
+			.update();
 		this.jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where community_id = :community")
 			.param("seq", seq)
 			.param("hash", previous)

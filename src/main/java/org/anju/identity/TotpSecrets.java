@@ -13,12 +13,17 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.anju.audit.AuditTrail;
+import org.anju.shared.CommunityId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +31,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps authenticator secrets encrypted at rest (AES-256-GCM), with a key that is not in
@@ -35,6 +41,13 @@ import org.springframework.stereotype.Component;
  * Each sealed secret is bound to its account, so a row copied onto another account does
  * not open. Secrets written in clear by earlier versions are sealed at start-up, before
  * the application answers.
+ * <p>
+ * <b>Rotating the key:</b> set the new key, put the old one in
+ * {@code anju.security.totp-previous-keys} (comma-separated, Base64), and start. Secrets
+ * open with any of the keys, and at start-up every secret sealed with a previous key is
+ * sealed again with the new one, each with an audit row; once the log says so, the old
+ * key can be dropped. A secret that opens with none of the keys is left and counted in
+ * the log: its user must set up two-step verification again (an administrator resets it).
  */
 @Component
 class TotpSecrets implements InitializingBean {
@@ -54,17 +67,35 @@ class TotpSecrets implements InitializingBean {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionTemplate transaction;
+
+	private final AuditTrail audit;
+
 	private final SecretKey key;
 
-	TotpSecrets(JdbcClient jdbc, @Value("${anju.security.totp-key:}") String configuredKey,
+	/** Keys that sealed secrets before the current one, which still open them. */
+	private final List<SecretKey> previousKeys;
+
+	TotpSecrets(JdbcClient jdbc, TransactionTemplate transaction, AuditTrail audit,
+			@Value("${anju.security.totp-key:}") String configuredKey,
+			@Value("${anju.security.totp-previous-keys:}") String previousKeys,
 			@Value("${anju.security.totp-key-file:./data/totp.key}") Path keyFile) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.audit = audit;
 		this.key = new SecretKeySpec(configuredKey.isBlank() ? keptKey(keyFile) : decoded(configuredKey), "AES");
+		this.previousKeys = Arrays.stream(previousKeys.split(","))
+			.filter((previous) -> !previous.isBlank())
+			.map((previous) -> (SecretKey) new SecretKeySpec(decoded(previous), "AES"))
+			.toList();
 	}
 
 	@Override
 	public void afterPropertiesSet() {
 		sealClearSecrets();
+		if (!this.previousKeys.isEmpty()) {
+			resealWithCurrentKey();
+		}
 	}
 
 	/**
@@ -73,8 +104,14 @@ class TotpSecrets implements InitializingBean {
 	String seal(long communityId, long userId, String secret) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		RANDOM.nextBytes(nonce);
-		byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, communityId, userId,
-				secret.getBytes(StandardCharsets.US_ASCII));
+		byte[] sealed;
+		try {
+			sealed = crypt(this.key, Cipher.ENCRYPT_MODE, nonce, communityId, userId,
+					secret.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot seal the authenticator secret of user " + userId, ex);
+		}
 		return SEALED + Base64.getEncoder()
 			.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
 	}
@@ -85,13 +122,87 @@ class TotpSecrets implements InitializingBean {
 	 * for this account: a changed key, or a row tampered with
 	 */
 	String open(long communityId, long userId, String stored) {
+		Optional<String> opened = openWith(this.key, communityId, userId, stored);
+		for (int i = 0; opened.isEmpty() && i < this.previousKeys.size(); i++) {
+			opened = openWith(this.previousKeys.get(i), communityId, userId, stored);
+		}
+		return opened.orElseThrow(() -> new IllegalStateException("the authenticator secret of user " + userId
+				+ " does not open with this key (anju.security.totp-key) nor a previous one"));
+	}
+
+	/**
+	 * @return the secret, or empty when the value was not sealed with this key for this
+	 * account
+	 * @throws IllegalStateException when the value is not sealed at all
+	 */
+	private static Optional<String> openWith(SecretKey key, long communityId, long userId, String stored) {
 		if (!stored.startsWith(SEALED)) {
 			throw new IllegalStateException("the authenticator secret of user " + userId + " is not sealed");
 		}
 		byte[] sealed = Base64.getDecoder().decode(stored.substring(SEALED.length()));
-		byte[] secret = crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_BYTES), communityId, userId,
-				Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length));
-		return new String(secret, StandardCharsets.US_ASCII);
+		try {
+			return Optional.of(
+					new String(
+							crypt(key, Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_BYTES), communityId, userId,
+									Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length)),
+							StandardCharsets.US_ASCII));
+		}
+		catch (GeneralSecurityException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Seals again with the current key every secret that a previous key sealed, each in a
+	 * transaction with its audit row, and only if the row still holds what was read, so
+	 * two nodes starting at once do not both change it.
+	 * @return how many secrets were sealed again
+	 */
+	int resealWithCurrentKey() {
+		List<StoredSecret> stored = this.jdbc
+			.sql("select community_id, user_id, secret from two_factor where secret like :sealed")
+			.param("sealed", SEALED + "%")
+			.query(StoredSecret.class)
+			.list();
+		int resealed = 0;
+		int unopened = 0;
+		for (StoredSecret row : stored) {
+			if (openWith(this.key, row.communityId(), row.userId(), row.secret()).isPresent()) {
+				continue;
+			}
+			Optional<String> secret = Optional.empty();
+			for (int i = 0; secret.isEmpty() && i < this.previousKeys.size(); i++) {
+				secret = openWith(this.previousKeys.get(i), row.communityId(), row.userId(), row.secret());
+			}
+			if (secret.isEmpty()) {
+				unopened++;
+				continue;
+			}
+			String clear = secret.get();
+			resealed += Objects.requireNonNull(this.transaction.execute((status) -> {
+				int changed = this.jdbc.sql("""
+						update two_factor set secret = :sealed
+						where community_id = :c and user_id = :u and secret = :stored
+						""")
+					.param("sealed", seal(row.communityId(), row.userId(), clear))
+					.param("c", row.communityId())
+					.param("u", row.userId())
+					.param("stored", row.secret())
+					.update();
+				if (changed > 0) {
+					this.audit.record(new CommunityId(row.communityId()), "TWO_FACTOR_KEY_ROTATED", "USER",
+							row.userId(), Map.of());
+				}
+				return changed;
+			}));
+		}
+		log.info("Authenticator secrets sealed again with the current key: {}; opening with none of the keys: {}",
+				resealed, unopened);
+		if (unopened > 0) {
+			log.warn("{} authenticator secrets open with none of the configured keys: those users must set up "
+					+ "two-step verification again", unopened);
+		}
+		return resealed;
 	}
 
 	/**
@@ -100,13 +211,13 @@ class TotpSecrets implements InitializingBean {
 	 * @return how many rows were sealed
 	 */
 	int sealClearSecrets() {
-		List<ClearSecret> clear = this.jdbc
+		List<StoredSecret> clear = this.jdbc
 			.sql("select community_id, user_id, secret from two_factor where secret not like :sealed")
 			.param("sealed", SEALED + "%")
-			.query(ClearSecret.class)
+			.query(StoredSecret.class)
 			.list();
 		int sealed = 0;
-		for (ClearSecret row : clear) {
+		for (StoredSecret row : clear) {
 			sealed += this.jdbc.sql("""
 					update two_factor set secret = :sealed where community_id = :c and user_id = :u and secret = :clear
 					""")
@@ -123,17 +234,12 @@ class TotpSecrets implements InitializingBean {
 	}
 
 	/** The account is the associated data: a sealed secret opens for its account only. */
-	private byte[] crypt(int mode, byte[] nonce, long communityId, long userId, byte[] input) {
-		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce));
-			cipher.updateAAD((communityId + "/" + userId).getBytes(StandardCharsets.US_ASCII));
-			return cipher.doFinal(input);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("the authenticator secret of user " + userId
-					+ " does not open with this key (anju.security.totp-key)", ex);
-		}
+	private static byte[] crypt(SecretKey key, int mode, byte[] nonce, long communityId, long userId, byte[] input)
+			throws GeneralSecurityException {
+		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+		cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+		cipher.updateAAD((communityId + "/" + userId).getBytes(StandardCharsets.US_ASCII));
+		return cipher.doFinal(input);
 	}
 
 	private static byte[] decoded(String configuredKey) {
@@ -183,7 +289,7 @@ class TotpSecrets implements InitializingBean {
 		}
 	}
 
-	private record ClearSecret(long communityId, long userId, String secret) {
+	private record StoredSecret(long communityId, long userId, String secret) {
 	}
 
 }

@@ -88,6 +88,8 @@ final class EmbeddedPostgresServer {
 				// than it saves.
 				.setServerConfig("jit", "off")
 				.setServerConfig("synchronous_commit", "on")
+				// Profiling only: bin/bench-appeals loads pg_stat_statements through it.
+				.setServerConfig("shared_preload_libraries", System.getProperty("anju.embedded-db.preload", ""))
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setRegisterShutdownHook(false)
 				.start();

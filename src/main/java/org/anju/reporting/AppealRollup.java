@@ -2,7 +2,9 @@ package org.anju.reporting;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -71,9 +73,10 @@ class AppealRollup {
 			community_id, appeal_id, version, received_day, category_code, department_code, area_id, grid_id, groups,
 			resolved, resolved_on_time, rated, satisfied, overdue, callback_days, callback_answers""";
 
-	private static final String UPSERT = """
-			insert into report_appeal (%s)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date[], ?)
+	/**
+	 * Takes in new facts, unless the stored ones are newer (an event seen late).
+	 */
+	private static final String ON_CONFLICT = """
 			on conflict (community_id, appeal_id) do update set version = excluded.version,
 			  received_day = excluded.received_day, category_code = excluded.category_code,
 			  department_code = excluded.department_code, area_id = excluded.area_id, grid_id = excluded.grid_id,
@@ -81,25 +84,47 @@ class AppealRollup {
 			  rated = excluded.rated, satisfied = excluded.satisfied, overdue = excluded.overdue,
 			  callback_days = excluded.callback_days, callback_answers = excluded.callback_answers
 			where report_appeal.version <= excluded.version
-			""".formatted(FACT_COLUMNS);
+			""";
+
+	private static final String UPSERT = """
+			insert into report_appeal (%s)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date[], ?)
+			""".formatted(FACT_COLUMNS) + ON_CONFLICT;
 
 	/**
-	 * One appeal's change, in one statement: its stored facts count −1 and its new facts
-	 * +1 in the buckets they fall into, their callbacks too (a callback added, an answer
-	 * corrected or the category changed moves only the difference), when the new facts
-	 * were taken in (not older than the stored ones). The data-modifying CTE's
-	 * {@code old} reads the row as it was before the statement, so the difference is
-	 * exact whatever changed, the day too; the caller holds the appeal's lock, so no
-	 * other change of it commits in between.
+	 * A batch of appeals' changes, in one statement: each appeal's stored facts count −1
+	 * and its new facts +1 in the buckets they fall into, their callbacks too (a callback
+	 * added, an answer corrected or the category changed moves only the difference), when
+	 * the new facts were taken in (not older than the stored ones). The data-modifying
+	 * CTE's {@code old} reads the rows as they were before the statement, so the
+	 * difference is exact whatever changed, the day too. The new facts come as one array
+	 * per column; an appeal's groups and callbacks, arrays themselves, come joined by
+	 * commas (codes, days and answer names hold none). The caller holds the community's
+	 * refresh lock, so no other refresh commits in between.
 	 */
 	private static final String DELTA = """
-			with old as (
-			  select %1$s from report_appeal where community_id = ? and appeal_id = ?
+			with input as (
+			  select * from unnest(cast(:ids as bigint[]), cast(:versions as bigint[]), cast(:days as date[]),
+			                       cast(:categories as text[]), cast(:departments as text[]), cast(:areas as bigint[]),
+			                       cast(:grids as bigint[]), cast(:groups as text[]), cast(:resolved as boolean[]),
+			                       cast(:onTime as boolean[]), cast(:rated as boolean[]), cast(:satisfied as boolean[]),
+			                       cast(:overdue as boolean[]), cast(:callbackDays as text[]),
+			                       cast(:callbackAnswers as text[]))
+			    as i(appeal_id, version, received_day, category_code, department_code, area_id, grid_id, groups,
+			         resolved, resolved_on_time, rated, satisfied, overdue, callback_days, callback_answers)
+			), old as (
+			  select %1$s from report_appeal
+			  where community_id = :c and appeal_id in (select appeal_id from input)
 			), new as (
+			  insert into report_appeal (%1$s)
+			  select :c, appeal_id, version, received_day, category_code, department_code, area_id, grid_id,
+			         string_to_array(groups, ','), resolved, resolved_on_time, rated, satisfied, overdue,
+			         cast(string_to_array(callback_days, ',') as date[]), string_to_array(callback_answers, ',')
+			  from input
 			  %2$s
 			  returning %1$s
 			), change as (
-			  select -1 as sign, old.* from old where exists (select 1 from new)
+			  select -1 as sign, old.* from old where exists (select 1 from new where new.appeal_id = old.appeal_id)
 			  union all
 			  select 1, new.* from new
 			), callbacks as (
@@ -113,17 +138,18 @@ class AppealRollup {
 			       coalesce(sum(f.sign) filter (where f.rated), 0), coalesce(sum(f.sign) filter (where f.satisfied), 0),
 			       coalesce(sum(f.sign) filter (where f.overdue), 0)
 			from change f
-			""".formatted(FACT_COLUMNS, UPSERT.strip(), CALLBACK_SUMS.formatted("change").strip()) + DIMENSIONS + """
-			group by f.community_id, f.received_day, d.dimension, d.key
-			order by f.received_day, d.dimension, d.key
-			on conflict (community_id, day, dimension, key) do update set
-			  received = report_appeal_day.received + excluded.received,
-			  resolved = report_appeal_day.resolved + excluded.resolved,
-			  resolved_on_time = report_appeal_day.resolved_on_time + excluded.resolved_on_time,
-			  rated = report_appeal_day.rated + excluded.rated,
-			  satisfied = report_appeal_day.satisfied + excluded.satisfied,
-			  overdue = report_appeal_day.overdue + excluded.overdue
-			""";
+			""".formatted(FACT_COLUMNS, ON_CONFLICT.strip(), CALLBACK_SUMS.formatted("change").strip()) + DIMENSIONS
+			+ """
+					group by f.community_id, f.received_day, d.dimension, d.key
+					order by f.received_day, d.dimension, d.key
+					on conflict (community_id, day, dimension, key) do update set
+					  received = report_appeal_day.received + excluded.received,
+					  resolved = report_appeal_day.resolved + excluded.resolved,
+					  resolved_on_time = report_appeal_day.resolved_on_time + excluded.resolved_on_time,
+					  rated = report_appeal_day.rated + excluded.rated,
+					  satisfied = report_appeal_day.satisfied + excluded.satisfied,
+					  overdue = report_appeal_day.overdue + excluded.overdue
+					""";
 
 	private static final int BATCH = 2_000;
 
@@ -144,21 +170,76 @@ class AppealRollup {
 	}
 
 	/**
-	 * Takes in the appeal's current facts and moves its counts from the buckets of its
-	 * stored facts to those of the new ones: the same work whether its day holds ten
-	 * appeals or ten thousand.
+	 * Takes in the appeals' current facts and moves their counts from the buckets of
+	 * their stored facts to those of the new ones, in one statement: the same work
+	 * whether their day holds ten appeals or ten thousand, and each bucket written once
+	 * for the whole batch. The caller holds the community's refresh lock
+	 * ({@link RollupLocks#refresh}).
+	 * @param appealIds appeals of the community; one that is gone is skipped
 	 */
-	@Transactional
-	public void refresh(CommunityId community, long appealId) {
-		RollupLocks.appeal(this.jdbc, community, appealId);
-		this.facts.find(community, appealId).ifPresent((fact) -> {
-			Object[] values = values(community, fact);
-			Object[] parameters = new Object[values.length + 2];
-			parameters[0] = community.value();
-			parameters[1] = appealId;
-			System.arraycopy(values, 0, parameters, 2, values.length);
-			this.template.update(DELTA, parameters);
-		});
+	void refresh(CommunityId community, Collection<Long> appealIds) {
+		List<AppealFact> found = this.facts.findAll(community, appealIds);
+		if (found.isEmpty()) {
+			return;
+		}
+		int n = found.size();
+		long[] ids = new long[n];
+		long[] versions = new long[n];
+		String[] days = new String[n];
+		String[] categories = new String[n];
+		String[] departments = new String[n];
+		Long[] areas = new Long[n];
+		Long[] grids = new Long[n];
+		String[] groups = new String[n];
+		boolean[] resolved = new boolean[n];
+		boolean[] onTime = new boolean[n];
+		boolean[] rated = new boolean[n];
+		boolean[] satisfied = new boolean[n];
+		boolean[] overdue = new boolean[n];
+		String[] callbackDays = new String[n];
+		String[] callbackAnswers = new String[n];
+		for (int i = 0; i < n; i++) {
+			AppealFact fact = found.get(i);
+			ids[i] = fact.appealId();
+			versions[i] = fact.version();
+			days[i] = fact.receivedDay().toString();
+			categories[i] = fact.categoryCode();
+			departments[i] = fact.departmentCode();
+			areas[i] = fact.areaId();
+			grids[i] = fact.gridId();
+			groups[i] = String.join(",", fact.groups());
+			resolved[i] = fact.resolved();
+			onTime[i] = fact.resolved() && fact.resolvedOnTime();
+			rated[i] = fact.satisfaction() != null;
+			satisfied[i] = fact.satisfaction() != null && fact.satisfaction().satisfied();
+			overdue[i] = fact.overdue();
+			callbackDays[i] = fact.callbacks()
+				.stream()
+				.map((callback) -> callback.day().toString())
+				.collect(Collectors.joining(","));
+			callbackAnswers[i] = fact.callbacks()
+				.stream()
+				.map((callback) -> callback.satisfaction().name())
+				.collect(Collectors.joining(","));
+		}
+		this.jdbc.sql(DELTA)
+			.param("c", community.value())
+			.param("ids", ids)
+			.param("versions", versions)
+			.param("days", days)
+			.param("categories", categories)
+			.param("departments", departments)
+			.param("areas", areas)
+			.param("grids", grids)
+			.param("groups", groups)
+			.param("resolved", resolved)
+			.param("onTime", onTime)
+			.param("rated", rated)
+			.param("satisfied", satisfied)
+			.param("overdue", overdue)
+			.param("callbackDays", callbackDays)
+			.param("callbackAnswers", callbackAnswers)
+			.update();
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package org.anju.reporting;
 
-import org.anju.appeals.AppealChanged;
-import org.anju.appeals.AppealSubmitted;
 import org.anju.stability.ConflictCaseChanged;
 import org.anju.stability.ScreeningGridLate;
 import org.anju.stability.ScreeningGridReported;
@@ -11,29 +9,17 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the rollups up to date. Every event only names what changed: the rollup reads it
- * as it stands now, so a replayed or late event writes the same figures.
+ * Keeps the stability rollups up to date (the appeal figures are kept by
+ * {@link AppealRollupQueue}). Every event only names what changed: the rollup reads it as
+ * it stands now, so a replayed or late event writes the same figures.
  */
 @Component
 class RollupListeners {
 
-	private final AppealRollup appeals;
-
 	private final StabilityRollup stability;
 
-	RollupListeners(AppealRollup appeals, StabilityRollup stability) {
-		this.appeals = appeals;
+	RollupListeners(StabilityRollup stability) {
 		this.stability = stability;
-	}
-
-	@ApplicationModuleListener
-	void on(AppealSubmitted event) {
-		this.appeals.refresh(event.community(), event.appealId());
-	}
-
-	@ApplicationModuleListener
-	void on(AppealChanged event) {
-		this.appeals.refresh(event.community(), event.appealId());
 	}
 
 	@ApplicationModuleListener

@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Transaction-scoped advisory locks that keep the rollups consistent across nodes: a
- * rebuild holds its community exclusively while event updates hold it shared, and the
- * updates of one appeal take turns, so that each sees the facts the one before stored.
+ * rebuild holds its community exclusively while updates hold it shared, and the batched
+ * refreshes of a community's appeals take turns, so that each sees the facts the one
+ * before stored.
  */
 final class RollupLocks {
 
@@ -28,11 +29,15 @@ final class RollupLocks {
 			});
 	}
 
-	static void appeal(JdbcClient jdbc, CommunityId community, long appealId) {
+	/**
+	 * The lock of the community's refreshes, which take turns across nodes, and which a
+	 * rebuild waits for.
+	 */
+	static void refresh(JdbcClient jdbc, CommunityId community) {
 		jdbc.sql("""
 				select pg_advisory_xact_lock_shared(hashtextextended('reporting:' || :c, 0)),
-				       pg_advisory_xact_lock(hashtextextended('reporting:' || :c || ':appeal:' || :id, 0))
-				""").param("c", community.value()).param("id", appealId).query((rs) -> {
+				       pg_advisory_xact_lock(hashtextextended('reporting:' || :c || ':refresh', 0))
+				""").param("c", community.value()).query((rs) -> {
 		});
 	}
 

@@ -78,10 +78,13 @@ class RiskTriggers {
 	 * marked subject of a community in one run.
 	 */
 	private void recompute(CommunityId community, List<String> touched) {
+		// A subject marked already is locked until the caller commits, so the tick,
+		// which takes marks with SKIP LOCKED, cannot take it and read the subject
+		// before this change is visible (and then drop the mark).
 		this.jdbc.sql("""
 				insert into risk_dirty (community_id, subject)
 				select :c, s from unnest(cast(:subjects as text[])) s
-				on conflict (community_id, subject) do nothing
+				on conflict (community_id, subject) do update set marked_at = excluded.marked_at
 				""").param("c", community.value()).param("subjects", touched.toArray(String[]::new)).update();
 	}
 

@@ -8,12 +8,14 @@ import java.util.Set;
 
 import org.anju.AnjuSpringTest;
 import org.anju.RegistryFixtures;
+import org.anju.audit.AuditTrail;
 import org.anju.places.PlaceManagement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -42,6 +44,12 @@ class TotpSecretsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	AuditTrail audit;
 
 	@Test
 	void theDatabaseHoldsTheSecretEncryptedAndItStillOpensTheLogin() {
@@ -80,7 +88,7 @@ class TotpSecretsTests {
 
 		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(1, 42, sealed));
 		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(2, 41, sealed));
-		TotpSecrets otherKey = new TotpSecrets(this.jdbc, "", folder.resolve("other.key"));
+		TotpSecrets otherKey = keyed("", "", folder.resolve("other.key"));
 		assertThatIllegalStateException().isThrownBy(() -> otherKey.open(1, 41, sealed));
 		assertThatIllegalStateException().as("a clear value is not taken as sealed")
 			.isThrownBy(() -> this.secrets.open(1, 41, "JBSWY3DPEHPK3PXP"));
@@ -90,20 +98,76 @@ class TotpSecretsTests {
 	@Test
 	void withoutAConfiguredKeyOneIsMadeOnceReadableByTheOwnerOnly(@TempDir Path folder) throws Exception {
 		Path keyFile = folder.resolve("keys/totp.key");
-		String sealed = new TotpSecrets(this.jdbc, "", keyFile).seal(1, 7, "JBSWY3DPEHPK3PXP");
+		String sealed = keyed("", "", keyFile).seal(1, 7, "JBSWY3DPEHPK3PXP");
 
 		assertThat(Base64.getDecoder().decode(Files.readString(keyFile))).hasSize(32);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-		assertThat(new TotpSecrets(this.jdbc, "", keyFile).open(1, 7, sealed)).as("the same key next start")
+		assertThat(keyed("", "", keyFile).open(1, 7, sealed)).as("the same key next start")
 			.isEqualTo("JBSWY3DPEHPK3PXP");
 	}
 
 	@Test
 	void aKeyOfTheWrongSizeStopsTheStart() {
-		assertThatIllegalStateException().isThrownBy(() -> new TotpSecrets(this.jdbc, "c2hvcnQ=", Path.of("unused")))
+		assertThatIllegalStateException().isThrownBy(() -> keyed("c2hvcnQ=", "", Path.of("unused")))
 			.withMessageContaining("32 bytes");
-		assertThatIllegalStateException().isThrownBy(() -> new TotpSecrets(this.jdbc, "not base64!", Path.of("unused")))
+		assertThatIllegalStateException().isThrownBy(() -> keyed("not base64!", "", Path.of("unused")))
 			.withMessageContaining("Base64");
+	}
+
+	/**
+	 * A new key with the old one among the previous keys: every secret the old key sealed
+	 * still opens, and at start-up it is sealed again with the new key, audited, so that
+	 * the old key can go; a secret sealed with neither is left alone and counted.
+	 */
+	@Test
+	void aNewKeySealsAgainWhatThePreviousKeySealedAndTheOldKeyCanGo(@TempDir Path folder) {
+		CurrentUser leader = leader();
+		String secret = this.twoFactor.setUp(leader).secret();
+		String sealedWithOld = stored(leader.userId());
+		CurrentUser stranger = leader();
+		this.twoFactor.setUp(stranger);
+		String sealedWithUnknown = keyed(NEW_KEY.replace('A', 'B'), "", folder.resolve("unused"))
+			.seal(stranger.communityId(), stranger.userId(), Totp.newSecret());
+		this.jdbc.sql("update two_factor set secret = :s where community_id = 1 and user_id = :u")
+			.param("s", sealedWithUnknown)
+			.param("u", stranger.userId())
+			.update();
+		long audited = rotations(leader.userId());
+
+		TotpSecrets rotated = keyed(NEW_KEY, OLD_KEY, folder.resolve("unused"));
+		assertThat(rotated.open(leader.communityId(), leader.userId(), sealedWithOld)).as("the old key still opens")
+			.isEqualTo(secret);
+		rotated.afterPropertiesSet();
+
+		String resealed = stored(leader.userId());
+		assertThat(resealed).isNotEqualTo(sealedWithOld).startsWith("v1:");
+		assertThat(keyed(NEW_KEY, "", folder.resolve("unused")).open(leader.communityId(), leader.userId(), resealed))
+			.as("the new key alone opens it")
+			.isEqualTo(secret);
+		assertThatIllegalStateException().isThrownBy(() -> keyed(OLD_KEY, "", folder.resolve("unused"))
+			.open(leader.communityId(), leader.userId(), resealed));
+		assertThat(rotations(leader.userId())).isEqualTo(audited + 1);
+		assertThat(stored(stranger.userId())).as("a secret no key opens is left").isEqualTo(sealedWithUnknown);
+		assertThat(rotations(stranger.userId())).isZero();
+		assertThat(rotated.resealWithCurrentKey()).as("nothing left under the old key").isZero();
+	}
+
+	/**
+	 * The key of the test configuration (config/application.properties), now the old one.
+	 */
+	private static final String OLD_KEY = "SHXF17HOsXYNg4uOiql8N6cJLp50ro0r2y3QfcOvo3A=";
+
+	private static final String NEW_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+	private TotpSecrets keyed(String key, String previousKeys, Path keyFile) {
+		return new TotpSecrets(this.jdbc, this.transaction, this.audit, key, previousKeys, keyFile);
+	}
+
+	private long rotations(long userId) {
+		return this.jdbc.sql("""
+				select count(*) from audit_event
+				where community_id = 1 and action = 'TWO_FACTOR_KEY_ROTATED' and subject_id = :u
+				""").param("u", String.valueOf(userId)).query(Long.class).single();
 	}
 
 	private CurrentUser leader() {

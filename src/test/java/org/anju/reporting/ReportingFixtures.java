@@ -55,12 +55,14 @@ record ReportingFixtures(ApiCallers callers, String admin, JdbcClient jdbc) {
 	}
 
 	/**
-	 * Waits until the rollup listeners have taken in every event published so far.
+	 * Waits until the rollups have taken in every appeal marked and every event published
+	 * so far (a batch being taken in keeps its marks until it commits).
 	 */
 	void awaitRollups() {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null and listener_id like '%RollupListeners%'
+				select (select count(*) from report_appeal_dirty)
+				     + (select count(*) from event_publication
+				        where completion_date is null and listener_id like '%RollupListeners%')
 				""").query(Long.class).single() == 0);
 	}
 

@@ -1,0 +1,157 @@
+package org.anju.reporting;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.anju.appeals.AppealChanged;
+import org.anju.appeals.AppealSubmitted;
+import org.anju.platform.AfterCommit;
+import org.anju.shared.CommunityId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the appeal figures up to date in batches. The transaction that takes in or
+ * changes an appeal marks it ({@code report_appeal_dirty}), so the mark commits or rolls
+ * back with the change and survives a crash; once it commits, this node's refresher takes
+ * every waiting mark of the community, a batch at a time, and moves their counts in one
+ * statement ({@link AppealRollup#refresh}). Under load the batches grow by themselves,
+ * and the day's bucket rows are written once per batch instead of once per appeal; a
+ * sweep every few seconds takes what another node or a crash left.
+ * <p>
+ * A mark is taken with {@code FOR UPDATE SKIP LOCKED}, and marking an appeal that is
+ * already marked locks that mark until the change commits: so a refresh never takes a
+ * mark whose change it cannot see yet, and a change that commits after its appeal's facts
+ * were read is marked again.
+ */
+@Component
+class AppealRollupQueue {
+
+	static final int BATCH = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(AppealRollupQueue.class);
+
+	private final AppealRollup rollup;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final TaskExecutor background;
+
+	/** Wake-ups since the running refresher last looked; 0 when none runs. */
+	private final AtomicInteger wakeUps = new AtomicInteger();
+
+	AppealRollupQueue(AppealRollup rollup, JdbcClient jdbc, TransactionTemplate transaction,
+			TaskExecutor applicationTaskExecutor) {
+		this.rollup = rollup;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.background = applicationTaskExecutor;
+	}
+
+	@EventListener
+	void on(AppealSubmitted submitted) {
+		mark(submitted.community(), submitted.appealId());
+	}
+
+	@EventListener
+	void on(AppealChanged changed) {
+		mark(changed.community(), changed.appealId());
+	}
+
+	/**
+	 * Marks the appeal in the caller's transaction, and wakes the refresher once it
+	 * commits.
+	 */
+	private void mark(CommunityId community, long appealId) {
+		this.jdbc.sql("""
+				insert into report_appeal_dirty (community_id, appeal_id) values (:c, :id)
+				on conflict (community_id, appeal_id) do update set marked_at = excluded.marked_at
+				""").param("c", community.value()).param("id", appealId).update();
+		AfterCommit.run(this::wake);
+	}
+
+	/**
+	 * Starts the refresher unless it runs; a running one looks again before it stops, so
+	 * no wake-up is lost.
+	 */
+	private void wake() {
+		if (this.wakeUps.getAndIncrement() == 0) {
+			this.background.execute(this::refreshWhileWoken);
+		}
+	}
+
+	private void refreshWhileWoken() {
+		int seen;
+		do {
+			seen = this.wakeUps.get();
+			try {
+				refreshAll();
+			}
+			catch (RuntimeException ex) {
+				// The marks stay for the next wake-up or sweep, which starts afresh.
+				this.wakeUps.set(0);
+				log.error("Refreshing the appeal figures failed; the marked appeals wait for the next round", ex);
+				return;
+			}
+		}
+		while (!this.wakeUps.compareAndSet(seen, 0));
+	}
+
+	@Scheduled(fixedDelayString = "${anju.reporting.sweep-interval:PT5S}", initialDelayString = "PT5S")
+	void sweep() {
+		wake();
+	}
+
+	/**
+	 * Refreshes every marked appeal of every community, a batch per transaction.
+	 */
+	void refreshAll() {
+		try {
+			List<Long> communities = this.jdbc.sql("select distinct community_id from report_appeal_dirty")
+				.query(Long.class)
+				.list();
+			for (Long community : communities) {
+				boolean more = true;
+				while (more) {
+					more = Boolean.TRUE
+						.equals(this.transaction.execute((status) -> refreshBatch(new CommunityId(community))));
+				}
+			}
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			// The database is away; health says so, and the marks wait for the next
+			// round.
+			log.debug("Appeal figures not refreshed this round: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * @return whether the batch was full, so that more may wait
+	 */
+	private boolean refreshBatch(CommunityId community) {
+		RollupLocks.refresh(this.jdbc, community);
+		List<Long> appeals = this.jdbc.sql("""
+				delete from report_appeal_dirty d
+				where d.community_id = :c and d.appeal_id in (
+				  select appeal_id from report_appeal_dirty where community_id = :c
+				  order by marked_at limit :batch for update skip locked)
+				returning d.appeal_id
+				""").param("c", community.value()).param("batch", BATCH).query(Long.class).list();
+		if (!appeals.isEmpty()) {
+			this.rollup.refresh(community, appeals);
+		}
+		return appeals.size() == BATCH;
+	}
+
+}
