@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -87,7 +88,13 @@ class AppealRollupQueue {
 	 */
 	private void wake() {
 		if (this.wakeUps.getAndIncrement() == 0) {
-			this.background.execute(this::refreshWhileWoken);
+			try {
+				this.background.execute(this::refreshWhileWoken);
+			}
+			catch (TaskRejectedException ex) {
+				// Shutting down: the marks stay for the next start.
+				this.wakeUps.set(0);
+			}
 		}
 	}
 
