@@ -375,7 +375,7 @@ public final class SeededCommunity {
 
 	/**
 	 * The resident's agitated mood note raises a warning once the engine's tick has seen
-	 * it; it is closed with a disposition's note.
+	 * it; it is acknowledged with a note and closed with a disposition's note.
 	 */
 	private void warning(JdbcClient jdbc) {
 		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -388,7 +388,9 @@ public final class SeededCommunity {
 			pause();
 		}
 		long id = warning.orElseThrow(() -> new AssertionError("no warning for the agitated resident"));
-		MockHttpServletResponse closed = call(HttpMethod.POST, "/api/v1/warnings/" + id + "/close", "\"0\"",
+		call(HttpMethod.POST, "/api/v1/warnings/" + id + "/acknowledge", "\"0\"",
+				body("note", text("warning.acknowledgement")));
+		MockHttpServletResponse closed = call(HttpMethod.POST, "/api/v1/warnings/" + id + "/close", "\"1\"",
 				body("disposition", "TALKED", "note", text("warning.note")));
 		assertThat(closed.getStatus()).as(content(closed)).isLessThan(300);
 		this.pages.put("/warnings/{id}", "/warnings/" + id);
@@ -443,6 +445,40 @@ public final class SeededCommunity {
 			body.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return body;
+	}
+
+	/**
+	 * @return the id of the object this community made for the page of the pattern (the
+	 * first number of its address), for a form that acts on it
+	 */
+	public long id(String pattern) {
+		java.util.regex.Matcher number = java.util.regex.Pattern.compile("/(\\d+)").matcher(this.pages.get(pattern));
+		assertThat(number.find()).as("an id in the address of %s", pattern).isTrue();
+		return Long.parseLong(number.group(1));
+	}
+
+	/**
+	 * @return the API's answer to a read, as the administrator
+	 */
+	public String read(String path) {
+		return content(call(HttpMethod.GET, path, null, null));
+	}
+
+	/**
+	 * @return the version of the API's object, from its ETag: what a console form posts
+	 * back as the version its user saw
+	 */
+	public long version(String path) {
+		return Long
+			.parseLong(String.valueOf(call(HttpMethod.GET, path, null, null).getHeader("ETag")).replaceAll("\\D", ""));
+	}
+
+	/**
+	 * Signs requests in to the console as the administrator who made the objects, and so
+	 * reaches each of them.
+	 */
+	public RequestPostProcessor console() {
+		return consoleUser(this.admin);
 	}
 
 }
