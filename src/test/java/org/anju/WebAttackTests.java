@@ -196,7 +196,8 @@ class WebAttackTests {
 	 * Each row a free-text field ({@link SeededCommunity#fields()}), made through the API
 	 * with script, an attribute breakout and a formula in it: every page of the console
 	 * and the portal shows it escaped, and at least one shows it; no spreadsheet, of the
-	 * console or the API, holds it as a formula or as text a spreadsheet would run.
+	 * console or the API, holds it as a formula or as text a spreadsheet would run; no
+	 * PDF holds anything a reader would run, and the text of the PDFs counts as shown.
 	 */
 	@Test
 	void scriptInEveryFreeTextFieldComesBackEscapedInEveryPageAndExport() {
@@ -211,6 +212,7 @@ class WebAttackTests {
 		List<String> wrong = new ArrayList<>();
 		StringBuilder shown = new StringBuilder();
 		StringBuilder json = new StringBuilder();
+		StringBuilder pdfs = new StringBuilder();
 		forms.forEach((field, page) -> {
 			shown.append(page);
 			if (page.contains("<script>x()")) {
@@ -238,8 +240,14 @@ class WebAttackTests {
 					AnswerText.unguarded(answer.getContentAsByteArray())
 						.forEach((cell) -> wrong.add(url + " holds a formula: " + cell));
 				}
+				else if (type.startsWith(MediaType.APPLICATION_PDF_VALUE)) {
+					pdfs.append(AnswerText.of(answer));
+					AnswerText.active(answer.getContentAsByteArray())
+						.forEach((name) -> wrong.add(url + " holds active content: " + name));
+				}
 			}
 		}
+		shown.append(pdfs);
 		assertThat(wrong).as("pages and exports that let the script or the formula through").isEmpty();
 		assertThat(fields).as("free-text fields no page or export showed, escaped")
 			.filteredOn((field) -> !ONLY_IN_THE_API.containsKey(field) && !shown(field, shown.toString()))
@@ -248,6 +256,9 @@ class WebAttackTests {
 			.filteredOn((field) -> !shown(field, json.toString()))
 			.isEmpty();
 		assertThat(fields).as("free-text fields").hasSizeGreaterThan(40);
+		assertThat(fields).as("free-text fields the PDFs show: the monthly report's appeals, a letter's title")
+			.filteredOn((field) -> shown(field, pdfs.toString()))
+			.contains("appeal.title", "letter.title");
 	}
 
 	/**
