@@ -93,6 +93,12 @@ final class ConsoleForms {
 					(seeded, text) -> post("/sms/templates/APPEAL_RECEIVED/preview").param("bodyZh",
 							text.apply("bodyZh")),
 					"bodyZh"),
+			Row.accepted("smsTemplate", "POST /sms/templates/{code}",
+					(seeded, text) -> post("/sms/templates/APPEAL_RECEIVED").param("version", "0")
+						.param("bodyZh", text.apply("bodyZh")),
+					"bodyZh")
+				// community 1's templates are what other tests send
+				.as(SeededCommunity::elsewhere),
 			Row.accepted("appealNote", "POST /appeals/{id}/act/{action}", (seeded, text) -> {
 				long appeal = seeded.appeal;
 				return post("/appeals/" + appeal + "/act/note")
@@ -273,7 +279,7 @@ final class ConsoleForms {
 				"POST /warnings/{id}/close note", "POST /warnings/{id}/acknowledge note");
 		because("the letter form's object carries the revision's note, which a new letter ignores: the note is "
 				+ "attacked on POST /letters/{id}/targets", "POST /letters note");
-		because(LEFT, "POST /portal/appeals/{id}/callback comment", "POST /sms/templates/{code} bodyZh");
+		because(LEFT, "POST /portal/appeals/{id}/callback comment");
 	}
 
 	private ConsoleForms() {
@@ -281,16 +287,17 @@ final class ConsoleForms {
 
 	/**
 	 * Posts every row's form, with the CSRF token, as the administrator who made the
-	 * seeded objects the rows act on, and reads the page that shows the row's text.
+	 * seeded objects the rows act on (or the row's {@link Row#as}), and reads the page
+	 * that shows the row's text.
 	 * @param text the text of each field, by its name ({@link Row#names()})
 	 * @return each row's pages by its name: the page it answered with, then the page it
 	 * redirected to or {@link Row#shownAt}
 	 * @throws IllegalStateException for a row that answered otherwise than it expects
 	 */
 	static Map<String, String> fill(MockMvc mvc, SeededCommunity seeded, Function<String, String> text) {
-		RequestPostProcessor staff = seeded.console();
 		Map<String, String> answers = new LinkedHashMap<>();
 		for (Row row : ROWS) {
+			RequestPostProcessor staff = row.as().apply(seeded);
 			try {
 				MockHttpServletResponse answer = mvc
 					.perform(row.post()
@@ -439,21 +446,30 @@ final class ConsoleForms {
 	 * again as typed, and the post.
 	 */
 	record Row(String name, String form, List<String> parameters, boolean refused,
-			@Nullable Function<SeededCommunity, String> shownAt, Post post) {
+			@Nullable Function<SeededCommunity, String> shownAt, Function<SeededCommunity, RequestPostProcessor> as,
+			Post post) {
 
 		static Row accepted(String name, String form, Post post, String... parameters) {
-			return new Row(name, form, List.of(parameters), false, null, post);
+			return new Row(name, form, List.of(parameters), false, null, SeededCommunity::console, post);
 		}
 
 		static Row refused(String name, String form, Post post, String... parameters) {
-			return new Row(name, form, List.of(parameters), true, null, post);
+			return new Row(name, form, List.of(parameters), true, null, SeededCommunity::console, post);
 		}
 
 		/**
 		 * @return the row, its text looked for on the page at the address as well
 		 */
 		Row shownAt(Function<SeededCommunity, String> page) {
-			return new Row(this.name, this.form, this.parameters, this.refused, page, this.post);
+			return new Row(this.name, this.form, this.parameters, this.refused, page, this.as, this.post);
+		}
+
+		/**
+		 * @return the row, posted by someone else than the seeded community's
+		 * administrator
+		 */
+		Row as(Function<SeededCommunity, RequestPostProcessor> who) {
+			return new Row(this.name, this.form, this.parameters, this.refused, this.shownAt, who, this.post);
 		}
 
 		/**

@@ -48,7 +48,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 public final class SeededCommunity {
 
+	private final ApplicationContext context;
+
 	private final ApiCallers callers;
+
+	private @Nullable RequestPostProcessor elsewhere;
 
 	private final String token;
 
@@ -82,6 +86,7 @@ public final class SeededCommunity {
 	public final String callerPhone;
 
 	private SeededCommunity(ApplicationContext context, Function<String, String> text) {
+		this.context = context;
 		MockMvc mvc = context.getBean(MockMvc.class);
 		this.callers = new ApiCallers(mvc, context.getBean(tools.jackson.databind.ObjectMapper.class));
 		this.token = this.callers.adminToken();
@@ -479,6 +484,36 @@ public final class SeededCommunity {
 	 */
 	public RequestPostProcessor console() {
 		return consoleUser(this.admin);
+	}
+
+	/**
+	 * Signs requests in to the console as the administrator of a community of its own,
+	 * made on the first call with community 1's text templates: for a form that changes
+	 * what other tests of community 1 read.
+	 */
+	public RequestPostProcessor elsewhere() {
+		if (this.elsewhere == null) {
+			JdbcClient jdbc = this.context.getBean(JdbcClient.class);
+			long id = jdbc.sql(
+					"insert into community (id, name) select coalesce(max(id), 0) + 1, :name from community returning id")
+				.param("name", RegistryFixtures.unique("攻击测试社区"))
+				.query(Long.class)
+				.single();
+			jdbc.sql("""
+					insert into sms_template (community_id, code, body_zh, placeholders, updated_by)
+					select :c, code, body_zh, placeholders, updated_by from sms_template where community_id = 1
+					""").param("c", id).update();
+			UserAccount opened = this.context.getBean(org.anju.identity.UserManagement.class)
+				.create(new org.anju.shared.CommunityId(id),
+						new org.anju.identity.NewUser(RegistryFixtures.unique("admin"), RegistryFixtures.FIRST_PASSWORD,
+								"测试管理员", Role.ADMIN, Set.of(), null, null));
+			CurrentUser admin = new CurrentUser(id, opened.id(), opened.username(), opened.displayName(), Role.ADMIN,
+					Set.of(), null, null, false);
+			this.context.getBean(org.anju.identity.UserManagement.class)
+				.changeOwnPassword(admin, RegistryFixtures.FIRST_PASSWORD, "Later-Pass-2");
+			this.elsewhere = authentication(ConsoleFixtures.signedIn(admin));
+		}
+		return this.elsewhere;
 	}
 
 }
