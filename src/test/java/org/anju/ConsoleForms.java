@@ -235,8 +235,6 @@ final class ConsoleForms {
 
 	private static final String SEEDED = "the same field that SeededCommunity types through the API";
 
-	private static final String LEFT = "not attacked yet (docs/SECURITY.md V5)";
-
 	/** Every other free-text field of a console form, with the reason it is no row. */
 	static final Map<String, String> ACCOUNTED = new LinkedHashMap<>();
 
@@ -279,7 +277,10 @@ final class ConsoleForms {
 				"POST /warnings/{id}/close note", "POST /warnings/{id}/acknowledge note");
 		because("the letter form's object carries the revision's note, which a new letter ignores: the note is "
 				+ "attacked on POST /letters/{id}/targets", "POST /letters note");
-		because(LEFT, "POST /portal/appeals/{id}/callback comment");
+		because("a resident rates only an appeal they filed on the portal, once staff resolved it, which the seeding's "
+				+ "phoned-in appeal is not; the comment becomes the callback step's note, shown with every step's note "
+				+ "on the appeal's page, which the appeal's note row shows escaped",
+				"POST /portal/appeals/{id}/callback comment");
 	}
 
 	private ConsoleForms() {
