@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.anju.platform.XlsxStream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -25,6 +27,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * {@code bin/test} installs).
  */
 public final class AnswerText {
+
+	/** A PDF name that runs or follows something, ended as PDF names end. */
+	private static final Pattern ACTIVE = Pattern.compile(
+			"/(JavaScript|JS|OpenAction|AA|Launch|ObjStm)(?![A-Za-z0-9#])|/URI\\s*\\(\\s*javascript:",
+			Pattern.CASE_INSENSITIVE);
 
 	private AnswerText() {
 	}
@@ -88,6 +95,21 @@ public final class AnswerText {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		return found;
+	}
+
+	/**
+	 * @return each thing in the PDF that a reader would run or follow on its own:
+	 * JavaScript, an action on opening or on an event, a launch, a {@code javascript:}
+	 * link; or its compressed object streams, where such a name would hide from this scan
+	 */
+	public static List<String> active(byte[] pdf) {
+		String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+		List<String> found = new ArrayList<>();
+		Matcher name = ACTIVE.matcher(raw);
+		while (name.find()) {
+			found.add(name.group());
 		}
 		return found;
 	}

@@ -48,7 +48,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 public final class SeededCommunity {
 
+	private final ApplicationContext context;
+
 	private final ApiCallers callers;
+
+	private @Nullable RequestPostProcessor elsewhere;
 
 	private final String token;
 
@@ -82,6 +86,7 @@ public final class SeededCommunity {
 	public final String callerPhone;
 
 	private SeededCommunity(ApplicationContext context, Function<String, String> text) {
+		this.context = context;
 		MockMvc mvc = context.getBean(MockMvc.class);
 		this.callers = new ApiCallers(mvc, context.getBean(tools.jackson.databind.ObjectMapper.class));
 		this.token = this.callers.adminToken();
@@ -375,7 +380,7 @@ public final class SeededCommunity {
 
 	/**
 	 * The resident's agitated mood note raises a warning once the engine's tick has seen
-	 * it; it is closed with a disposition's note.
+	 * it; it is acknowledged with a note and closed with a disposition's note.
 	 */
 	private void warning(JdbcClient jdbc) {
 		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -388,7 +393,9 @@ public final class SeededCommunity {
 			pause();
 		}
 		long id = warning.orElseThrow(() -> new AssertionError("no warning for the agitated resident"));
-		MockHttpServletResponse closed = call(HttpMethod.POST, "/api/v1/warnings/" + id + "/close", "\"0\"",
+		call(HttpMethod.POST, "/api/v1/warnings/" + id + "/acknowledge", "\"0\"",
+				body("note", text("warning.acknowledgement")));
+		MockHttpServletResponse closed = call(HttpMethod.POST, "/api/v1/warnings/" + id + "/close", "\"1\"",
 				body("disposition", "TALKED", "note", text("warning.note")));
 		assertThat(closed.getStatus()).as(content(closed)).isLessThan(300);
 		this.pages.put("/warnings/{id}", "/warnings/" + id);
@@ -443,6 +450,70 @@ public final class SeededCommunity {
 			body.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return body;
+	}
+
+	/**
+	 * @return the id of the object this community made for the page of the pattern (the
+	 * first number of its address), for a form that acts on it
+	 */
+	public long id(String pattern) {
+		java.util.regex.Matcher number = java.util.regex.Pattern.compile("/(\\d+)").matcher(this.pages.get(pattern));
+		assertThat(number.find()).as("an id in the address of %s", pattern).isTrue();
+		return Long.parseLong(number.group(1));
+	}
+
+	/**
+	 * @return the API's answer to a read, as the administrator
+	 */
+	public String read(String path) {
+		return content(call(HttpMethod.GET, path, null, null));
+	}
+
+	/**
+	 * @return the version of the API's object, from its ETag: what a console form posts
+	 * back as the version its user saw
+	 */
+	public long version(String path) {
+		return Long
+			.parseLong(String.valueOf(call(HttpMethod.GET, path, null, null).getHeader("ETag")).replaceAll("\\D", ""));
+	}
+
+	/**
+	 * Signs requests in to the console as the administrator who made the objects, and so
+	 * reaches each of them.
+	 */
+	public RequestPostProcessor console() {
+		return consoleUser(this.admin);
+	}
+
+	/**
+	 * Signs requests in to the console as the administrator of a community of its own,
+	 * made on the first call with community 1's text templates: for a form that changes
+	 * what other tests of community 1 read.
+	 */
+	public RequestPostProcessor elsewhere() {
+		if (this.elsewhere == null) {
+			JdbcClient jdbc = this.context.getBean(JdbcClient.class);
+			long id = jdbc.sql(
+					"insert into community (id, name) select coalesce(max(id), 0) + 1, :name from community returning id")
+				.param("name", RegistryFixtures.unique("攻击测试社区"))
+				.query(Long.class)
+				.single();
+			jdbc.sql("""
+					insert into sms_template (community_id, code, body_zh, placeholders, updated_by)
+					select :c, code, body_zh, placeholders, updated_by from sms_template where community_id = 1
+					""").param("c", id).update();
+			UserAccount opened = this.context.getBean(org.anju.identity.UserManagement.class)
+				.create(new org.anju.shared.CommunityId(id),
+						new org.anju.identity.NewUser(RegistryFixtures.unique("admin"), RegistryFixtures.FIRST_PASSWORD,
+								"测试管理员", Role.ADMIN, Set.of(), null, null));
+			CurrentUser admin = new CurrentUser(id, opened.id(), opened.username(), opened.displayName(), Role.ADMIN,
+					Set.of(), null, null, false);
+			this.context.getBean(org.anju.identity.UserManagement.class)
+				.changeOwnPassword(admin, RegistryFixtures.FIRST_PASSWORD, "Later-Pass-2");
+			this.elsewhere = authentication(ConsoleFixtures.signedIn(admin));
+		}
+		return this.elsewhere;
 	}
 
 }
