@@ -1,5 +1,6 @@
 package org.anju;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.anju.Crawler.Pages;
 import org.anju.Endpoints.Endpoint;
@@ -38,12 +41,15 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -364,7 +370,6 @@ class WebAttackTests {
 
 	@Test
 	void aPathInAnUploadsNameReachesNeitherTheDiskNorAHeader() throws IOException {
-		String name = "../../etc/passwd.xlsx";
 		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
 		Workbook workbook = new Workbook(xlsx, "test", "1.0");
 		Worksheet sheet = workbook.newWorksheet("花名册");
@@ -373,36 +378,103 @@ class WebAttackTests {
 		sheet.value(1, 0, "路径");
 		sheet.value(1, 1, "不是号码");
 		workbook.finish();
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", png);
+		SeededCommunity seeded = seeded();
 		List<String> wrong = new ArrayList<>();
+		List<String> answers = new ArrayList<>();
 		int uploads = 0;
 		for (Endpoint endpoint : this.endpoints) {
-			if (!endpoint.api() || endpoint.consumes() == null
-					|| !endpoint.consumes().includes(MediaType.MULTIPART_FORM_DATA)) {
+			String part = uploadPart(endpoint);
+			if (part == null) {
 				continue;
 			}
 			uploads++;
-			MockHttpServletResponse answer = perform(
-					multipart(HttpMethod.valueOf(endpoint.method().name()), Endpoints.madeUp(endpoint.pattern()))
-						.file(new MockMultipartFile("file", name, "application/octet-stream", xlsx.toByteArray()))
-						.param("dryRun", "true")
-						.with(this.admin));
-			for (String header : answer.getHeaderNames()) {
-				if (String.valueOf(answer.getHeaderValues(header)).matches(".*(\\.\\.|passwd|/etc).*")) {
-					wrong.add(endpoint + " header " + header + ": " + answer.getHeaderValues(header));
-				}
+			// the portal takes photos, the rest spreadsheets; a photo's name keeps no
+			// path
+			boolean photo = endpoint.portal();
+			MockMultipartHttpServletRequestBuilder upload = multipart(HttpMethod.valueOf(endpoint.method().name()),
+					Endpoints.madeUp(endpoint.pattern()))
+				.file(new MockMultipartFile(part, photo ? "../../etc/passwd.png" : "../../etc/passwd.xlsx",
+						photo ? "image/png" : "application/octet-stream",
+						photo ? png.toByteArray() : xlsx.toByteArray()))
+				.param("dryRun", "true");
+			if (endpoint.api()) {
+				upload.with(this.admin);
 			}
+			else if (photo) {
+				upload.with(seeded.portal())
+					.with(csrf())
+					.param("categoryCode", "OTHER")
+					.param("title", "照片的名字")
+					.param("description", "一张名字里带路径的照片");
+			}
+			else {
+				upload.with(this.adminSession).with(csrf());
+			}
+			MockHttpServletResponse answer = perform(upload);
+			answers.add(endpoint + " → " + answer.getStatus());
+			headers(endpoint.toString(), answer, wrong);
 			if (answer.getStatus() >= 500) {
 				wrong.add(endpoint + " → " + answer.getStatus());
+			}
+			String location = answer.getRedirectedUrl();
+			if (photo && location != null && location.startsWith("/portal/appeals/")) {
+				// the photo was taken in: its download names it without the path
+				long appeal = Long.parseLong(location.replaceAll("^/portal/appeals/(\\d+).*", "$1"));
+				String page = ApiCallers.content(perform(get("/portal/appeals/{id}", appeal).with(seeded.portal())));
+				java.util.regex.Matcher link = Pattern.compile("/portal/appeals/\\d+/photos/\\d+").matcher(page);
+				assertThat(link.find()).as("the photo's link on " + location).isTrue();
+				headers("the photo " + link.group(), perform(get(link.group()).with(seeded.portal())), wrong);
 			}
 		}
 		try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
 			temporary.filter((file) -> file.getFileName().toString().contains("passwd"))
 				.forEach((file) -> wrong.add("kept as " + file));
 		}
-		assertThat(Path.of(name)).doesNotExist();
+		assertThat(Path.of("../../etc/passwd.xlsx")).doesNotExist();
 		assertThat(Path.of("/etc/passwd.xlsx")).doesNotExist();
-		assertThat(wrong).isEmpty();
-		assertThat(uploads).as("API uploads").isGreaterThanOrEqualTo(2);
+		assertThat(Path.of("/etc/passwd.png")).doesNotExist();
+		assertThat(wrong).as("answers: %s", answers).isEmpty();
+		assertThat(answers).as("uploads of the API, the console and the portal")
+			.anyMatch((answer) -> answer.startsWith("POST /api/"))
+			.anyMatch((answer) -> answer.startsWith("POST /portal/appeals → 302"))
+			.anyMatch((answer) -> !answer.startsWith("POST /api/") && !answer.startsWith("POST /portal"));
+		assertThat(uploads).as("uploads").isGreaterThanOrEqualTo(5);
+	}
+
+	/** A header that names a path from the upload's name. */
+	private static void headers(String what, MockHttpServletResponse answer, List<String> wrong) {
+		for (String header : answer.getHeaderNames()) {
+			if (String.valueOf(answer.getHeaderValues(header)).matches(".*(\\.\\.|/etc|etc/).*")) {
+				wrong.add(what + " header " + header + ": " + answer.getHeaderValues(header));
+			}
+		}
+	}
+
+	/**
+	 * @return the name of the file part an endpoint takes: a multipart API call's
+	 * {@code file}, or a console form's file parameter; {@literal null} for no upload
+	 */
+	private static @Nullable String uploadPart(Endpoint endpoint) {
+		if (endpoint.api()) {
+			boolean multipart = endpoint.consumes() != null
+					&& endpoint.consumes().includes(MediaType.MULTIPART_FORM_DATA);
+			return multipart ? "file" : null;
+		}
+		if (!endpoint.console() || !endpoint.changes()) {
+			return null;
+		}
+		for (MethodParameter parameter : endpoint.handler().getMethodParameters()) {
+			RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+			boolean file = parameter.getParameterType() == MultipartFile.class
+					|| MultipartFile.class == parameter.nested().getNestedParameterType();
+			if (param != null && file) {
+				String name = param.name().isEmpty() ? param.value() : param.name();
+				return name.isEmpty() ? parameter.getParameterName() : name;
+			}
+		}
+		return null;
 	}
 
 	private static boolean readsBody(Endpoint endpoint) {
