@@ -170,7 +170,7 @@ public final class Crawler {
 	public static boolean answersHtmx(Endpoint endpoint) {
 		return Arrays.stream(endpoint.handler().getMethodParameters())
 			.map((parameter) -> parameter.getParameterAnnotation(RequestHeader.class))
-			.anyMatch((header) -> header != null && (header.name() + header.value()).equals(HTMX));
+			.anyMatch((header) -> header != null && HTMX.equals(header.name()));
 	}
 
 	/**
