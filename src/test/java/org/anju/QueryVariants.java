@@ -1,6 +1,7 @@
 package org.anju;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import org.springframework.web.util.UriUtils;
 final class QueryVariants {
 
 	/** The parameters that page a list rather than filter it. */
-	static final Set<String> PAGING = Set.of("cursor", "size");
+	private static final Set<String> PAGING = Set.of("cursor", "size");
 
 	/** The parameters that take a search text. */
 	private static final Set<String> SEARCH = Set.of("q", "personQuery", "coSignerQuery");
@@ -148,6 +149,13 @@ final class QueryVariants {
 	}
 
 	/**
+	 * @return whether the address searches with a text
+	 */
+	static boolean searches(String url) {
+		return SEARCH.stream().anyMatch((name) -> url.matches(".*[?&]" + name + "=.*"));
+	}
+
+	/**
 	 * @return the filters that got no value and are not accounted for, by pattern and
 	 * name
 	 */
@@ -199,8 +207,8 @@ final class QueryVariants {
 		}
 		if (name.endsWith("from") || name.endsWith("From") || name.equals("to") || name.endsWith("To")) {
 			LocalDate day = (name.toLowerCase().endsWith("from")) ? today.minusDays(31) : today.plusDays(31);
-			return List.of((type == java.time.Instant.class) ? day.atStartOfDay(ZoneOffset.UTC).toInstant().toString()
-					: day.toString());
+			return List
+				.of((type == Instant.class) ? day.atStartOfDay(ZoneOffset.UTC).toInstant().toString() : day.toString());
 		}
 		List<String> constants = (type.isEnum())
 				? Arrays.stream(type.getEnumConstants()).map((constant) -> ((Enum<?>) constant).name()).toList() : null;
