@@ -1,21 +1,31 @@
 package org.anju;
 
+import java.net.URI;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import org.anju.Endpoints.Endpoint;
 
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -36,6 +46,18 @@ public final class Crawler {
 	public static final Map<String, String> UNCRAWLED = Map.of("/appeals/{id}/photos/{attachmentId}",
 			"a photo's bytes: no text, and what an image may hide is cut out at upload (PhotosTests)",
 			"/portal/appeals/{id}/photos/{attachmentId}", "the same photo, as its resident sees it");
+
+	/**
+	 * A link that carries a list's cursor, in a page's {@code href} or htmx's
+	 * {@code hx-get}.
+	 */
+	private static final Pattern NEXT_LINK = Pattern
+		.compile("<a [^>]*?(?:href|hx-get)=\"([^\"]*[?&](?:amp;)?cursor=[^\"&]+[^\"]*)\"[^>]*>");
+
+	private static final String HTMX = "HX-Request";
+
+	/** The cookie in which the console keeps a language chosen with {@code ?lang=}. */
+	private static final String LANGUAGE_COOKIE = "anju-lang";
 
 	/** Ids nobody has: the call still answers, with a 404. */
 	private static final String NOBODY = "987654321";
@@ -112,7 +134,7 @@ public final class Crawler {
 			return this.seen.get(url);
 		}
 		try {
-			MockHttpServletResponse answer = this.mvc.perform(get(url).with(as)).andReturn().getResponse();
+			MockHttpServletResponse answer = this.mvc.perform(get(URI.create(url)).with(as)).andReturn().getResponse();
 			if (as == this.admin) {
 				this.seen.put(url, answer);
 			}
@@ -121,6 +143,85 @@ public final class Crawler {
 		catch (Exception ex) {
 			throw new IllegalStateException("GET " + url, ex);
 		}
+	}
+
+	/**
+	 * @return the query parameters of the endpoint (its filters, a list's cursor and page
+	 * size), read from its handler's {@code @RequestParam}s, except a map of them
+	 */
+	public static List<Filter> filters(Endpoint endpoint) {
+		List<Filter> filters = new ArrayList<>();
+		for (MethodParameter parameter : endpoint.handler().getMethodParameters()) {
+			RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+			if (param != null && !Map.class.isAssignableFrom(parameter.getParameterType())) {
+				String named = param.name().isEmpty() ? param.value() : param.name();
+				filters.add(new Filter(endpoint, named.isEmpty() ? String.valueOf(parameter.getParameterName()) : named,
+						parameter.getParameterType(),
+						param.required() && ValueConstants.DEFAULT_NONE.equals(param.defaultValue())));
+			}
+		}
+		return filters;
+	}
+
+	/**
+	 * @return whether the endpoint answers htmx's requests ({@code HX-Request}) with a
+	 * part of its page
+	 */
+	public static boolean answersHtmx(Endpoint endpoint) {
+		return Arrays.stream(endpoint.handler().getMethodParameters())
+			.map((parameter) -> parameter.getParameterAnnotation(RequestHeader.class))
+			.anyMatch((header) -> header != null && HTMX.equals(header.name()));
+	}
+
+	/**
+	 * @return the next page the answer links: the API's {@code next} cursor on the same
+	 * address, or the page's link that carries a {@code cursor} (its {@code rel="next"}
+	 * one first), as the page wrote it
+	 */
+	public static Optional<String> next(String url, MockHttpServletResponse answer) {
+		String text = AnswerText.of(answer);
+		if (String.valueOf(answer.getContentType()).contains("json")) {
+			Object next = text.startsWith("{") ? JsonPath.read(text, "$.next") : null;
+			return Optional.ofNullable(next)
+				.map((cursor) -> UriComponentsBuilder.fromUriString(url)
+					.replaceQueryParam("cursor", cursor)
+					.build()
+					.encode()
+					.toUriString());
+		}
+		Matcher links = NEXT_LINK.matcher(text);
+		String found = null;
+		boolean rel = false;
+		while (!rel && links.find()) {
+			rel = links.group().contains("rel=\"next\"");
+			if (found == null || rel) {
+				found = links.group(1).replace("&amp;", "&");
+			}
+		}
+		return Optional.ofNullable(found);
+	}
+
+	/**
+	 * Asks as htmx does: the part of the page that htmx swaps in.
+	 */
+	public static RequestPostProcessor htmx(RequestPostProcessor as) {
+		return (request) -> {
+			request.addHeader(HTMX, "true");
+			return as.postProcessRequest(request);
+		};
+	}
+
+	/**
+	 * Asks in English, the way each kind of caller chooses it: a program by
+	 * {@code Accept-Language}, the console and the portal by the cookie that
+	 * {@code ?lang=en} leaves (see {@code platform.ConsoleLocale}).
+	 */
+	public static RequestPostProcessor english(RequestPostProcessor as) {
+		return (request) -> {
+			request.addHeader(HttpHeaders.ACCEPT_LANGUAGE, "en");
+			request.setCookies(new Cookie(LANGUAGE_COOKIE, "en"));
+			return as.postProcessRequest(request);
+		};
 	}
 
 	private String fill(String pattern, Map<String, String> chosen) {
@@ -152,6 +253,20 @@ public final class Crawler {
 		}
 		List<Object> values = new ArrayList<>(JsonPath.read(AnswerText.of(list), "$.." + field));
 		return values.isEmpty() ? NOBODY : String.valueOf(values.get(0));
+	}
+
+	/**
+	 * A query parameter of a GET endpoint.
+	 *
+	 * @param required whether the endpoint refuses a call without it
+	 */
+	public record Filter(Endpoint endpoint, String name, Class<?> type, boolean required) {
+
+		/** As tables name it: the pattern and the parameter. */
+		public String key() {
+			return this.endpoint.pattern() + " " + this.name;
+		}
+
 	}
 
 	/**

@@ -64,6 +64,9 @@ public final class SeededCommunity {
 
 	private final Map<String, String> collections = new LinkedHashMap<>();
 
+	/** Makes a second row of each list, when asked. */
+	private final Runnable second;
+
 	/** The street the objects are in. */
 	public final RegistryFixtures.Street street;
 
@@ -111,6 +114,7 @@ public final class SeededCommunity {
 				context.getBean(org.anju.appeals.RoutingRules.class))
 			.category("PROPERTY");
 		this.appeal = appeal(category);
+		this.second = () -> secondOfEachList(category, leader);
 		moodNotes();
 		conflict(leader);
 		keyPerson(leader);
@@ -514,6 +518,40 @@ public final class SeededCommunity {
 			this.elsewhere = authentication(ConsoleFixtures.signedIn(admin));
 		}
 		return this.elsewhere;
+	}
+
+	/**
+	 * Makes a second row of the lists that page at one row a page (an appeal of the
+	 * neighbour's, a conflict, a key-person file, a visit, a visit list, a drill, a
+	 * report and two special-list entries), so that a crawl finds their next pages.
+	 */
+	public void secondOfEachList() {
+		this.second.run();
+	}
+
+	private void secondOfEachList(AppealCategory category, UserAccount leader) {
+		create("/api/v1/appeals",
+				body("personId", this.neighbour.id(), "callerName", "邻居", "callerPhone", RegistryFixtures.mobile(),
+						"coSignerIds", List.of(), "categoryCode", category.code(), "channel", "PHONE", "title", "楼道灯不亮",
+						"description", "三楼楼道灯坏了一周", "placeId", this.street.room().id()));
+		create("/api/v1/conflicts",
+				body("type", "NEIGHBOUR", "title", "噪声纠纷", "description", "楼上装修噪声", "level", "ORDINARY",
+						"partyPersonIds", List.of(this.neighbour.id()), "partyGroupCodes", List.of(), "peopleCount", 2,
+						"ownerLeaderId", leader.id(), "gridId", this.street.grid().id(), "source", "REPORT"));
+		create("/api/v1/key-persons", body("personId", this.neighbour.id(), "reason", "多次来访", "grade", "C",
+				"explanation", "物业纠纷", "responsibleUserId", leader.id()));
+		create("/api/v1/visits",
+				body("personId", this.resident.id(), "date", today().toString(), "visitorIds", List.of(this.admin.id()),
+						"reason", "FESTIVAL", "gifts", List.of(), "condition", "身体尚好", "mood", "CALM", "moodNote", "",
+						"needs", List.of()));
+		create("/api/v1/visit-lists", body("rule", "MID_AUTUMN", "year", today().getYear()));
+		create("/api/v1/incidents",
+				body("planId", Long.valueOf(this.collections.get("/api/v1/plans")), "level", "IV", "drill", true));
+		create("/api/v1/reports", body("from", today().withDayOfMonth(1).toString(), "to", today().toString()));
+		for (Person person : List.of(this.resident, this.neighbour)) {
+			create("/api/v1/special-lists", body("personId", person.id(), "flag", "LIVING_ALONE", "since",
+					today().minusYears(1).toString(), "source", "走访"));
+		}
 	}
 
 }
