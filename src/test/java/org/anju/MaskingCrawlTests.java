@@ -140,6 +140,8 @@ class MaskingCrawlTests {
 				(endpoint) -> endpoint.api() ? api.get(Role.ADMIN) : staff.get(Role.ADMIN));
 
 		assertThat(crawl.leaks).as("full numbers in answers").isEmpty();
+		assertThat(crawl.unguarded).as("answers without the security headers").isEmpty();
+		assertThat(crawl.guarded).as("answers checked for the security headers").isGreaterThan(500);
 		assertThat(apiUrls).as("API GET endpoints").hasSizeGreaterThan(90);
 		assertThat(pages.staff()).as("console pages").hasSizeGreaterThan(80);
 		assertThat(pages.portal()).as("portal pages").hasSizeGreaterThanOrEqualTo(6);
@@ -199,6 +201,11 @@ class MaskingCrawlTests {
 
 		final Set<String> paged = new TreeSet<>();
 
+		/** Answers without the headers every answer must carry, with those missing. */
+		final List<String> unguarded = new ArrayList<>();
+
+		int guarded;
+
 		final List<String> searched = new ArrayList<>();
 
 		int english;
@@ -216,12 +223,43 @@ class MaskingCrawlTests {
 			this.person = person;
 		}
 
+		/**
+		 * Every answer is kept out of caches and is not sniffed; a page also forbids
+		 * framing, loads only the application's own resources and sends no referrer
+		 * elsewhere.
+		 */
+		void guarded(String what, MockHttpServletResponse answer) {
+			this.guarded++;
+			List<String> missing = new ArrayList<>();
+			if (!"nosniff".equals(answer.getHeader("X-Content-Type-Options"))) {
+				missing.add("X-Content-Type-Options");
+			}
+			if (!String.valueOf(answer.getHeader("Cache-Control")).contains("no-store")) {
+				missing.add("Cache-Control: no-store");
+			}
+			if (String.valueOf(answer.getContentType()).startsWith("text/html")) {
+				String policy = String.valueOf(answer.getHeader("Content-Security-Policy"));
+				if (!policy.contains("default-src 'self'") || !policy.contains("frame-ancestors 'none'")) {
+					missing.add("Content-Security-Policy");
+				}
+				if (!"same-origin".equals(answer.getHeader("Referrer-Policy"))) {
+					missing.add("Referrer-Policy");
+				}
+			}
+			if (!missing.isEmpty()) {
+				this.unguarded.add(what + " " + missing);
+			}
+		}
+
 		void as(Crawler crawler, Map<Endpoint, String> urls, Map<Role, RequestPostProcessor> roles) {
 			for (Map.Entry<Role, RequestPostProcessor> role : roles.entrySet()) {
 				for (Map.Entry<Endpoint, String> url : urls.entrySet()) {
 					MockHttpServletResponse answer = crawler.fetch(url.getValue(), role.getValue());
 					this.statuses.merge(role.getKey() + " " + answer.getStatus(), 1, Integer::sum);
 					String text = read(role.getKey().name(), url.getValue(), answer);
+					if (answer.getStatus() == 200) {
+						guarded(role.getKey() + " " + url.getValue(), answer);
+					}
 					if (role.getKey() == Role.ADMIN || role.getKey() == Role.RESIDENT) {
 						this.shown.append(text);
 						if (MASKED.matcher(text).find()) {
