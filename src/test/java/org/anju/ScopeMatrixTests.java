@@ -119,10 +119,11 @@ class ScopeMatrixTests {
 
 	/**
 	 * What a clock writes on its own schedule, by table, left out of the fingerprint: the
-	 * coverage clock's first tick comes 30 s after the start, amid the calls.
+	 * coverage clock's first tick comes 30 s after the start, amid the calls, and the
+	 * warning engine's tick scores whatever changed since its last.
 	 */
 	private static final Map<String, String> CLOCKS_WRITE = Map.of("duty_gap", "true", "notification",
-			"kind = 'COVERAGE_GAP'");
+			"kind = 'COVERAGE_GAP'", "risk_score", "true");
 
 	@Autowired
 	ApplicationContext context;
@@ -304,7 +305,7 @@ class ScopeMatrixTests {
 				expect(wrong, endpoint, url, this.otherGrid, Set.of(403));
 			}
 			else if (!endpoint.changes()) {
-				MockHttpServletResponse answer = expect(wrong, endpoint, url, this.otherGrid, Set.of(200, 403));
+				MockHttpServletResponse answer = expect(wrong, endpoint, url, this.otherGrid, Set.of(200, 403, 404));
 				String text = AnswerText.of(answer);
 				for (String shown : this.gridScoped) {
 					if (text.contains(shown)) {
