@@ -1,5 +1,6 @@
 package org.anju;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +78,9 @@ class ScopeMatrixTests {
 	 */
 	private static final String MARK = "范围"
 			+ Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
+
+	/** An id nobody has. */
+	private static final String NOBODY = "987654321";
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
@@ -254,7 +258,22 @@ class ScopeMatrixTests {
 						this.seeded.street.grid().id(), "departmentCode", "PROPERTY", "priority", 5, "active", true)));
 		ids.put("/api/v1/open311/keys", create("/api/v1/open311/keys", Map.of("name", "范围测试 " + MARK)));
 		ids.put("/api/v1/risk/PERSON", String.valueOf(this.seeded.resident.id()));
+		ids.put("/api/v1/screening-rounds", screeningRound());
 		return ids;
+	}
+
+	/**
+	 * @return the month's screening round, which the screening clock opens 20 s after the
+	 * start
+	 */
+	private String screeningRound() {
+		long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+		String round = first("/api/v1/screening-rounds", "$.items[*].id");
+		while (round.equals(NOBODY) && System.nanoTime() < until) {
+			pause();
+			round = first("/api/v1/screening-rounds", "$.items[*].id");
+		}
+		return round;
 	}
 
 	private String create(String path, Map<String, Object> body) {
@@ -268,7 +287,7 @@ class ScopeMatrixTests {
 
 	private String first(String list, String path) {
 		List<Object> ids = JsonPath.read(AnswerText.of(fetch(list, this.inside)), path);
-		return ids.isEmpty() ? "987654321" : String.valueOf(ids.get(0));
+		return ids.isEmpty() ? NOBODY : String.valueOf(ids.get(0));
 	}
 
 	@Test
