@@ -228,7 +228,7 @@ class ScopeMatrixTests {
 			.distinct()
 			.toArray(Long[]::new);
 		String today = LocalDate.now(WorkingCalendar.ZONE).toString();
-		this.plausible.putAll(Map.of("POST /api/v1/appeals/{id}/{action}", Map.of("note", "范围测试"),
+		this.plausible.putAll(Map.of("POST /api/v1/appeals/{id}/{action}", Map.of("text", "范围测试"),
 				"POST /api/v1/residents/{id}/status", Map.of("status", "MOVED_OUT", "date", today),
 				"POST /api/v1/residents/{id}/unmask", Map.of("field", "idNumber", "reason", "核对身份"),
 				"POST /api/v1/residents/{id}/personal-data-report", Map.of("reason", "本人申请"),
