@@ -144,10 +144,14 @@ class AppealRollupQueue {
 	}
 
 	/**
-	 * @return whether the batch was full, so that more may wait
+	 * @return whether the batch was full, so that more may wait; {@literal false} while a
+	 * rebuild of the community runs
 	 */
 	private boolean refreshBatch(CommunityId community) {
-		RollupLocks.refresh(this.jdbc, community);
+		if (!RollupLocks.refresh(this.jdbc, community)) {
+			// a rebuild runs: the marks wait for the sweep after it
+			return false;
+		}
 		List<Long> appeals = this.jdbc.sql("""
 				delete from report_appeal_dirty d
 				where d.community_id = :c and d.appeal_id in (

@@ -30,15 +30,23 @@ final class RollupLocks {
 	}
 
 	/**
-	 * The lock of the community's refreshes, which take turns across nodes, and which a
-	 * rebuild waits for.
+	 * Takes the lock of the community's refreshes, which take turns across nodes, unless
+	 * a rebuild holds the community: a rebuild of a million appeals takes longer than a
+	 * statement may wait, and it takes in every change committed before it anyway.
+	 * @return whether the refresh may go on; {@literal false} while a rebuild runs
 	 */
-	static void refresh(JdbcClient jdbc, CommunityId community) {
-		jdbc.sql("""
-				select pg_advisory_xact_lock_shared(hashtextextended('reporting:' || :c, 0)),
-				       pg_advisory_xact_lock(hashtextextended('reporting:' || :c || ':refresh', 0))
-				""").param("c", community.value()).query((rs) -> {
-		});
+	static boolean refresh(JdbcClient jdbc, CommunityId community) {
+		boolean free = jdbc.sql("select pg_try_advisory_xact_lock_shared(hashtextextended('reporting:' || :c, 0))")
+			.param("c", community.value())
+			.query(Boolean.class)
+			.single();
+		if (free) {
+			jdbc.sql("select pg_advisory_xact_lock(hashtextextended('reporting:' || :c || ':refresh', 0))")
+				.param("c", community.value())
+				.query((rs) -> {
+				});
+		}
+		return free;
 	}
 
 }
