@@ -122,12 +122,9 @@ class TotpSecrets implements InitializingBean {
 	 * for this account: a changed key, or a row tampered with
 	 */
 	String open(long communityId, long userId, String stored) {
-		Optional<String> opened = openWith(this.key, communityId, userId, stored);
-		for (int i = 0; opened.isEmpty() && i < this.previousKeys.size(); i++) {
-			opened = openWith(this.previousKeys.get(i), communityId, userId, stored);
-		}
-		return opened.orElseThrow(() -> new IllegalStateException("the authenticator secret of user " + userId
-				+ " does not open with this key (anju.security.totp-key) nor a previous one"));
+		return openWith(this.key, communityId, userId, stored).or(() -> openWithPrevious(communityId, userId, stored))
+			.orElseThrow(() -> new IllegalStateException("the authenticator secret of user " + userId
+					+ " does not open with this key (anju.security.totp-key) nor a previous one"));
 	}
 
 	/**
@@ -153,6 +150,16 @@ class TotpSecrets implements InitializingBean {
 	}
 
 	/**
+	 * @return the secret as the first previous key that sealed it opens it, or empty
+	 */
+	private Optional<String> openWithPrevious(long communityId, long userId, String stored) {
+		return this.previousKeys.stream()
+			.map((previous) -> openWith(previous, communityId, userId, stored))
+			.flatMap(Optional::stream)
+			.findFirst();
+	}
+
+	/**
 	 * Seals again with the current key every secret that a previous key sealed, each in a
 	 * transaction with its audit row, and only if the row still holds what was read, so
 	 * two nodes starting at once do not both change it.
@@ -170,10 +177,7 @@ class TotpSecrets implements InitializingBean {
 			if (openWith(this.key, row.communityId(), row.userId(), row.secret()).isPresent()) {
 				continue;
 			}
-			Optional<String> secret = Optional.empty();
-			for (int i = 0; secret.isEmpty() && i < this.previousKeys.size(); i++) {
-				secret = openWith(this.previousKeys.get(i), row.communityId(), row.userId(), row.secret());
-			}
+			Optional<String> secret = openWithPrevious(row.communityId(), row.userId(), row.secret());
 			if (secret.isEmpty()) {
 				unopened++;
 				continue;

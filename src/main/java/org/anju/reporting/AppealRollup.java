@@ -209,9 +209,9 @@ class AppealRollup {
 			grids[i] = fact.gridId();
 			groups[i] = String.join(",", fact.groups());
 			resolved[i] = fact.resolved();
-			onTime[i] = fact.resolved() && fact.resolvedOnTime();
-			rated[i] = fact.satisfaction() != null;
-			satisfied[i] = fact.satisfaction() != null && fact.satisfaction().satisfied();
+			onTime[i] = onTime(fact);
+			rated[i] = rated(fact);
+			satisfied[i] = satisfied(fact);
 			overdue[i] = fact.overdue();
 			callbackDays[i] = fact.callbacks()
 				.stream()
@@ -283,11 +283,24 @@ class AppealRollup {
 			.single();
 	}
 
+	/** Counted as resolved on time: resolved, and by its due time. */
+	private static boolean onTime(AppealFact fact) {
+		return fact.resolved() && fact.resolvedOnTime();
+	}
+
+	private static boolean rated(AppealFact fact) {
+		return fact.satisfaction() != null;
+	}
+
+	/** Rated 非常满意, 满意 or 基本满意. */
+	private static boolean satisfied(AppealFact fact) {
+		return fact.satisfaction() != null && fact.satisfaction().satisfied();
+	}
+
 	private static Object[] values(CommunityId community, AppealFact fact) {
 		return new Object[] { community.value(), fact.appealId(), fact.version(), Date.valueOf(fact.receivedDay()),
 				fact.categoryCode(), fact.departmentCode(), fact.areaId(), fact.gridId(),
-				fact.groups().toArray(String[]::new), fact.resolved(), fact.resolved() && fact.resolvedOnTime(),
-				fact.satisfaction() != null, fact.satisfaction() != null && fact.satisfaction().satisfied(),
+				fact.groups().toArray(String[]::new), fact.resolved(), onTime(fact), rated(fact), satisfied(fact),
 				fact.overdue(), fact.callbacks().stream().map((c) -> c.day().toString()).toArray(String[]::new),
 				fact.callbacks().stream().map((c) -> c.satisfaction().name()).toArray(String[]::new) };
 	}
