@@ -83,10 +83,12 @@ class TotpSecrets implements InitializingBean {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.audit = audit;
-		this.key = new SecretKeySpec(configuredKey.isBlank() ? keptKey(keyFile) : decoded(configuredKey), "AES");
+		this.key = new SecretKeySpec(
+				configuredKey.isBlank() ? keptKey(keyFile) : decoded("anju.security.totp-key", configuredKey), "AES");
 		this.previousKeys = Arrays.stream(previousKeys.split(","))
 			.filter((previous) -> !previous.isBlank())
-			.map((previous) -> (SecretKey) new SecretKeySpec(decoded(previous), "AES"))
+			.map((previous) -> (SecretKey) new SecretKeySpec(decoded("anju.security.totp-previous-keys", previous),
+					"AES"))
 			.toList();
 	}
 
@@ -246,16 +248,19 @@ class TotpSecrets implements InitializingBean {
 		return cipher.doFinal(input);
 	}
 
-	private static byte[] decoded(String configuredKey) {
+	/**
+	 * @param setting where the key comes from, named in the error
+	 */
+	private static byte[] decoded(String setting, String configuredKey) {
 		byte[] key;
 		try {
 			key = Base64.getDecoder().decode(configuredKey.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("anju.security.totp-key must be Base64", ex);
+			throw new IllegalStateException(setting + " must be Base64", ex);
 		}
 		if (key.length != KEY_BYTES) {
-			throw new IllegalStateException("anju.security.totp-key must be " + KEY_BYTES + " bytes (Base64 of "
+			throw new IllegalStateException(setting + " must hold keys of " + KEY_BYTES + " bytes (Base64 of "
 					+ KEY_BYTES + " random bytes, e.g. `openssl rand -base64 32`), not " + key.length);
 		}
 		return key;
@@ -286,7 +291,7 @@ class TotpSecrets implements InitializingBean {
 					// another node made it first: use theirs
 				}
 			}
-			return decoded(Files.readString(keyFile));
+			return decoded(keyFile.toString(), Files.readString(keyFile));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read or make the TOTP key file " + keyFile, ex);

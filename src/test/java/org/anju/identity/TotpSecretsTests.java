@@ -112,6 +112,12 @@ class TotpSecretsTests {
 			.withMessageContaining("32 bytes");
 		assertThatIllegalStateException().isThrownBy(() -> keyed("not base64!", "", Path.of("unused")))
 			.withMessageContaining("Base64");
+		assertThatIllegalStateException().as("a previous key, named as such")
+			.isThrownBy(() -> keyed(NEW_KEY, OLD_KEY + ",c2hvcnQ=", Path.of("unused")))
+			.withMessageContaining("anju.security.totp-previous-keys")
+			.withMessageContaining("32 bytes");
+		assertThatIllegalStateException().isThrownBy(() -> keyed(NEW_KEY, "not base64!", Path.of("unused")))
+			.withMessageContaining("anju.security.totp-previous-keys must be Base64");
 	}
 
 	/**
