@@ -25,6 +25,7 @@ import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,9 @@ class RosterBenchmarkTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@TempDir
 	Path folder;
 
@@ -96,6 +100,12 @@ class RosterBenchmarkTests {
 		}).toList());
 		this.imports.run(admin, small, "small.xlsx", false);
 
+		boolean statements = System.getProperty("anju.embedded-db.preload", "").contains("pg_stat_statements");
+		if (statements) {
+			this.jdbc.sql("create extension if not exists pg_stat_statements").update();
+			this.jdbc.sql("select pg_stat_statements_reset()").query((rs) -> {
+			});
+		}
 		Heap heap = Heap.watch();
 		long rssBefore = Rss.resetPeak();
 		Cpu cpu = Cpu.start();
@@ -103,6 +113,7 @@ class RosterBenchmarkTests {
 		ImportReport report = this.imports.run(admin, file, "50k.xlsx", false);
 		long importMillis = (System.nanoTime() - start) / 1_000_000;
 		Cpu importCpu = cpu.stop();
+		String statementProfile = statements ? statementProfile() : "";
 		long peakRss = Rss.peak();
 		long extraHeap = heap.stop();
 		long baseHeap = heap.base;
@@ -132,6 +143,7 @@ class RosterBenchmarkTests {
 				peakRss / 1024, rssBefore / 1024);
 		System.out.printf("  import CPU time         %6d ms in Anju's JVM, %d ms in the database%n",
 				importCpu.jvmMillis, importCpu.databaseMillis);
+		System.out.print(statementProfile);
 		System.out.printf("  re-import (unchanged)   %6d ms%n", reimportMillis);
 		System.out.printf("  baseline: plain COPY    %6d ms  (import / COPY = %.1f)%n", copyMillis,
 				(double) importMillis / copyMillis);
@@ -147,6 +159,22 @@ class RosterBenchmarkTests {
 		if (Runtime.getRuntime().maxMemory() <= baseHeap + HEAP_BUDGET) {
 			assertThat(extraHeap).isLessThanOrEqualTo(HEAP_BUDGET);
 		}
+	}
+
+	/**
+	 * What the import asked of the database, statement by statement, when the run loads
+	 * {@code pg_stat_statements} ({@code -Danju.embedded-db.preload=pg_stat_statements}).
+	 */
+	private String statementProfile() {
+		StringBuilder profile = new StringBuilder("  the import's statements (pg_stat_statements, by time):\n");
+		this.jdbc.sql("""
+				select calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+				from pg_stat_statements order by total_exec_time desc limit 15
+				""").query((rs) -> {
+			profile.append(String.format("    %8.1f ms %6d calls %7d rows  %s%n", rs.getDouble(2), rs.getLong(1),
+					rs.getLong(3), rs.getString(4)));
+		});
+		return profile.toString();
 	}
 
 	/**
