@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.anju.audit.AuditTrail;
 import org.anju.identity.CurrentUser;
@@ -41,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlaceManagement {
 
 	private static final String COLUMNS = "id, kind, name, parent_id, area_id, grid_id, version";
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private final JdbcClient jdbc;
 
@@ -283,7 +286,7 @@ public class PlaceManagement {
 			String text = String
 				.join(" ", path.area(), path.grid(), path.building(), (path.unit() != null) ? path.unit() : "",
 						path.room())
-				.replaceAll("\\s+", " ");
+				.transform((joined) -> SPACES.matcher(joined).replaceAll(" "));
 			addresses.put(path, new Address(rooms.get(path), areas.get(path), grids.get(path), text));
 		}
 		if (!created.isEmpty()) {
@@ -365,7 +368,8 @@ public class PlaceManagement {
 
 	static String cleanName(@Nullable String name) {
 		String clean = (name == null) ? ""
-				: java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+				: SPACES.matcher(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).strip())
+					.replaceAll(" ");
 		if (clean.isEmpty() || clean.length() > 100) {
 			throw new InvalidInput("name", "place.name.length");
 		}

@@ -45,6 +45,9 @@ class PhoneTests {
 	void aThreeDigitAreaCodeAndAnExtensionAreLandlines() {
 		assertThat(Phone.parse("010-12345678").value()).isEqualTo("010-12345678");
 		assertThat(Phone.parse("0730-8123456-802").value()).isEqualTo("0730-8123456-802");
+		// the last four digits run over the extension's dash
+		assertThat(Phone.parse("0730-8123456-802").lastFour()).isEqualTo("6802");
+		assertThat(Phone.parse("0730-8123456-2").lastFour()).isEqualTo("4562");
 	}
 
 	@ParameterizedTest

@@ -2,10 +2,8 @@ package org.anju.people.roster;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -53,6 +51,8 @@ final class RegistryCopy {
 
 	private boolean started;
 
+	private @Nullable Batch copied;
+
 	RegistryCopy(JdbcClient jdbc, DataSource dataSource, ObjectMapper json, CommunityId community, String actor) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -62,11 +62,51 @@ final class RegistryCopy {
 	}
 
 	/**
-	 * Writes a batch of new and changed people.
-	 * @throws Refused when someone changed or registered one of these people since the
-	 * import read them
+	 * IDs for the people of a batch that the registry does not know yet, from the person
+	 * table's own sequence, so that their groups and history can be written straight from
+	 * the staging table. Taken before the batch is staged; a row that staging then
+	 * refuses leaves its ID unused.
 	 */
-	void write(List<StagedPerson> people) {
+	long[] freshIds(int count) {
+		if (count == 0) {
+			return new long[0];
+		}
+		return this.jdbc.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
+			.param("n", count)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+	}
+
+	/**
+	 * Builds a batch's rows of the staging table. Needs no database, so that it can run
+	 * while the database writes the batch before.
+	 * @param fresh IDs for the new people, in order, from {@link #freshIds}
+	 */
+	Batch stage(List<StagedPerson> people, long[] fresh) {
+		byte[][] lines = new byte[people.size()][];
+		int next = 0;
+		int changed = 0;
+		for (int i = 0; i < lines.length; i++) {
+			StagedPerson person = people.get(i);
+			KnownPerson before = person.before;
+			if (before != null) {
+				changed++;
+			}
+			lines[i] = line(person, (before != null) ? before.id() : fresh[next++]);
+		}
+		return new Batch(lines, changed);
+	}
+
+	/**
+	 * Copies a staged batch into the staging table; {@link #applyCopied} then files it.
+	 */
+	void copy(Batch batch) {
+		if (this.copied != null) {
+			throw new IllegalStateException("the batch copied before is not filed yet");
+		}
 		if (this.started) {
 			this.jdbc.sql("truncate roster_stage").update();
 		}
@@ -78,16 +118,28 @@ final class RegistryCopy {
 			this.jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 			this.started = true;
 		}
-		long[] ids = personIds(people);
-		copy("copy roster_stage from stdin", people.size(), (i) -> line(people.get(i), ids[i]));
-		long expected = people.stream().filter((person) -> !person.created()).count();
-		if (expected > 0) {
-			update(expected);
+		copy("copy roster_stage from stdin", batch.lines());
+		this.copied = batch;
+	}
+
+	/**
+	 * Files the batch last copied, if any, from the staging table into the registry.
+	 * @throws Refused when someone changed or registered one of these people since the
+	 * import read them
+	 */
+	void applyCopied() {
+		Batch batch = this.copied;
+		if (batch == null) {
+			return;
 		}
-		if (expected < people.size()) {
+		this.copied = null;
+		if (batch.changed() > 0) {
+			update(batch.changed());
+		}
+		if (batch.changed() < batch.lines().length) {
 			insert();
 		}
-		if (expected > 0) {
+		if (batch.changed() > 0) {
 			this.jdbc
 				.sql("""
 						delete from person_group g using roster_stage s
@@ -109,6 +161,13 @@ final class RegistryCopy {
 				where h.changes is not null
 				order by s.row_no
 				""").param("c", this.community.value()).param("actor", this.actor).update();
+	}
+
+	/**
+	 * A batch's rows of the staging table, and how many of them change people the
+	 * registry knows (the rest are new).
+	 */
+	record Batch(byte[][] lines, int changed) {
 	}
 
 	private void update(long expected) {
@@ -147,27 +206,6 @@ final class RegistryCopy {
 	}
 
 	/**
-	 * Takes the IDs of the people to be created from the person table's own sequence, so
-	 * that their groups and history can be written straight from the staging table.
-	 * @return each person's ID, in order
-	 */
-	private long[] personIds(List<StagedPerson> people) {
-		long created = people.stream().filter(StagedPerson::created).count();
-		Iterator<Long> fresh = this.jdbc
-			.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
-			.param("n", created)
-			.query(Long.class)
-			.list()
-			.iterator();
-		long[] ids = new long[people.size()];
-		for (int i = 0; i < ids.length; i++) {
-			KnownPerson before = people.get(i).before;
-			ids[i] = (before != null) ? before.id() : fresh.next();
-		}
-		return ids;
-	}
-
-	/**
 	 * @return the person's row of the staging table
 	 */
 	private byte[] line(StagedPerson person, long personId) {
@@ -184,7 +222,7 @@ final class RegistryCopy {
 			.value(id.gender().name())
 			.value(id.birthDate())
 			.value(person.phone)
-			.value((person.phone != null) ? Phone.parse(person.phone).lastFour() : null)
+			.value((person.phone != null) ? Phone.lastFour(person.phone) : null)
 			.value(person.roomId)
 			.value(person.areaId)
 			.value(person.gridId)
@@ -206,17 +244,13 @@ final class RegistryCopy {
 		return (value != null) ? this.json.writeValueAsString(value) : null;
 	}
 
-	/**
-	 * Copies {@code count} rows. They are sent as they are built, a chunk at a time, so
-	 * that the database files them while the rest are built.
-	 */
-	private void copy(String sql, int count, IntFunction<byte[]> line) {
+	private void copy(String sql, byte[][] lines) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
 			try (CopyRows out = new CopyRows(copies.copyIn(sql))) {
-				for (int i = 0; i < count; i++) {
-					out.write(line.apply(i));
+				for (byte[] line : lines) {
+					out.write(line);
 				}
 				out.finish();
 			}

@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -172,15 +176,26 @@ class RosterImport implements Rosters {
 		if (job != null) {
 			this.jobs.hold(job);
 		}
-		Intake intake = new Intake(user, dryRun ? null
-				: new RegistryCopy(this.jdbc, this.dataSource, this.json, user.community(), user.username()));
+		ExecutorService stager = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "roster-stager");
+			thread.setDaemon(true);
+			return thread;
+		});
+		Intake intake = new Intake(user,
+				dryRun ? null
+						: new RegistryCopy(this.jdbc, this.dataSource, this.json, user.community(), user.username()),
+				stager);
 		try {
 			for (RosterBatch batch = roster.next(); batch != null; batch = roster.next()) {
 				intake.take(batch);
 			}
+			intake.finish();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			stager.shutdownNow();
 		}
 		ImportReport report = intake.report(roster.result());
 		if (dryRun || !report.ok()) {
@@ -255,6 +270,8 @@ class RosterImport implements Rosters {
 
 		private final @Nullable RegistryCopy registry;
 
+		private final ExecutorService stager;
+
 		private final Map<PlacePath, Address> addresses = new HashMap<>();
 
 		private final List<CreatedPlace> createdPlaces = new ArrayList<>();
@@ -270,16 +287,56 @@ class RosterImport implements Rosters {
 
 		private boolean writing;
 
-		Intake(CurrentUser user, @Nullable RegistryCopy registry) {
+		Intake(CurrentUser user, @Nullable RegistryCopy registry, ExecutorService stager) {
+			this.stager = stager;
 			this.community = user.community();
 			this.scope = user.scope();
 			this.registry = registry;
 			this.writing = registry != null;
 		}
 
+		/**
+		 * Takes a batch in while the database files the batch before: this batch's
+		 * places, known people and new IDs come from the database first, then it is
+		 * staged on the stager's thread while this thread files the batch copied before,
+		 * and then it is copied.
+		 */
 		void take(RosterBatch batch) {
 			ensurePlaces(batch.rows());
 			Map<String, KnownPerson> known = known(batch.rows());
+			boolean write = this.writing;
+			long[] fresh = (write && this.registry != null) ? this.registry.freshIds(
+					(int) batch.rows().stream().filter((row) -> !known.containsKey(row.idNumber().value())).count())
+					: new long[0];
+			Future<RegistryCopy.@Nullable Batch> staging = this.stager.submit(() -> stage(batch, known, write, fresh));
+			if (this.registry != null) {
+				this.registry.applyCopied();
+			}
+			RegistryCopy.Batch staged = await(staging);
+			// After the first error nothing will be kept, so nothing more is written.
+			this.writing &= batch.clean() && this.errors.isEmpty();
+			if (this.writing && staged != null) {
+				Objects.requireNonNull(this.registry).copy(staged);
+			}
+		}
+
+		/**
+		 * Files the last batch.
+		 */
+		void finish() {
+			if (this.registry != null) {
+				this.registry.applyCopied();
+			}
+		}
+
+		/**
+		 * Compares a batch's rows with what the registry knows and counts them; runs on
+		 * the stager's thread, never at the same time as {@link #take} reads the counts.
+		 * @return the rows to write, or {@literal null} when there are none or nothing is
+		 * written any more
+		 */
+		private RegistryCopy.@Nullable Batch stage(RosterBatch batch, Map<String, KnownPerson> known, boolean write,
+				long[] fresh) {
 			List<StagedPerson> staged = new ArrayList<>();
 			for (RosterRow row : batch.rows()) {
 				Address place = (row.place() != null) ? this.addresses.get(row.place()) : null;
@@ -309,10 +366,23 @@ class RosterImport implements Rosters {
 				}
 				staged.add(person);
 			}
-			// After the first error nothing will be kept, so nothing more is written.
-			this.writing &= batch.clean() && this.errors.isEmpty();
-			if (this.writing && !staged.isEmpty()) {
-				Objects.requireNonNull(this.registry).write(staged);
+			boolean clean = write && batch.clean() && this.errors.isEmpty();
+			return (clean && !staged.isEmpty()) ? Objects.requireNonNull(this.registry).stage(staged, fresh) : null;
+		}
+
+		private static RegistryCopy.@Nullable Batch await(Future<RegistryCopy.@Nullable Batch> staging) {
+			try {
+				return staging.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while staging a roster batch", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw new IllegalStateException("Staging a roster batch failed", ex.getCause());
 			}
 		}
 

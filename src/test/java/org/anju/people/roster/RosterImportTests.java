@@ -189,6 +189,52 @@ class RosterImportTests {
 	}
 
 	@Test
+	void changesInLaterBatchesAreFiledWhileTheNextBatchIsStaged() throws Exception {
+		String area = unique("片区");
+		String moved = idNumber();
+		String same = idNumber();
+		upload(xlsx(HEADERS,
+				List.of(person("王五", moved, "13800138000", "退休", area, "一网格", "1栋", "", "101"),
+						person("赵六", same, "", "退休", area, "一网格", "1栋", "", "102"))),
+				false, ADMIN)
+			.andExpect(status().isOk());
+		int total = 2 * RosterReader.BATCH + 3;
+		List<List<?>> rows = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			if (i == RosterReader.BATCH + 1) {
+				// in the second batch: a person the registry knows, moved and with a new
+				// phone
+				rows.add(person("王五", moved, "13911112222", "在岗职工", area, "一网格", "2栋", "", "201"));
+			}
+			else if (i == total - 1) {
+				// in the third batch: a person the registry knows, as they are
+				rows.add(person("赵六", same, "", "退休", area, "一网格", "1栋", "", "102"));
+			}
+			else {
+				rows.add(person("批" + i, idNumber(), "", "退休", area, "二网格", (i % 7) + "栋", "", String.valueOf(i % 40)));
+			}
+		}
+		upload(xlsx(HEADERS, rows), false, ADMIN).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(total - 2))
+			.andExpect(jsonPath("$.updated").value(1))
+			.andExpect(jsonPath("$.unchanged").value(1));
+		assertThat(this.jdbc.sql("""
+				select count(distinct p.id) || ' ' || count(distinct g.person_id) || ' ' || count(distinct h.id)
+				from person p join person_group g on g.person_id = p.id and g.group_code = 'RETIRED'
+				join person_history h on h.person_id = p.id and h.kind = 'IMPORTED'
+				where p.address like :area || ' 二网格 %'
+				""").param("area", area).query(String.class).single())
+			.isEqualTo((total - 2) + " " + (total - 2) + " " + (total - 2));
+		assertThat(this.jdbc.sql("""
+				select p.phone || ' ' || p.version || ' ' || string_agg(distinct g.group_code, ',') || ' '
+				       || (select string_agg(h.kind, ',' order by h.id) from person_history h where h.person_id = p.id)
+				from person p join person_group g on g.person_id = p.id
+				where p.id_number = :id group by p.community_id, p.id
+				""").param("id", moved).query(String.class).single())
+			.isEqualTo("13911112222 1 ACTIVE_EMPLOYEE IMPORTED,MOVED,EDITED");
+	}
+
+	@Test
 	void eachBadCellIsReportedWithItsRowColumnAndValue() throws Exception {
 		String area = unique("片区");
 		String id = idNumber();
