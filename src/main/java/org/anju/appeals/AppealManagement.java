@@ -196,8 +196,8 @@ public class AppealManagement {
 				new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
 						past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
 						(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null,
-						past.peopleCount(), flags, null, past.departmentCode(), past.receivedAt(), clocks, resolvedAt,
-						past.reply(), (resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null,
+						past.peopleCount(), flags, null, past.departmentCode(), null, 0, past.receivedAt(), clocks,
+						resolvedAt, past.reply(), (resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null,
 						past.satisfaction(), (past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()))
 			.id();
 		this.appeals.timeline(user.community(), id, user.username(),
@@ -251,25 +251,14 @@ public class AppealManagement {
 				valid.callerPhone())
 			.map((phone) -> this.messages.prepare(community, phone, "APPEAL_RECEIVED"));
 		List<Long> coSigners = valid.coSigners().stream().sorted().toList();
-		Appeals.Inserted unnumbered = this.appeals.insertUnnumbered(community,
-				new Appeals.NewRow(null, AppealState.RECEIVED, valid.channel(), category.code(), person,
-						valid.callerName(), valid.callerPhone(), coSigners, valid.title(), valid.description(),
-						valid.placeId(), valid.areaId(), valid.gridId(), peopleCount, flags, repeatOf, null,
-						valid.receivedAt(), clocks, null, null, null, null, null, actor));
-		long id = unnumbered.id();
-		List<AppealView.TimelineEntry> timeline = new ArrayList<>();
-		timeline.add(this.appeals.timeline(community, id, actor,
-				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
-						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList()))));
-		Appeal appeal = new Appeal(id, unnumbered.number(), AppealState.RECEIVED, category.code(), flags, null, null,
-				clocks.dueAt(), clocks.warnAt(), null, null, null, null, null, null, null, null, null, 0, 0);
+		long id = this.appeals.newId();
+		Appeal appeal = new Appeal(id, "", AppealState.RECEIVED, category.code(), flags, null, null, clocks.dueAt(),
+				clocks.warnAt(), null, null, null, null, null, null, null, null, null, 0, 0);
 		long version = 0;
 		AppealChanged routing = null;
 		if (!route.dispatch()) {
 			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
-			Appeals.Saved saved = this.appeals.save(community, appeal, "routing");
-			timeline.addAll(saved.steps());
-			version = saved.version();
+			version = 1;
 			routing = new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
 					appeal.assigneeId(), version);
 		}
@@ -278,7 +267,19 @@ public class AppealManagement {
 		// The number last: from here until the commit every other intake of the community
 		// waits for it, so what follows only writes, and the answer is built from what
 		// was written instead of read back.
-		String number = this.appeals.number(community, id, valid.receivedAt());
+		String number = this.appeals.insert(community, id,
+				new Appeals.NewRow(null, appeal.state(), valid.channel(), category.code(), person, valid.callerName(),
+						valid.callerPhone(), coSigners, valid.title(), valid.description(), valid.placeId(),
+						valid.areaId(), valid.gridId(), peopleCount, flags, repeatOf, appeal.departmentCode(),
+						appeal.assigneeId(), version, valid.receivedAt(), clocks, null, null, null, null, null, actor))
+			.number();
+		List<AppealView.TimelineEntry> timeline = new ArrayList<>();
+		timeline.add(this.appeals.timeline(community, id, actor,
+				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
+						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList()))));
+		for (Appeal.Step step : appeal.steps()) {
+			timeline.add(this.appeals.timeline(community, id, "routing", step));
+		}
 		receipt.ifPresent((message) -> message.queue(
 				Map.of("number", number, "dueDate", AppealRow.dueDate(clocks.dueAt()).toString()), "APPEAL",
 				id + "#0"));

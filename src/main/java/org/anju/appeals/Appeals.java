@@ -87,33 +87,28 @@ class Appeals {
 			(select :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0') from next)""";
 
 	/**
+	 * Takes the id of an appeal that {@link #insert(CommunityId, long, NewRow)} will
+	 * write, so that whatever needs the id can be written before the number is taken.
+	 */
+	long newId() {
+		return this.jdbc.sql("select nextval(pg_get_serial_sequence('appeal', 'id'))").query(Long.class).single();
+	}
+
+	/**
 	 * Writes an appeal from a past ledger and its co-signers, with the number the ledger
 	 * gives or, without one, the next number of the year of its receipt in the same
 	 * statement.
 	 * @return the new appeal's id and number
 	 */
 	Inserted insert(CommunityId community, NewRow appeal) {
-		if (appeal.number() == null) {
-			commitWithoutFlushWait();
-		}
-		return write(community, appeal, appeal.number());
+		return write(community, null, appeal);
 	}
 
 	/**
-	 * Writes a new appeal and its co-signers under a stand-in number that nobody outside
-	 * the transaction ever sees: {@link #number} gives it its business number last, so
-	 * that the counter's lock is held only for what follows it.
-	 * @param appeal a new appeal without a number
-	 * @return the new appeal's id and its stand-in number
-	 */
-	Inserted insertUnnumbered(CommunityId community, NewRow appeal) {
-		return write(community, appeal, "~" + UUID.randomUUID());
-	}
-
-	/**
-	 * Gives an appeal written by {@link #insertUnnumbered} the next business number of
-	 * the year of its receipt. From here until the commit every other intake of the
-	 * community waits, so the caller should only write after it.
+	 * Writes a new appeal under the id {@link #newId} gave, with the next business number
+	 * of the year of its receipt taken in the same statement. From here until the commit
+	 * every other intake of the community waits, so the caller should write only what
+	 * needs the number after it.
 	 * <p>
 	 * The lock is not held while the commit waits for the disk: were it, intake could go
 	 * no faster than one disk flush per appeal (3 to 7 ms on the project's machine). The
@@ -121,19 +116,15 @@ class Appeals {
 	 * waits for a flush in a second, tiny commit on the same connection. PostgreSQL
 	 * flushes its log in order, so that flush covers this commit; and a crash before it
 	 * loses only the newest numbers, all of them unanswered, never one in the middle.
-	 * @return the number
+	 * <p>
+	 * The appeal is written once, numbered: an appeal written first and numbered after
+	 * would be written twice, each time into every one of the appeal table's indexes,
+	 * since the number is one of the indexed columns.
+	 * @param appeal a new appeal without a number
+	 * @return the new appeal's id and number
 	 */
-	String number(CommunityId community, long id, Instant receivedAt) {
-		commitWithoutFlushWait();
-		return this.jdbc
-			.sql(NEXT_NUMBER + "update appeal set number = " + FORMATTED_NUMBER
-					+ " where community_id = :c and id = :id returning number")
-			.param("c", community.value())
-			.param("year", receivedAt.atZone(AppealRow.SHANGHAI).getYear())
-			.param("number", null)
-			.param("id", id)
-			.query(String.class)
-			.single();
+	Inserted insert(CommunityId community, long id, NewRow appeal) {
+		return write(community, id, appeal);
 	}
 
 	private void commitWithoutFlushWait() {
@@ -148,24 +139,30 @@ class Appeals {
 		});
 	}
 
-	private Inserted write(CommunityId community, NewRow appeal, @Nullable String number) {
+	private Inserted write(CommunityId community, @Nullable Long id, NewRow appeal) {
+		if (appeal.number() == null) {
+			commitWithoutFlushWait();
+		}
 		Person person = appeal.person();
 		Inserted inserted = this.jdbc.sql(NEXT_NUMBER + """
-				insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
+				insert into appeal (community_id, id, number, state, channel, category_code, person_id, person_name,
 				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
 				                    grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
-				                    received_at, due_at, warn_at, resolved_at, reply, resolved_on_time, satisfaction,
-				                    closed_at, created_by)
-				values (:c, coalesce(cast(:number as text), """ + FORMATTED_NUMBER + """
+				                    assignee_id, version, received_at, due_at, warn_at, resolved_at, reply,
+				                    resolved_on_time, satisfaction, closed_at, created_by)
+				overriding system value
+				values (:c, coalesce(cast(:id as bigint), nextval(pg_get_serial_sequence('appeal', 'id'))),
+				        coalesce(cast(:number as text), """ + FORMATTED_NUMBER + """
 				),
 				        :state, :channel, :category, :person, :personName, :groups, :callerName,
 				        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
-				        :confidential, :flags, :repeatOf, :department, :receivedAt, :dueAt, :warnAt, :resolvedAt,
-				        :reply, :onTime, :satisfaction, :closedAt, :createdBy)
+				        :confidential, :flags, :repeatOf, :department, :assignee, :version, :receivedAt, :dueAt,
+				        :warnAt, :resolvedAt, :reply, :onTime, :satisfaction, :closedAt, :createdBy)
 				returning id, number
 				""")
 			.param("c", community.value())
-			.param("number", number)
+			.param("id", id)
+			.param("number", appeal.number())
 			.param("year", appeal.receivedAt().atZone(AppealRow.SHANGHAI).getYear())
 			.param("state", appeal.state().name())
 			.param("channel", appeal.channel().name())
@@ -188,6 +185,8 @@ class Appeals {
 			.param("flags", appeal.flags().stream().map(Enum::name).sorted().toArray(String[]::new))
 			.param("repeatOf", appeal.repeatOf())
 			.param("department", appeal.departmentCode())
+			.param("assignee", appeal.assigneeId())
+			.param("version", appeal.version())
 			.param("receivedAt", Timestamp.from(appeal.receivedAt()))
 			.param("dueAt", Timestamp.from(appeal.clocks().dueAt()))
 			.param("warnAt", Timestamp.from(appeal.clocks().warnAt()))
@@ -343,6 +342,7 @@ class Appeals {
 	 * read from the flags, so that column and flag cannot disagree.
 	 *
 	 * @param number the appeal's business number; {@literal null} to take the next one
+	 * @param version 0, or 1 for an appeal that routing assigned at intake
 	 * @param person the registered appellant, whose name, groups and (unless a place says
 	 * otherwise) area and grid the row keeps
 	 */
@@ -350,9 +350,9 @@ class Appeals {
 			@Nullable Person person, @Nullable String callerName, @Nullable String callerPhone, List<Long> coSignerIds,
 			String title, String description, @Nullable Long placeId, @Nullable Long areaId, @Nullable Long gridId,
 			int peopleCount, Set<AppealFlag> flags, @Nullable Long repeatOf, @Nullable String departmentCode,
-			Instant receivedAt, Appeal.Clocks clocks, @Nullable Instant resolvedAt, @Nullable String reply,
-			@Nullable Boolean resolvedOnTime, @Nullable Satisfaction satisfaction, @Nullable Instant closedAt,
-			String createdBy) {
+			@Nullable Long assigneeId, long version, Instant receivedAt, Appeal.Clocks clocks,
+			@Nullable Instant resolvedAt, @Nullable String reply, @Nullable Boolean resolvedOnTime,
+			@Nullable Satisfaction satisfaction, @Nullable Instant closedAt, String createdBy) {
 	}
 
 }
