@@ -5,35 +5,34 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.anju.identity.CurrentUser;
+import org.anju.platform.PageAttributes;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.ModelMap;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Puts the signed-in user into every console page, for the header and the navigation:
  * {@code me}, the names of the permissions they hold ({@code may}) and the section of the
  * console they are in ({@code section}, the first part of the path).
+ * <p>
+ * An interceptor ({@link PageAttributes}) rather than {@code @ControllerAdvice} model
+ * attributes, because advice for {@code @Controller} also ran for every API call, whose
+ * answer has no page: see {@link PageAttributes} for why.
  */
-@ControllerAdvice(annotations = Controller.class)
-class ConsoleModel {
+@Component
+class ConsoleModel extends PageAttributes {
 
-	@ModelAttribute("me")
-	@Nullable CurrentUser me() {
-		return signedIn();
+	@Override
+	protected void addTo(ModelMap page, HttpServletRequest request) {
+		CurrentUser user = CurrentUser.signedIn();
+		page.putIfAbsent("me", user);
+		page.putIfAbsent("may", permissions(user));
+		page.putIfAbsent("section", section(request));
 	}
 
-	@ModelAttribute("may")
-	Set<String> may() {
-		return permissions(signedIn());
-	}
-
-	@ModelAttribute("section")
-	String section(HttpServletRequest request) {
+	private static String section(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String[] parts = path.split("/");
 		if (parts.length < 2) {
@@ -43,21 +42,16 @@ class ConsoleModel {
 	}
 
 	/**
-	 * Adds what the frame needs to a page that an exception handler renders, where model
-	 * attribute methods do not run.
+	 * Adds what the frame needs to a page that an exception handler renders, where
+	 * interceptors do not add it.
 	 */
 	static ModelAndView framed(ModelAndView page) {
-		CurrentUser user = signedIn();
+		CurrentUser user = CurrentUser.signedIn();
 		page.addObject("me", user);
 		page.addObject("may", permissions(user));
 		// no navigation entry is the current one on an error page
 		page.addObject("section", "-");
 		return page;
-	}
-
-	private static @Nullable CurrentUser signedIn() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? user : null;
 	}
 
 	private static Set<String> permissions(@Nullable CurrentUser user) {

@@ -8,6 +8,8 @@ import org.anju.shared.Phone;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The signed-in caller, as every module sees it.
@@ -18,6 +20,15 @@ public record CurrentUser(long communityId, long userId, String username, String
 
 	public CurrentUser {
 		gridIds = Set.copyOf(gridIds);
+	}
+
+	/**
+	 * @return the user signed in on this thread, or {@literal null} for a stranger (or
+	 * outside a request)
+	 */
+	public static @Nullable CurrentUser signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? user : null;
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.anju.identity.Role;
 import org.anju.identity.UserAccount;
 import org.anju.identity.UserManagement;
 import org.anju.shared.CommunityId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -53,14 +54,15 @@ public final class ConsoleFixtures {
 	/**
 	 * Opens an account and changes its first password, so that it may use the console.
 	 */
-	static CurrentUser account(UserManagement users, Role role, Set<Long> grids, String departmentCode) {
+	public static CurrentUser account(UserManagement users, Role role, Set<Long> grids,
+			@Nullable String departmentCode) {
 		UserAccount opened = users.create(COMMUNITY, new NewUser(unique("t").toLowerCase(), "First-Pass-1",
 				"测试" + role.name(), role, grids, departmentCode, null));
 		users.changeOwnPassword(user(opened), "First-Pass-1", "Later-Pass-2");
 		return user(users.get(COMMUNITY, opened.id()));
 	}
 
-	static CurrentUser admin(UserManagement users) {
+	public static CurrentUser admin(UserManagement users) {
 		return user(users.all(COMMUNITY)
 			.stream()
 			.filter((account) -> account.username().equals("admin"))

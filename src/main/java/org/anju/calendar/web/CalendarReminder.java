@@ -5,23 +5,26 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.function.IntPredicate;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
 import org.anju.identity.Role;
+import org.anju.platform.PageAttributes;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.ModelMap;
 
 /**
  * Reminds administrators and leaders on every console page to fill in a year whose
  * holidays are missing, because until then time limits count Monday to Friday
  * ({@code calendarReminder}, the year, or {@literal null}).
+ * <p>
+ * An interceptor ({@link PageAttributes}) rather than a {@code @ControllerAdvice} model
+ * attribute, which also asked the calendar on every API call, whose answer has no page.
  */
-@ControllerAdvice(annotations = Controller.class)
-class CalendarReminder {
+@Component
+class CalendarReminder extends PageAttributes {
 
 	/** How long before a new year its holidays should be in. */
 	static final int DAYS_AHEAD = 60;
@@ -35,8 +38,12 @@ class CalendarReminder {
 		this.clock = clock;
 	}
 
-	@ModelAttribute("calendarReminder")
-	@Nullable Integer calendarReminder(@AuthenticationPrincipal @Nullable CurrentUser user) {
+	@Override
+	protected void addTo(ModelMap page, HttpServletRequest request) {
+		page.putIfAbsent("calendarReminder", calendarReminder(CurrentUser.signedIn()));
+	}
+
+	private @Nullable Integer calendarReminder(@Nullable CurrentUser user) {
 		if (user == null || (user.role() != Role.ADMIN && user.role() != Role.LEADER)) {
 			return null;
 		}
