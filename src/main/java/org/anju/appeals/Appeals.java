@@ -91,7 +91,13 @@ class Appeals {
 	 * write, so that whatever needs the id can be written before the number is taken.
 	 */
 	long newId() {
-		return this.jdbc.sql("select nextval(pg_get_serial_sequence('appeal', 'id'))").query(Long.class).single();
+		// the same statement lets the transaction commit without waiting for the disk
+		long id = this.jdbc.sql(
+				"select nextval(pg_get_serial_sequence('appeal', 'id')), set_config('synchronous_commit', 'off', true)")
+			.query((rs, row) -> rs.getLong(1))
+			.single();
+		awaitFlushAfterCommit();
+		return id;
 	}
 
 	/**
@@ -129,6 +135,10 @@ class Appeals {
 
 	private void commitWithoutFlushWait() {
 		this.jdbc.sql("set local synchronous_commit = off").update();
+		awaitFlushAfterCommit();
+	}
+
+	private void awaitFlushAfterCommit() {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
@@ -140,7 +150,7 @@ class Appeals {
 	}
 
 	private Inserted write(CommunityId community, @Nullable Long id, NewRow appeal) {
-		if (appeal.number() == null) {
+		if (id == null && appeal.number() == null) {
 			commitWithoutFlushWait();
 		}
 		Person person = appeal.person();

@@ -93,11 +93,11 @@ class SmsConsole {
 	@PostMapping("/sms/templates/{code}/preview")
 	String preview(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String bodyZh, Model model) {
-		SmsTemplate template = this.templates.find(user.community(), code)
+		SmsTemplates.Signed signed = this.templates.signed(user.community(), code)
 			.orElseThrow(() -> new NotFound("sms-template", code));
-		Map<String, String> samples = Map.of("community", this.templates.communityName(user.community()), "number",
-				"2026-000123", "dueDate", LocalDate.now(SHANGHAI).plusDays(7).toString(), "reply",
-				text("sms.sample.reply"));
+		SmsTemplate template = signed.template();
+		Map<String, String> samples = Map.of("community", signed.communityName(), "number", "2026-000123", "dueDate",
+				LocalDate.now(SHANGHAI).plusDays(7).toString(), "reply", text("sms.sample.reply"));
 		try {
 			String rendered = TemplateText.parse(bodyZh, template.placeholders()).render(samples);
 			model.addAttribute("rendered", rendered);

@@ -44,12 +44,19 @@ class SmsTemplates {
 			.list();
 	}
 
+	/**
+	 * A template with the community's name, which any message may name: both in one
+	 * query, since a text message goes out with nearly every intake.
+	 */
 	@Transactional(readOnly = true)
-	Optional<SmsTemplate> find(CommunityId community, String code) {
-		return this.jdbc.sql("select " + COLUMNS + " from sms_template where community_id = :c and code = :code")
+	Optional<Signed> signed(CommunityId community, String code) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				, (select name from community where id = :c) as community_name
+				from sms_template where community_id = :c and code = :code
+				""")
 			.param("c", community.value())
 			.param("code", code)
-			.query(SmsTemplates::template)
+			.query((rs, row) -> new Signed(template(rs, row), rs.getString("community_name")))
 			.optional();
 	}
 
@@ -82,15 +89,12 @@ class SmsTemplates {
 		return after;
 	}
 
-	/**
-	 * @return what fills {@code {community}} unless the sender gives it
-	 */
-	@Transactional(readOnly = true)
-	String communityName(CommunityId community) {
-		return this.jdbc.sql("select name from community where id = :c")
+	private Optional<SmsTemplate> find(CommunityId community, String code) {
+		return this.jdbc.sql("select " + COLUMNS + " from sms_template where community_id = :c and code = :code")
 			.param("c", community.value())
-			.query(String.class)
-			.single();
+			.param("code", code)
+			.query(SmsTemplates::template)
+			.optional();
 	}
 
 	private static SmsTemplate template(ResultSet rs, int row) throws SQLException {
@@ -98,6 +102,12 @@ class SmsTemplates {
 		return new SmsTemplate(rs.getString("code"), rs.getString("body_zh"),
 				Arrays.asList((String[]) placeholders.getArray()), rs.getLong("version"),
 				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+	}
+
+	/**
+	 * A template and the name of the community that sends it.
+	 */
+	record Signed(SmsTemplate template, String communityName) {
 	}
 
 }

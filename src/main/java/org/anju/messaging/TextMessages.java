@@ -85,17 +85,16 @@ public class TextMessages {
 	 * @throws IllegalArgumentException when the community has no such template
 	 */
 	public Outgoing prepare(CommunityId community, Phone to, String templateCode) {
-		SmsTemplate template = this.templates.find(community, templateCode)
+		SmsTemplates.Signed signed = this.templates.signed(community, templateCode)
 			.orElseThrow(() -> new IllegalArgumentException(
 					"community " + community.value() + " has no text message template " + templateCode));
-		String communityName = this.templates.communityName(community);
 		// One number's messages are counted one transaction at a time, so that two
 		// concurrent sends cannot both slip under a limit.
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
 			.param("key", "sms:" + community.value() + ":" + to.value())
 			.query((rs) -> {
 			});
-		return new Outgoing(community, to, template, communityName, suppression(community, to));
+		return new Outgoing(community, to, signed.template(), signed.communityName(), suppression(community, to));
 	}
 
 	/**
