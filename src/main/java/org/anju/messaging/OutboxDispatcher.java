@@ -48,10 +48,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxDispatcher {
 
 	/**
-	 * Messages per claim. 50 makes the claim and the record a small share of each message
-	 * (the 280 creates a second of the create benchmark fill a batch in under 0.2 s)
-	 * while a crash re-sends at most 50, within one provider call's timeout of the batch
-	 * time.
+	 * Messages per claim. Under the create benchmark's load (about 280 a second) a batch
+	 * fills in under 0.2 s, so the claim and the record become a small share of each
+	 * message; and a crash between the provider's acceptance and the commit re-sends at
+	 * most 50.
 	 */
 	static final int BATCH = 50;
 
