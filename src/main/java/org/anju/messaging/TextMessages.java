@@ -155,7 +155,7 @@ public class TextMessages {
 				.query(Long.class)
 				.single();
 			if (suppressed == null) {
-				TextMessages.this.dispatcher.sendAfterCommit(this.community, id);
+				TextMessages.this.dispatcher.wakeAfterCommit();
 			}
 			else {
 				log.info("SMS {} ({}) to {} suppressed: {}", id, this.template.code(), this.to.masked(), suppressed);

@@ -1,23 +1,17 @@
 package org.anju.reporting;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.appeals.AppealChanged;
 import org.anju.appeals.AppealSubmitted;
-import org.anju.platform.AfterCommit;
+import org.anju.platform.SingleFlight;
 import org.anju.shared.CommunityId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.TaskRejectedException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,25 +33,20 @@ class AppealRollupQueue {
 
 	static final int BATCH = 500;
 
-	private static final Logger log = LoggerFactory.getLogger(AppealRollupQueue.class);
-
 	private final AppealRollup rollup;
 
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
 
-	private final TaskExecutor background;
-
-	/** Wake-ups since the running refresher last looked; 0 when none runs. */
-	private final AtomicInteger wakeUps = new AtomicInteger();
+	private final SingleFlight refresher;
 
 	AppealRollupQueue(AppealRollup rollup, JdbcClient jdbc, TransactionTemplate transaction,
 			TaskExecutor applicationTaskExecutor) {
 		this.rollup = rollup;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.background = applicationTaskExecutor;
+		this.refresher = new SingleFlight("Refreshing the appeal figures", applicationTaskExecutor, this::refreshAll);
 	}
 
 	@EventListener
@@ -79,67 +68,27 @@ class AppealRollupQueue {
 				insert into report_appeal_dirty (community_id, appeal_id) values (:c, :id)
 				on conflict (community_id, appeal_id) do update set marked_at = excluded.marked_at
 				""").param("c", community.value()).param("id", appealId).update();
-		AfterCommit.run(this::wake);
-	}
-
-	/**
-	 * Starts the refresher unless it runs; a running one looks again before it stops, so
-	 * no wake-up is lost.
-	 */
-	private void wake() {
-		if (this.wakeUps.getAndIncrement() == 0) {
-			try {
-				this.background.execute(this::refreshWhileWoken);
-			}
-			catch (TaskRejectedException ex) {
-				// Shutting down: the marks stay for the next start.
-				this.wakeUps.set(0);
-			}
-		}
-	}
-
-	private void refreshWhileWoken() {
-		int seen;
-		do {
-			seen = this.wakeUps.get();
-			try {
-				refreshAll();
-			}
-			catch (RuntimeException ex) {
-				// The marks stay for the next wake-up or sweep, which starts afresh.
-				this.wakeUps.set(0);
-				log.error("Refreshing the appeal figures failed; the marked appeals wait for the next round", ex);
-				return;
-			}
-		}
-		while (!this.wakeUps.compareAndSet(seen, 0));
+		this.refresher.wakeAfterCommit();
 	}
 
 	@Scheduled(fixedDelayString = "${anju.reporting.sweep-interval:PT5S}", initialDelayString = "PT5S")
 	void sweep() {
-		wake();
+		this.refresher.wake();
 	}
 
 	/**
 	 * Refreshes every marked appeal of every community, a batch per transaction.
 	 */
 	void refreshAll() {
-		try {
-			List<Long> communities = this.jdbc.sql("select distinct community_id from report_appeal_dirty")
-				.query(Long.class)
-				.list();
-			for (Long community : communities) {
-				boolean more = true;
-				while (more) {
-					more = Boolean.TRUE
-						.equals(this.transaction.execute((status) -> refreshBatch(new CommunityId(community))));
-				}
+		List<Long> communities = this.jdbc.sql("select distinct community_id from report_appeal_dirty")
+			.query(Long.class)
+			.list();
+		for (Long community : communities) {
+			boolean more = true;
+			while (more) {
+				more = Boolean.TRUE
+					.equals(this.transaction.execute((status) -> refreshBatch(new CommunityId(community))));
 			}
-		}
-		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
-			// The database is away; health says so, and the marks wait for the next
-			// round.
-			log.debug("Appeal figures not refreshed this round: {}", ex.getMessage());
 		}
 	}
 

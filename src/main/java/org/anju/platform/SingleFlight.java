@@ -1,0 +1,91 @@
+package org.anju.platform;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Background work that takes whatever waits in the database, run by at most one thread of
+ * this node at a time and started by wake-ups, such as a commit that left work waiting.
+ * However many wake-ups arrive, one task runs; a wake-up that arrives while it runs makes
+ * it run the work once more before it stops, so none is lost. What waits is in the
+ * database, so a wake-up carries nothing, and a scheduled sweep that wakes the work too
+ * takes what another node or a crash left.
+ */
+public final class SingleFlight {
+
+	private static final Logger log = LoggerFactory.getLogger(SingleFlight.class);
+
+	private final String name;
+
+	private final TaskExecutor executor;
+
+	private final Runnable work;
+
+	/** Wake-ups since the running task last looked; 0 when none runs. */
+	private final AtomicInteger wakeUps = new AtomicInteger();
+
+	/**
+	 * @param name what the work does, for the log, such as {@code "Refreshing the appeal
+	 * figures"}
+	 * @param work takes everything that waits; it runs again if woken meanwhile
+	 */
+	public SingleFlight(String name, TaskExecutor executor, Runnable work) {
+		this.name = name;
+		this.executor = executor;
+		this.work = work;
+	}
+
+	/**
+	 * Wakes the work once the caller's transaction commits (not on a rollback, at once
+	 * outside a transaction).
+	 */
+	public void wakeAfterCommit() {
+		AfterCommit.run(this::wake);
+	}
+
+	/**
+	 * Starts the work unless it runs; a running one looks again before it stops.
+	 */
+	public void wake() {
+		if (this.wakeUps.getAndIncrement() == 0) {
+			try {
+				this.executor.execute(this::runWhileWoken);
+			}
+			catch (TaskRejectedException ex) {
+				// Shutting down: the work waits in the database for the next start.
+				this.wakeUps.set(0);
+			}
+		}
+	}
+
+	private void runWhileWoken() {
+		int seen;
+		do {
+			seen = this.wakeUps.get();
+			try {
+				this.work.run();
+			}
+			catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+				// The database is away; health says so, and the work waits for the next
+				// wake-up or sweep, which starts afresh.
+				this.wakeUps.set(0);
+				log.debug("{} stopped this round: {}", this.name, ex.getMessage());
+				return;
+			}
+			catch (RuntimeException ex) {
+				this.wakeUps.set(0);
+				log.error("{} failed; what waits is taken up by the next wake-up or sweep", this.name, ex);
+				return;
+			}
+		}
+		while (!this.wakeUps.compareAndSet(seen, 0));
+	}
+
+}
