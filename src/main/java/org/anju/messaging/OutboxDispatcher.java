@@ -76,14 +76,15 @@ class OutboxDispatcher {
 	OutboxDispatcher(JdbcClient jdbc, TransactionTemplate transaction, ObjectProvider<SmsProvider> providers,
 			@Value("${anju.sms.max-attempts:5}") int maxAttempts,
 			@Value("${anju.sms.retry-backoff:PT30S}") Duration backoff,
-			@Value("${anju.sms.batch-time:PT5S}") Duration batchTime, TaskExecutor applicationTaskExecutor) {
+			@Value("${anju.sms.batch-time:PT5S}") Duration batchTime,
+			@Value("${anju.sms.delivery-gather:PT0.2S}") Duration gather, TaskExecutor applicationTaskExecutor) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.provider = chosen(providers);
 		this.maxAttempts = maxAttempts;
 		this.backoff = backoff;
 		this.batchTime = batchTime;
-		this.deliverer = new SingleFlight("Delivering text messages", applicationTaskExecutor,
+		this.deliverer = new SingleFlight("Delivering text messages", applicationTaskExecutor, gather,
 				() -> dispatch(Integer.MAX_VALUE));
 	}
 

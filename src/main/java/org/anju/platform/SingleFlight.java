@@ -1,5 +1,6 @@
 package org.anju.platform;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -17,6 +18,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * it run the work once more before it stops, so none is lost. What waits is in the
  * database, so a wake-up carries nothing, and a scheduled sweep that wakes the work too
  * takes what another node or a crash left.
+ * <p>
+ * Each round first gathers: it waits a moment, so that one round takes what many commits
+ * left instead of one round per commit. Under a steady stream of commits the work is then
+ * done in batches of a gathering's worth, at the cost of that moment's delay.
  */
 public final class SingleFlight {
 
@@ -28,17 +33,21 @@ public final class SingleFlight {
 
 	private final Runnable work;
 
+	private final Duration gather;
+
 	/** Wake-ups since the running task last looked; 0 when none runs. */
 	private final AtomicInteger wakeUps = new AtomicInteger();
 
 	/**
 	 * @param name what the work does, for the log, such as {@code "Refreshing the appeal
 	 * figures"}
+	 * @param gather how long a round waits for more work before it takes what waits
 	 * @param work takes everything that waits; it runs again if woken meanwhile
 	 */
-	public SingleFlight(String name, TaskExecutor executor, Runnable work) {
+	public SingleFlight(String name, TaskExecutor executor, Duration gather, Runnable work) {
 		this.name = name;
 		this.executor = executor;
+		this.gather = gather;
 		this.work = work;
 	}
 
@@ -68,6 +77,9 @@ public final class SingleFlight {
 	private void runWhileWoken() {
 		int seen;
 		do {
+			if (!gathered()) {
+				return;
+			}
 			seen = this.wakeUps.get();
 			try {
 				this.work.run();
@@ -86,6 +98,25 @@ public final class SingleFlight {
 			}
 		}
 		while (!this.wakeUps.compareAndSet(seen, 0));
+	}
+
+	/**
+	 * @return {@literal false} when the node stops meanwhile: what waits stays in the
+	 * database for the next start
+	 */
+	private boolean gathered() {
+		if (this.gather.isZero()) {
+			return true;
+		}
+		try {
+			Thread.sleep(this.gather.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.wakeUps.set(0);
+			return false;
+		}
 	}
 
 }

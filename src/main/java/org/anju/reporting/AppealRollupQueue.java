@@ -1,5 +1,6 @@
 package org.anju.reporting;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.anju.appeals.AppealChanged;
@@ -7,6 +8,7 @@ import org.anju.appeals.AppealSubmitted;
 import org.anju.platform.SingleFlight;
 import org.anju.shared.CommunityId;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +44,12 @@ class AppealRollupQueue {
 	private final SingleFlight refresher;
 
 	AppealRollupQueue(AppealRollup rollup, JdbcClient jdbc, TransactionTemplate transaction,
-			TaskExecutor applicationTaskExecutor) {
+			TaskExecutor applicationTaskExecutor, @Value("${anju.reporting.refresh-gather:PT0.2S}") Duration gather) {
 		this.rollup = rollup;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.refresher = new SingleFlight("Refreshing the appeal figures", applicationTaskExecutor, this::refreshAll);
+		this.refresher = new SingleFlight("Refreshing the appeal figures", applicationTaskExecutor, gather,
+				this::refreshAll);
 	}
 
 	@EventListener

@@ -136,7 +136,7 @@ class OutboxDispatcherTests {
 		// application's own deliverer, woken by the commit, competes too
 		OutboxDispatcher other = new OutboxDispatcher(this.jdbc, this.transaction,
 				this.context.getBeanProvider(SmsProvider.class), 5, Duration.ofSeconds(30), Duration.ofSeconds(5),
-				new SyncTaskExecutor());
+				Duration.ZERO, new SyncTaskExecutor());
 		// queued in one transaction, so that both dispatchers find all of them waiting
 		List<Long> ids = queueInOneTransaction(phones, "race");
 		CountDownLatch start = new CountDownLatch(1);
@@ -191,7 +191,7 @@ class OutboxDispatcherTests {
 				new StaticListableBeanFactory(Map.of("slow", (SmsProvider) (phone, body) -> {
 					handed.add(phone);
 					return Delivery.accepted("slow-" + handed.size());
-				})).getBeanProvider(SmsProvider.class), 5, Duration.ofSeconds(30), Duration.ZERO,
+				})).getBeanProvider(SmsProvider.class), 5, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO,
 				new SyncTaskExecutor());
 		List<Phone> phones = phones(3);
 		// written without a wake-up and due long ago, so that this dispatcher claims them
