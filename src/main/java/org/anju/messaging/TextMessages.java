@@ -78,10 +78,11 @@ public class TextMessages {
 	/**
 	 * The first half of {@link #send}, for a message about an item that the caller's
 	 * transaction is still making, such as an appeal's receipt, whose number is taken
-	 * last: loads the template, takes the number's turn and applies the landline and
-	 * daily limits now, so that {@link Outgoing#queue} has only the message to write. The
-	 * same template about the same item cannot have been sent before, since the item is
-	 * new, so that check is left out.
+	 * last: loads the template, takes the number's turn and applies the landline limit
+	 * now, so that {@link Outgoing#queue} has only the message to write, in one statement
+	 * that also counts the number's messages of the day for the daily limit. The same
+	 * template about the same item cannot have been sent before, since the item is new,
+	 * so that check is left out.
 	 * @throws IllegalArgumentException when the community has no such template
 	 */
 	public Outgoing prepare(CommunityId community, Phone to, String templateCode) {
@@ -94,7 +95,8 @@ public class TextMessages {
 			.param("key", "sms:" + community.value() + ":" + to.value())
 			.query((rs) -> {
 			});
-		return new Outgoing(community, to, signed.template(), signed.communityName(), suppression(community, to));
+		return new Outgoing(community, to, signed.template(), signed.communityName(),
+				to.isMobile() ? null : NOT_MOBILE);
 	}
 
 	/**
@@ -132,35 +134,49 @@ public class TextMessages {
 			return write(values, this.reason, relatedType, relatedId);
 		}
 
+		/**
+		 * Writes the message, and counts the number's messages of the last day in the
+		 * same statement, under the lock {@link #prepare} took.
+		 * @param suppressed why the message is held back whatever the count, or
+		 * {@literal null}
+		 */
 		private Queued write(Map<String, String> values, @Nullable String suppressed, @Nullable String relatedType,
 				@Nullable String relatedId) {
 			Map<String, String> filled = new HashMap<>(values);
 			filled.putIfAbsent("community", this.communityName);
 			String body = this.template.text().render(filled);
-			MessageState state = (suppressed != null) ? MessageState.SUPPRESSED : MessageState.QUEUED;
-			long id = TextMessages.this.jdbc
+			Queued queued = TextMessages.this.jdbc
 				.sql("""
 						insert into sms_outbox (community_id, to_phone, template_code, body, state, reason, related_type, related_id)
-						values (:c, :phone, :template, :body, :state, :reason, :relatedType, :relatedId)
-						returning id
+						select :c, :phone, :template, :body, case when held.reason is null then 'QUEUED' else 'SUPPRESSED' end,
+						       held.reason, :relatedType, :relatedId
+						from (select coalesce(cast(:reason as text),
+						                      case when (select count(*) from sms_outbox
+						                                 where community_id = :c and to_phone = :phone
+						                                   and created_at > now() - interval '24 hours' and state <> 'SUPPRESSED')
+						                                >= :limit then :dailyLimit end) as reason) held
+						returning id, state, reason
 						""")
 				.param("c", this.community.value())
 				.param("phone", this.to.value())
 				.param("template", this.template.code())
 				.param("body", body)
-				.param("state", state.name())
 				.param("reason", suppressed)
+				.param("limit", TextMessages.this.dailyLimit)
+				.param("dailyLimit", DAILY_LIMIT)
 				.param("relatedType", relatedType)
 				.param("relatedId", relatedId)
-				.query(Long.class)
+				.query((rs, row) -> new Queued(rs.getLong("id"), MessageState.valueOf(rs.getString("state")),
+						rs.getString("reason")))
 				.single();
-			if (suppressed == null) {
+			if (queued.reason() == null) {
 				TextMessages.this.dispatcher.wakeAfterCommit();
 			}
 			else {
-				log.info("SMS {} ({}) to {} suppressed: {}", id, this.template.code(), this.to.masked(), suppressed);
+				log.info("SMS {} ({}) to {} suppressed: {}", queued.id(), this.template.code(), this.to.masked(),
+						queued.reason());
 			}
-			return new Queued(id, state, suppressed);
+			return queued;
 		}
 
 	}
@@ -180,18 +196,6 @@ public class TextMessages {
 			.param("relatedId", relatedId)
 			.query(Boolean.class)
 			.single();
-	}
-
-	private @Nullable String suppression(CommunityId community, Phone to) {
-		if (!to.isMobile()) {
-			return NOT_MOBILE;
-		}
-		int lastDay = this.jdbc.sql("""
-				select count(*) from sms_outbox
-				where community_id = :c and to_phone = :phone and created_at > now() - interval '24 hours'
-				  and state <> 'SUPPRESSED'
-				""").param("c", community.value()).param("phone", to.value()).query(Integer.class).single();
-		return (lastDay >= this.dailyLimit) ? DAILY_LIMIT : null;
 	}
 
 }
