@@ -192,16 +192,18 @@ public class AppealManagement {
 		if (past.channel() == Channel.REFERRAL) {
 			flags.add(AppealFlag.ESCALATED);
 		}
-		long id = this.appeals.insert(user.community(),
-				new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
-						past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
-						(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null,
-						past.peopleCount(), flags, null, past.departmentCode(), null, 0, past.receivedAt(), clocks,
-						resolvedAt, past.reply(), (resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null,
-						past.satisfaction(), (past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()))
+		long id = this.appeals
+			.insert(user.community(),
+					new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
+							past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
+							(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null,
+							past.peopleCount(), flags, null, past.departmentCode(), null, 0, past.receivedAt(), clocks,
+							resolvedAt, past.reply(), (resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null,
+							past.satisfaction(), (past.state() == AppealState.CLOSED) ? resolvedAt : null,
+							user.username()),
+					List.of(new Appeals.Entry(user.username(),
+							new Appeal.Step("imported", null, past.state(), null, past.source()))))
 			.id();
-		this.appeals.timeline(user.community(), id, user.username(),
-				new Appeal.Step("imported", null, past.state(), null, past.source()));
 		return id;
 	}
 
@@ -267,19 +269,19 @@ public class AppealManagement {
 		// The number last: from here until the commit every other intake of the community
 		// waits for it, so what follows only writes, and the answer is built from what
 		// was written instead of read back.
-		String number = this.appeals.insert(community, id,
+		List<Appeals.Entry> steps = new ArrayList<>();
+		steps.add(new Appeals.Entry(actor,
+				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
+						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList()))));
+		appeal.steps().forEach((step) -> steps.add(new Appeals.Entry("routing", step)));
+		Appeals.Inserted inserted = this.appeals.insert(community, id,
 				new Appeals.NewRow(null, appeal.state(), valid.channel(), category.code(), person, valid.callerName(),
 						valid.callerPhone(), coSigners, valid.title(), valid.description(), valid.placeId(),
 						valid.areaId(), valid.gridId(), peopleCount, flags, repeatOf, appeal.departmentCode(),
-						appeal.assigneeId(), version, valid.receivedAt(), clocks, null, null, null, null, null, actor))
-			.number();
-		List<AppealView.TimelineEntry> timeline = new ArrayList<>();
-		timeline.add(this.appeals.timeline(community, id, actor,
-				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
-						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList()))));
-		for (Appeal.Step step : appeal.steps()) {
-			timeline.add(this.appeals.timeline(community, id, "routing", step));
-		}
+						appeal.assigneeId(), version, valid.receivedAt(), clocks, null, null, null, null, null, actor),
+				steps);
+		String number = inserted.number();
+		List<AppealView.TimelineEntry> timeline = inserted.timeline();
 		receipt.ifPresent((message) -> message.queue(
 				Map.of("number", number, "dueDate", AppealRow.dueDate(clocks.dueAt()).toString()), "APPEAL",
 				id + "#0"));
@@ -292,7 +294,7 @@ public class AppealManagement {
 				flags.contains(AppealFlag.CONFIDENTIAL), flags, repeatOf, appeal.departmentCode(), appeal.assigneeId(),
 				valid.receivedAt(), clocks.dueAt(), clocks.warnAt(), null, null, null, null, null, null, null, null,
 				null, 0, actor, version);
-		return new Taken(row, List.copyOf(timeline));
+		return new Taken(row, timeline);
 	}
 
 	/**

@@ -5,13 +5,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.anju.people.Person;
 import org.anju.shared.CommunityId;
@@ -103,11 +103,11 @@ class Appeals {
 	/**
 	 * Writes an appeal from a past ledger and its co-signers, with the number the ledger
 	 * gives or, without one, the next number of the year of its receipt in the same
-	 * statement.
-	 * @return the new appeal's id and number
+	 * statement, with its first timeline entries.
+	 * @return the new appeal's id and number, and its timeline as written
 	 */
-	Inserted insert(CommunityId community, NewRow appeal) {
-		return write(community, null, appeal);
+	Inserted insert(CommunityId community, NewRow appeal, List<Entry> steps) {
+		return write(community, null, appeal, steps);
 	}
 
 	/**
@@ -127,10 +127,11 @@ class Appeals {
 	 * would be written twice, each time into every one of the appeal table's indexes,
 	 * since the number is one of the indexed columns.
 	 * @param appeal a new appeal without a number
-	 * @return the new appeal's id and number
+	 * @param steps its first timeline entries, written in the same statement
+	 * @return the new appeal's id and number, and its timeline as written
 	 */
-	Inserted insert(CommunityId community, long id, NewRow appeal) {
-		return write(community, id, appeal);
+	Inserted insert(CommunityId community, long id, NewRow appeal, List<Entry> steps) {
+		return write(community, id, appeal, steps);
 	}
 
 	private void commitWithoutFlushWait() {
@@ -149,27 +150,39 @@ class Appeals {
 		});
 	}
 
-	private Inserted write(CommunityId community, @Nullable Long id, NewRow appeal) {
+	private Inserted write(CommunityId community, @Nullable Long id, NewRow appeal, List<Entry> steps) {
 		if (id == null && appeal.number() == null) {
 			commitWithoutFlushWait();
 		}
 		Person person = appeal.person();
-		Inserted inserted = this.jdbc.sql(NEXT_NUMBER + """
-				insert into appeal (community_id, id, number, state, channel, category_code, person_id, person_name,
-				                    person_groups, caller_name, caller_phone, title, description, place_id, area_id,
-				                    grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
-				                    assignee_id, version, received_at, due_at, warn_at, resolved_at, reply,
-				                    resolved_on_time, satisfaction, closed_at, created_by)
-				overriding system value
-				values (:c, coalesce(cast(:id as bigint), nextval(pg_get_serial_sequence('appeal', 'id'))),
-				        coalesce(cast(:number as text), """ + FORMATTED_NUMBER + """
-				),
-				        :state, :channel, :category, :person, :personName, :groups, :callerName,
-				        :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
-				        :confidential, :flags, :repeatOf, :department, :assignee, :version, :receivedAt, :dueAt,
-				        :warnAt, :resolvedAt, :reply, :onTime, :satisfaction, :closedAt, :createdBy)
-				returning id, number
-				""")
+		List<TimelineRow> written = this.jdbc.sql(NEXT_NUMBER + """
+				, a as (
+				  insert into appeal (community_id, id, number, state, channel, category_code, person_id, person_name,
+				                      person_groups, caller_name, caller_phone, title, description, place_id, area_id,
+				                      grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
+				                      assignee_id, version, received_at, due_at, warn_at, resolved_at, reply,
+				                      resolved_on_time, satisfaction, closed_at, created_by)
+				  overriding system value
+				  values (:c, coalesce(cast(:id as bigint), nextval(pg_get_serial_sequence('appeal', 'id'))),
+				          coalesce(cast(:number as text), """ + FORMATTED_NUMBER
+				+ """
+						),
+						          :state, :channel, :category, :person, :personName, :groups, :callerName,
+						          :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
+						          :confidential, :flags, :repeatOf, :department, :assignee, :version, :receivedAt, :dueAt,
+						          :warnAt, :resolvedAt, :reply, :onTime, :satisfaction, :closedAt, :createdBy)
+						  returning id, number
+						), steps as (
+						  insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
+						  select :c, a.id, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
+						  from a, unnest(cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]),
+						                 cast(:tos as text[]), cast(:notes as text[]), cast(:details as text[]))
+						          with ordinality as s(actor, action, from_state, to_state, note, detail, n)
+						  order by s.n
+						  returning id, at
+						)
+						select a.id, a.number, steps.id as step_id, steps.at from a, steps order by steps.id
+						""")
 			.param("c", community.value())
 			.param("id", id)
 			.param("number", appeal.number())
@@ -203,8 +216,29 @@ class Appeals {
 			.params(outcome(appeal.resolvedAt(), appeal.reply(), appeal.resolvedOnTime(), appeal.satisfaction(),
 					appeal.closedAt()))
 			.param("createdBy", appeal.createdBy())
-			.query((rs, n) -> new Inserted(rs.getLong("id"), rs.getString("number")))
-			.single();
+			.param("actors", steps.stream().map(Entry::actor).toArray(String[]::new))
+			.param("actions", steps.stream().map((entry) -> entry.step().action()).toArray(String[]::new))
+			.param("froms",
+					steps.stream()
+						.map((entry) -> (entry.step().from() != null) ? entry.step().from().name() : null)
+						.toArray(String[]::new))
+			.param("tos", steps.stream().map((entry) -> entry.step().to().name()).toArray(String[]::new))
+			.param("notes", steps.stream().map((entry) -> entry.step().note()).toArray(String[]::new))
+			.param("details",
+					steps.stream()
+						.map((entry) -> this.json.writeValueAsString(entry.step().detail()))
+						.toArray(String[]::new))
+			.query((rs, n) -> new TimelineRow(rs.getLong("id"), rs.getString("number"), rs.getLong("step_id"),
+					rs.getTimestamp("at").toInstant()))
+			.list();
+		List<AppealView.TimelineEntry> timeline = new ArrayList<>(steps.size());
+		for (int i = 0; i < steps.size(); i++) {
+			Appeal.Step step = steps.get(i).step();
+			TimelineRow row = written.get(i);
+			timeline.add(new AppealView.TimelineEntry(row.stepId(), row.at(), steps.get(i).actor(), step.action(),
+					step.from(), step.to(), step.note(), step.detail()));
+		}
+		Inserted inserted = new Inserted(written.get(0).id(), written.get(0).number(), List.copyOf(timeline));
 		for (Long coSigner : appeal.coSignerIds()) {
 			this.jdbc.sql("insert into appeal_co_signer (community_id, appeal_id, person_id) values (:c, :a, :p)")
 				.param("c", community.value())
@@ -336,9 +370,18 @@ class Appeals {
 	}
 
 	/**
-	 * A new appeal's id and business number.
+	 * A new appeal's id and business number, and its first timeline entries.
 	 */
-	record Inserted(long id, String number) {
+	record Inserted(long id, String number, List<AppealView.TimelineEntry> timeline) {
+	}
+
+	/**
+	 * A timeline entry to write, and who takes the step.
+	 */
+	record Entry(String actor, Appeal.Step step) {
+	}
+
+	private record TimelineRow(long id, String number, long stepId, Instant at) {
 	}
 
 	/**

@@ -56,9 +56,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a roster all or nothing. The file is checked at the gate, then read and checked
  * row by row on a thread of its own while, in one transaction, each batch of valid rows
  * has its places found or created, its people compared with the registry by ID number,
- * and the new and changed ones written by {@code COPY}. Any error, or a dry run, rolls
- * the transaction back, so a preview reports exactly what a commit would do; once an
- * error is found, the rest of the file is only checked.
+ * and the new and changed ones written by {@code COPY}; a batch is staged on a third
+ * thread while the database files the batch before. Any error, or a dry run, rolls the
+ * transaction back, so a preview reports exactly what a commit would do; once an error is
+ * found, the rest of the file is only checked.
  */
 @Service
 class RosterImport implements Rosters {
