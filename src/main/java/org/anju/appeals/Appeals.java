@@ -87,6 +87,37 @@ class Appeals {
 			(select :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0') from next)""";
 
 	/**
+	 * A new appeal, numbered unless it brings its number, and its first timeline entries,
+	 * in one statement: the timeline's key to the appeal is checked at its end.
+	 */
+	private static final String INSERT = NEXT_NUMBER + """
+			, a as (
+			  insert into appeal (community_id, id, number, state, channel, category_code, person_id, person_name,
+			                      person_groups, caller_name, caller_phone, title, description, place_id, area_id,
+			                      grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
+			                      assignee_id, version, received_at, due_at, warn_at, resolved_at, reply,
+			                      resolved_on_time, satisfaction, closed_at, created_by)
+			  overriding system value
+			  values (:c, coalesce(cast(:id as bigint), nextval(pg_get_serial_sequence('appeal', 'id'))),
+			          coalesce(cast(:number as text), %s),
+			          :state, :channel, :category, :person, :personName, :groups, :callerName,
+			          :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
+			          :confidential, :flags, :repeatOf, :department, :assignee, :version, :receivedAt, :dueAt,
+			          :warnAt, :resolvedAt, :reply, :onTime, :satisfaction, :closedAt, :createdBy)
+			  returning id, number
+			), steps as (
+			  insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
+			  select :c, a.id, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
+			  from a, unnest(cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]),
+			                 cast(:tos as text[]), cast(:notes as text[]), cast(:details as text[]))
+			          with ordinality as s(actor, action, from_state, to_state, note, detail, n)
+			  order by s.n
+			  returning id, at
+			)
+			select a.id, a.number, steps.id as step_id, steps.at from a, steps order by steps.id
+			""".formatted(FORMATTED_NUMBER);
+
+	/**
 	 * Takes the id of an appeal that {@link #insert(CommunityId, long, NewRow)} will
 	 * write, so that whatever needs the id can be written before the number is taken.
 	 */
@@ -155,34 +186,7 @@ class Appeals {
 			commitWithoutFlushWait();
 		}
 		Person person = appeal.person();
-		List<TimelineRow> written = this.jdbc.sql(NEXT_NUMBER + """
-				, a as (
-				  insert into appeal (community_id, id, number, state, channel, category_code, person_id, person_name,
-				                      person_groups, caller_name, caller_phone, title, description, place_id, area_id,
-				                      grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
-				                      assignee_id, version, received_at, due_at, warn_at, resolved_at, reply,
-				                      resolved_on_time, satisfaction, closed_at, created_by)
-				  overriding system value
-				  values (:c, coalesce(cast(:id as bigint), nextval(pg_get_serial_sequence('appeal', 'id'))),
-				          coalesce(cast(:number as text), """ + FORMATTED_NUMBER
-				+ """
-						),
-						          :state, :channel, :category, :person, :personName, :groups, :callerName,
-						          :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
-						          :confidential, :flags, :repeatOf, :department, :assignee, :version, :receivedAt, :dueAt,
-						          :warnAt, :resolvedAt, :reply, :onTime, :satisfaction, :closedAt, :createdBy)
-						  returning id, number
-						), steps as (
-						  insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
-						  select :c, a.id, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
-						  from a, unnest(cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]),
-						                 cast(:tos as text[]), cast(:notes as text[]), cast(:details as text[]))
-						          with ordinality as s(actor, action, from_state, to_state, note, detail, n)
-						  order by s.n
-						  returning id, at
-						)
-						select a.id, a.number, steps.id as step_id, steps.at from a, steps order by steps.id
-						""")
+		List<TimelineRow> written = this.jdbc.sql(INSERT)
 			.param("c", community.value())
 			.param("id", id)
 			.param("number", appeal.number())
