@@ -136,7 +136,11 @@ public class TextMessages {
 
 		/**
 		 * Writes the message, and counts the number's messages of the last day in the
-		 * same statement, under the lock {@link #prepare} took.
+		 * same statement, under the lock {@link #prepare} took. The count reads the
+		 * number's messages in the order of the index on the number and stops at the
+		 * limit. Without that order, a plan that PostgreSQL made and kept while the
+		 * outbox was nearly empty, before its first statistics, scanned every message of
+		 * the community instead (3 ms a message after 5,000).
 		 * @param suppressed why the message is held back whatever the count, or
 		 * {@literal null}
 		 */
@@ -151,9 +155,12 @@ public class TextMessages {
 						select :c, :phone, :template, :body, case when held.reason is null then 'QUEUED' else 'SUPPRESSED' end,
 						       held.reason, :relatedType, :relatedId
 						from (select coalesce(cast(:reason as text),
-						                      case when (select count(*) from sms_outbox
-						                                 where community_id = :c and to_phone = :phone
-						                                   and created_at > now() - interval '24 hours' and state <> 'SUPPRESSED')
+						                      case when (select count(*) from (
+						                                   select from sms_outbox
+						                                   where community_id = :c and to_phone = :phone
+						                                     and created_at > now() - interval '24 hours' and state <> 'SUPPRESSED'
+						                                   order by to_phone, created_at
+						                                   limit :limit) day)
 						                                >= :limit then :dailyLimit end) as reason) held
 						returning id, state, reason
 						""")
