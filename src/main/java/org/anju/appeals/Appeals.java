@@ -257,13 +257,16 @@ class Appeals {
 	 * Commits a transaction that has a transaction ID, so that its commit record must be
 	 * flushed, with the default, synchronous commit. It runs on the connection the
 	 * committed transaction used, which is still bound to this thread: a second
-	 * connection from the pool could wait forever for one that every thread holds.
+	 * connection from the pool could wait forever for one that every thread holds. The
+	 * connection is switched to auto-commit, which the transaction manager restores
+	 * anyway when it releases it, so that the statement and its commit are one round
+	 * trip.
 	 */
 	private void awaitFlush() {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try (Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(true);
 			statement.execute("select pg_current_xact_id()");
-			connection.commit();
 		}
 		catch (SQLException ex) {
 			throw new DataAccessResourceFailureException("could not wait for the appeal's commit to be flushed", ex);

@@ -93,7 +93,7 @@ class SmsConsole {
 	@PostMapping("/sms/templates/{code}/preview")
 	String preview(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String bodyZh, Model model) {
-		SmsTemplates.Signed signed = this.templates.signed(user.community(), code)
+		SmsTemplates.Signed signed = this.templates.signed(user.community(), code, null)
 			.orElseThrow(() -> new NotFound("sms-template", code));
 		SmsTemplate template = signed.template();
 		Map<String, String> samples = Map.of("community", signed.communityName(), "number", "2026-000123", "dueDate",

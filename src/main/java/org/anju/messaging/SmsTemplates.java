@@ -12,6 +12,7 @@ import org.anju.audit.AuditTrail;
 import org.anju.shared.CommunityId;
 import org.anju.shared.NotFound;
 import org.anju.shared.StaleVersion;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,15 +48,19 @@ class SmsTemplates {
 	/**
 	 * A template with the community's name, which any message may name: both in one
 	 * query, since a text message goes out with nearly every intake.
+	 * @param turn a key whose transaction-scoped advisory lock the same query takes when
+	 * it finds the template, or {@literal null} for none
 	 */
 	@Transactional(readOnly = true)
-	Optional<Signed> signed(CommunityId community, String code) {
+	Optional<Signed> signed(CommunityId community, String code, @Nullable String turn) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				, (select name from community where id = :c) as community_name
+				""" + ((turn != null) ? ", pg_advisory_xact_lock(hashtextextended(:turn, 0))" : "") + """
 				from sms_template where community_id = :c and code = :code
 				""")
 			.param("c", community.value())
 			.param("code", code)
+			.param("turn", turn)
 			.query((rs, row) -> new Signed(template(rs, row), rs.getString("community_name")))
 			.optional();
 	}

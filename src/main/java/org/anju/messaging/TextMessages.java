@@ -86,15 +86,13 @@ public class TextMessages {
 	 * @throws IllegalArgumentException when the community has no such template
 	 */
 	public Outgoing prepare(CommunityId community, Phone to, String templateCode) {
-		SmsTemplates.Signed signed = this.templates.signed(community, templateCode)
+		// One number's messages are counted one transaction at a time, so that two
+		// concurrent sends cannot both slip under a limit: the number's turn is taken
+		// with the template.
+		SmsTemplates.Signed signed = this.templates
+			.signed(community, templateCode, "sms:" + community.value() + ":" + to.value())
 			.orElseThrow(() -> new IllegalArgumentException(
 					"community " + community.value() + " has no text message template " + templateCode));
-		// One number's messages are counted one transaction at a time, so that two
-		// concurrent sends cannot both slip under a limit.
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "sms:" + community.value() + ":" + to.value())
-			.query((rs) -> {
-			});
 		return new Outgoing(community, to, signed.template(), signed.communityName(),
 				to.isMobile() ? null : NOT_MOBILE);
 	}
