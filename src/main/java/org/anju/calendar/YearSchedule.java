@@ -31,8 +31,14 @@ public record YearSchedule(int year, boolean published, List<CalendarDay> days) 
 		if (!this.published) {
 			return Optional.empty();
 		}
-		// a year names about forty days: a scan is as quick as a map
-		return this.days.stream().filter((named) -> named.date().equals(day)).map(CalendarDay::kind).findFirst();
+		// A year names about forty days, so a scan is as quick as a map; a loop, not a
+		// stream, since a due date asks about every day up to it.
+		for (CalendarDay named : this.days) {
+			if (named.date().equals(day)) {
+				return Optional.of(named.kind());
+			}
+		}
+		return Optional.empty();
 	}
 
 }

@@ -25,10 +25,11 @@ class EmbeddedDatabaseAutoConfiguration {
 	@Bean
 	DataSource dataSource(@Value("${anju.embedded-db.data-dir:./data/pg}") String dataDirectory,
 			@Value("${anju.embedded-db.clean:false}") boolean clean,
-			@Value("${anju.embedded-db.pool-size:0}") int poolSize) {
+			@Value("${anju.embedded-db.pool-size:0}") int poolSize,
+			@Value("${anju.embedded-db.durable:true}") boolean durable) {
 		Path directory = Path.of(dataDirectory);
 		HikariConfig config = new HikariConfig();
-		config.setDataSource(EmbeddedPostgresServer.dataSource(directory, clean));
+		config.setDataSource(EmbeddedPostgresServer.dataSource(directory, clean, durable));
 		config.setPoolName("anju-embedded");
 		// The database runs on the same cores: more connections than it can serve at once
 		// only make them queue inside it. On 2 cores, 8 instead of 20 took appeal intake

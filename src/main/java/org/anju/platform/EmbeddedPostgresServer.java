@@ -38,11 +38,15 @@ final class EmbeddedPostgresServer {
 	/**
 	 * Starts the server of a data directory, or joins the one running. Each caller must
 	 * {@link #release} it when its pool has closed.
+	 * @param clean whether a new server starts on an empty directory
+	 * @param durable whether a new server makes its writes safe from a power cut by
+	 * flushing them to the disk ({@code fsync}); only tests, whose data nobody keeps,
+	 * turn it off
 	 */
-	static synchronized DataSource dataSource(Path dataDirectory, boolean clean) {
+	static synchronized DataSource dataSource(Path dataDirectory, boolean clean, boolean durable) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		Running running = RUNNING.get(directory);
-		EmbeddedPostgres postgres = (running != null) ? running.postgres() : start(directory, clean);
+		EmbeddedPostgres postgres = (running != null) ? running.postgres() : start(directory, clean, durable);
 		RUNNING.put(directory, new Running(postgres, (running != null) ? running.users() + 1 : 1));
 		return postgres.getPostgresDatabase(Map.of("ApplicationName", "anju"));
 	}
@@ -71,7 +75,7 @@ final class EmbeddedPostgresServer {
 		}
 	}
 
-	private static EmbeddedPostgres start(Path directory, boolean clean) {
+	private static EmbeddedPostgres start(Path directory, boolean clean, boolean durable) {
 		try {
 			Files.createDirectories(directory);
 			stopOrphan(directory);
@@ -88,6 +92,10 @@ final class EmbeddedPostgresServer {
 				// than it saves.
 				.setServerConfig("jit", "off")
 				.setServerConfig("synchronous_commit", "on")
+				// zonky turns fsync off, which suits throwaway test databases only:
+				// without
+				// it a power cut can lose committed data or corrupt the cluster.
+				.setServerConfig("fsync", durable ? "on" : "off")
 				// Profiling only: bin/bench-appeals loads pg_stat_statements through it.
 				.setServerConfig("shared_preload_libraries", System.getProperty("anju.embedded-db.preload", ""))
 				.setPGStartupWait(Duration.ofSeconds(60))

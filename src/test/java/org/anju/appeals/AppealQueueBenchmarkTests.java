@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clean} starts afresh.
  */
 @BenchmarkDataSet
-@TestPropertySource(properties = "anju.embedded-db.data-dir=target/pg-queue-benchmark")
+@TestPropertySource(
+		properties = { "anju.embedded-db.data-dir=target/pg-queue-benchmark", "anju.embedded-db.durable=true" })
 class AppealQueueBenchmarkTests {
 
 	private static final int APPEALS = 1_000_000;

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/BENCHMARKS.md says.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = { "anju.demo=true", "anju.embedded-db.data-dir=target/pg-search-benchmark" })
+@SpringBootTest(properties = { "anju.demo=true", "anju.embedded-db.data-dir=target/pg-search-benchmark",
+		"anju.embedded-db.durable=true" })
 class PeopleSearchBenchmarkTests {
 
 	private static final int WARM_UP = 400;

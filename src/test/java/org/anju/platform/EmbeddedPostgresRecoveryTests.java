@@ -44,7 +44,7 @@ class EmbeddedPostgresRecoveryTests {
 		assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).as("postgres outlives the killed JVM")
 			.contains(true);
 
-		DataSource again = EmbeddedPostgresServer.dataSource(data, false);
+		DataSource again = EmbeddedPostgresServer.dataSource(data, false, true);
 		try (Connection connection = again.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select note from survivor")) {
@@ -62,7 +62,7 @@ class EmbeddedPostgresRecoveryTests {
 
 		public static void main(String[] args) throws Exception {
 			Path data = Path.of(args[0]);
-			DataSource dataSource = EmbeddedPostgresServer.dataSource(data, true);
+			DataSource dataSource = EmbeddedPostgresServer.dataSource(data, true, true);
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.execute("create table survivor (note text)");

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // appeal clock's steps on the sample's open appeals keep the listeners busy: more
 // connections
 @TestPropertySource(properties = { "anju.embedded-db.data-dir=target/pg-dashboard-benchmark",
-		"spring.jdbc.template.query-timeout=10m", "anju.embedded-db.pool-size=24" })
+		"anju.embedded-db.durable=true", "spring.jdbc.template.query-timeout=10m", "anju.embedded-db.pool-size=24" })
 class DashboardBenchmarkTests {
 
 	private static final int APPEALS = 1_000_000;

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * either generates the data once.
  */
 @BenchmarkDataSet
-@TestPropertySource(properties = "anju.embedded-db.data-dir=target/pg-queue-benchmark")
+@TestPropertySource(
+		properties = { "anju.embedded-db.data-dir=target/pg-queue-benchmark", "anju.embedded-db.durable=true" })
 class RiskRecomputeBenchmarkTests {
 
 	private static final long BUDGET_MILLIS = 30_000;

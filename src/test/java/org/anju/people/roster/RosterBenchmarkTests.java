@@ -37,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the baseline. Not part of the normal build: run it as docs/BENCHMARKS.md says.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = "anju.embedded-db.data-dir=target/pg-roster-benchmark")
+// as Anju runs: durable, with fsync on
+@SpringBootTest(
+		properties = { "anju.embedded-db.data-dir=target/pg-roster-benchmark", "anju.embedded-db.durable=true" })
 class RosterBenchmarkTests {
 
 	private static final int ROWS = 50_000;
