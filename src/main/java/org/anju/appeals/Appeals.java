@@ -87,6 +87,15 @@ class Appeals {
 			(select :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0') from next)""";
 
 	/**
+	 * The timeline steps that {@link #bindSteps} binds, one row each in their order, as
+	 * {@code s(actor, action, from_state, to_state, note, detail, n)}.
+	 */
+	private static final String STEPS = """
+			unnest(cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]),
+			       cast(:tos as text[]), cast(:notes as text[]), cast(:details as text[]))
+			  with ordinality as s(actor, action, from_state, to_state, note, detail, n)""";
+
+	/**
 	 * A new appeal, numbered unless it brings its number, and its first timeline entries,
 	 * in one statement: the timeline's key to the appeal is checked at its end.
 	 */
@@ -108,14 +117,26 @@ class Appeals {
 			), steps as (
 			  insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
 			  select :c, a.id, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
-			  from a, unnest(cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]),
-			                 cast(:tos as text[]), cast(:notes as text[]), cast(:details as text[]))
-			          with ordinality as s(actor, action, from_state, to_state, note, detail, n)
+			  from a, %s
 			  order by s.n
 			  returning id, at
 			)
 			select a.id, a.number, steps.id as step_id, steps.at from a, steps order by steps.id
-			""".formatted(FORMATTED_NUMBER);
+			""".formatted(FORMATTED_NUMBER, STEPS);
+
+	/**
+	 * Later steps of an appeal, in one statement, answered in their order.
+	 */
+	private static final String APPEND = """
+			with steps as (
+			  insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
+			  select :c, :appeal, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
+			  from %s
+			  order by s.n
+			  returning id, at
+			)
+			select id, at from steps order by id
+			""".formatted(STEPS);
 
 	/**
 	 * Takes the id of an appeal that {@link #insert(CommunityId, long, NewRow)} will
@@ -186,7 +207,7 @@ class Appeals {
 			commitWithoutFlushWait();
 		}
 		Person person = appeal.person();
-		List<TimelineRow> written = this.jdbc.sql(INSERT)
+		JdbcClient.StatementSpec statement = this.jdbc.sql(INSERT)
 			.param("c", community.value())
 			.param("id", id)
 			.param("number", appeal.number())
@@ -219,28 +240,14 @@ class Appeals {
 			.param("warnAt", Timestamp.from(appeal.clocks().warnAt()))
 			.params(outcome(appeal.resolvedAt(), appeal.reply(), appeal.resolvedOnTime(), appeal.satisfaction(),
 					appeal.closedAt()))
-			.param("createdBy", appeal.createdBy())
-			.param("actors", steps.stream().map(Entry::actor).toArray(String[]::new))
-			.param("actions", steps.stream().map((entry) -> entry.step().action()).toArray(String[]::new))
-			.param("froms",
-					steps.stream()
-						.map((entry) -> (entry.step().from() != null) ? entry.step().from().name() : null)
-						.toArray(String[]::new))
-			.param("tos", steps.stream().map((entry) -> entry.step().to().name()).toArray(String[]::new))
-			.param("notes", steps.stream().map((entry) -> entry.step().note()).toArray(String[]::new))
-			.param("details",
-					steps.stream()
-						.map((entry) -> this.json.writeValueAsString(entry.step().detail()))
-						.toArray(String[]::new))
+			.param("createdBy", appeal.createdBy());
+		List<TimelineRow> written = bindSteps(statement, steps)
 			.query((rs, n) -> new TimelineRow(rs.getLong("id"), rs.getString("number"), rs.getLong("step_id"),
 					rs.getTimestamp("at").toInstant()))
 			.list();
 		List<AppealView.TimelineEntry> timeline = new ArrayList<>(steps.size());
 		for (int i = 0; i < steps.size(); i++) {
-			Appeal.Step step = steps.get(i).step();
-			TimelineRow row = written.get(i);
-			timeline.add(new AppealView.TimelineEntry(row.stepId(), row.at(), steps.get(i).actor(), step.action(),
-					step.from(), step.to(), step.note(), step.detail()));
+			timeline.add(written(steps.get(i), written.get(i).stepId(), written.get(i).at()));
 		}
 		Inserted inserted = new Inserted(written.get(0).id(), written.get(0).number(), List.copyOf(timeline));
 		for (Long coSigner : appeal.coSignerIds()) {
@@ -314,34 +321,48 @@ class Appeals {
 				.single();
 			throw new StaleVersion(current);
 		}
-		List<AppealView.TimelineEntry> steps = appeal.steps()
-			.stream()
-			.map((step) -> timeline(community, appeal.id(), actor, step))
-			.toList();
-		return new Saved(appeal.version() + 1, steps);
+		List<Entry> steps = appeal.steps().stream().map((step) -> new Entry(actor, step)).toList();
+		return new Saved(appeal.version() + 1, append(community, appeal.id(), steps));
 	}
 
 	/**
-	 * Writes a step to the appeal's timeline.
-	 * @return the entry as a reader of the timeline gets it
+	 * Writes later steps to an appeal's timeline, all in one statement.
+	 * @return the entries as a reader of the timeline gets them, in the steps' order
 	 */
-	AppealView.TimelineEntry timeline(CommunityId community, long appealId, String actor, Appeal.Step step) {
-		return this.jdbc.sql("""
-				insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
-				values (:c, :appeal, :actor, :action, :from, :to, :note, cast(:detail as jsonb))
-				returning id, at
-				""")
-			.param("c", community.value())
-			.param("appeal", appealId)
-			.param("actor", actor)
-			.param("action", step.action())
-			.param("from", (step.from() != null) ? step.from().name() : null)
-			.param("to", step.to().name())
-			.param("note", step.note())
-			.param("detail", this.json.writeValueAsString(step.detail()))
-			.query((rs, n) -> new AppealView.TimelineEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), actor,
-					step.action(), step.from(), step.to(), step.note(), step.detail()))
-			.single();
+	private List<AppealView.TimelineEntry> append(CommunityId community, long appealId, List<Entry> steps) {
+		if (steps.isEmpty()) {
+			return List.of();
+		}
+		return bindSteps(this.jdbc.sql(APPEND).param("c", community.value()).param("appeal", appealId), steps)
+			.query((rs, n) -> written(steps.get(n), rs.getLong("id"), rs.getTimestamp("at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Binds the steps that {@link #STEPS} reads.
+	 */
+	private JdbcClient.StatementSpec bindSteps(JdbcClient.StatementSpec statement, List<Entry> steps) {
+		return statement.param("actors", steps.stream().map(Entry::actor).toArray(String[]::new))
+			.param("actions", steps.stream().map((entry) -> entry.step().action()).toArray(String[]::new))
+			.param("froms",
+					steps.stream()
+						.map((entry) -> (entry.step().from() != null) ? entry.step().from().name() : null)
+						.toArray(String[]::new))
+			.param("tos", steps.stream().map((entry) -> entry.step().to().name()).toArray(String[]::new))
+			.param("notes", steps.stream().map((entry) -> entry.step().note()).toArray(String[]::new))
+			.param("details",
+					steps.stream()
+						.map((entry) -> this.json.writeValueAsString(entry.step().detail()))
+						.toArray(String[]::new));
+	}
+
+	/**
+	 * A step as its timeline entry, once written under this id and time.
+	 */
+	private static AppealView.TimelineEntry written(Entry entry, long id, Instant at) {
+		Appeal.Step step = entry.step();
+		return new AppealView.TimelineEntry(id, at, entry.actor(), step.action(), step.from(), step.to(), step.note(),
+				step.detail());
 	}
 
 	List<AppealView.TimelineEntry> timeline(CommunityId community, long appealId) {
