@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -242,14 +241,11 @@ class Appeals {
 					appeal.closedAt()))
 			.param("createdBy", appeal.createdBy());
 		List<TimelineRow> written = bindSteps(statement, steps)
-			.query((rs, n) -> new TimelineRow(rs.getLong("id"), rs.getString("number"), rs.getLong("step_id"),
-					rs.getTimestamp("at").toInstant()))
+			.query((rs, n) -> new TimelineRow(rs.getLong("id"), rs.getString("number"),
+					written(steps.get(n), rs.getLong("step_id"), rs.getTimestamp("at").toInstant())))
 			.list();
-		List<AppealView.TimelineEntry> timeline = new ArrayList<>(steps.size());
-		for (int i = 0; i < steps.size(); i++) {
-			timeline.add(written(steps.get(i), written.get(i).stepId(), written.get(i).at()));
-		}
-		Inserted inserted = new Inserted(written.get(0).id(), written.get(0).number(), List.copyOf(timeline));
+		Inserted inserted = new Inserted(written.get(0).id(), written.get(0).number(),
+				written.stream().map(TimelineRow::entry).toList());
 		for (Long coSigner : appeal.coSignerIds()) {
 			this.jdbc.sql("insert into appeal_co_signer (community_id, appeal_id, person_id) values (:c, :a, :p)")
 				.param("c", community.value())
@@ -409,7 +405,11 @@ class Appeals {
 	record Entry(String actor, Appeal.Step step) {
 	}
 
-	private record TimelineRow(long id, String number, long stepId, Instant at) {
+	/**
+	 * A row of the new appeal's insert: the appeal's id and number, and one of its
+	 * timeline entries.
+	 */
+	private record TimelineRow(long id, String number, AppealView.TimelineEntry entry) {
 	}
 
 	/**

@@ -92,9 +92,9 @@ final class EmbeddedPostgresServer {
 				// than it saves.
 				.setServerConfig("jit", "off")
 				.setServerConfig("synchronous_commit", "on")
-				// zonky turns fsync off, which suits throwaway test databases only:
+				// zonky turns fsync off, which suits only throwaway test databases:
 				// without
-				// it a power cut can lose committed data or corrupt the cluster.
+				// it, a power cut can lose committed data or corrupt the cluster.
 				.setServerConfig("fsync", durable ? "on" : "off")
 				// Profiling only: bin/bench-appeals loads pg_stat_statements through it.
 				.setServerConfig("shared_preload_libraries", System.getProperty("anju.embedded-db.preload", ""))
