@@ -8,18 +8,27 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import jakarta.annotation.PreDestroy;
 import org.anju.identity.OutOfReach;
 import org.anju.audit.AuditTrail;
 import org.anju.calendar.WorkingCalendar;
 import org.anju.identity.CurrentUser;
+import org.anju.identity.IdempotencyClaim;
+import org.anju.identity.IdempotencyClaims;
 import org.anju.identity.Permission;
 import org.anju.identity.Role;
 import org.anju.identity.UserManagement;
@@ -44,7 +53,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes appeals in and moves them through the loop. Intake routes an appeal by its
@@ -61,6 +74,12 @@ public class AppealManagement {
 	 * later.
 	 */
 	public static final Duration BACKDATE_LIMIT = Duration.ofDays(30);
+
+	/**
+	 * The most intakes one transaction writes: enough for every request thread that a
+	 * busy node runs at once.
+	 */
+	private static final int MAX_INTAKES_PER_TRANSACTION = 64;
 
 	private final JdbcClient jdbc;
 
@@ -90,10 +109,20 @@ public class AppealManagement {
 
 	private final OutOfReach reach;
 
+	/** Reads what an intake needs, in a transaction that ends before it is written. */
+	private final TransactionTemplate reading;
+
+	private final IdempotencyClaims claims;
+
+	/** Writes intakes of every request, many to a transaction. */
+	private final WriteBatches<Draft, Taken> intakes;
+
 	AppealManagement(JdbcClient jdbc, Appeals appeals, AppealCategories categories, Routing routing,
 			WorkingCalendar calendar, PersonManagement people, PlaceManagement places, Departments departments,
 			UserManagement users, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			TextMessages messages, OutOfReach reach) {
+			TextMessages messages, OutOfReach reach, PlatformTransactionManager transactions,
+			IdempotencyClaims claims) {
+		this.claims = claims;
 		this.reach = reach;
 		this.jdbc = jdbc;
 		this.appeals = appeals;
@@ -108,12 +137,22 @@ public class AppealManagement {
 		this.events = events;
 		this.clock = clock;
 		this.messages = messages;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
+		this.intakes = new WriteBatches<>("appeal-intake", new TransactionTemplate(transactions), new IntakeWriter(),
+				MAX_INTAKES_PER_TRANSACTION);
+	}
+
+	@PreDestroy
+	void stop() {
+		this.intakes.stop();
 	}
 
 	/**
 	 * Takes an appeal in.
 	 * @throws InvalidInput listing every field that breaks a rule
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public AppealView submit(CurrentUser user, NewAppeal intake) {
 		if (!user.may(Permission.APPEALS_INTAKE)) {
 			throw new AccessDeniedException("needs APPEALS_INTAKE");
@@ -128,6 +167,7 @@ public class AppealManagement {
 	 * @throws InvalidInput listing every field that breaks a rule
 	 * @throws AccessDeniedException unless the caller is a resident with a person
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public AppealView submitAsResident(CurrentUser resident, ResidentAppeal appeal) {
 		if (resident.role() != Role.RESIDENT || resident.personId() == null) {
 			throw new AccessDeniedException("only a resident submits through the portal");
@@ -151,6 +191,7 @@ public class AppealManagement {
 	 * @throws InvalidInput listing every field that breaks a rule
 	 * @throws IllegalArgumentException when the intake names a person, place or co-signer
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public AppealView submitFromOutside(CommunityId community, String actor, NewAppeal intake) {
 		if (intake.personId() != null || intake.placeId() != null || !intake.coSignerIds().isEmpty()) {
 			throw new IllegalArgumentException("outside intake names no registered person or place");
@@ -192,18 +233,16 @@ public class AppealManagement {
 		if (past.channel() == Channel.REFERRAL) {
 			flags.add(AppealFlag.ESCALATED);
 		}
-		long id = this.appeals
-			.insert(user.community(),
-					new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
-							past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
-							(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null,
-							past.peopleCount(), flags, null, past.departmentCode(), null, 0, past.receivedAt(), clocks,
-							resolvedAt, past.reply(), (resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null,
-							past.satisfaction(), (past.state() == AppealState.CLOSED) ? resolvedAt : null,
-							user.username()),
-					List.of(new Appeals.Entry(user.username(),
-							new Appeal.Step("imported", null, past.state(), null, past.source()))))
-			.id();
+		long id = this.appeals.newIds(1).get(0);
+		this.appeals.insert(user.community(), List.of(new Appeals.Insert(id,
+				new Appeals.NewRow(past.number(), past.state(), past.channel(), past.category().code(), person,
+						past.callerName(), past.callerPhone(), List.of(), past.title(), past.description(), null,
+						(person != null) ? person.areaId() : null, (person != null) ? person.gridId() : null,
+						past.peopleCount(), flags, null, past.departmentCode(), null, 0, past.receivedAt(), clocks,
+						resolvedAt, past.reply(), (resolvedAt != null) ? !resolvedAt.isAfter(clocks.dueAt()) : null,
+						past.satisfaction(), (past.state() == AppealState.CLOSED) ? resolvedAt : null, user.username()),
+				List.of(new Appeals.Entry(user.username(),
+						new Appeal.Step("imported", null, past.state(), null, past.source()))))));
 		return id;
 	}
 
@@ -219,11 +258,32 @@ public class AppealManagement {
 	}
 
 	/**
+	 * Takes an appeal in: what it needs read is read at once, in a short transaction of
+	 * its own; it is written with other requests' intakes in the transactions of
+	 * {@link #intakes}, so that they share a commit and the numbers' lock is held for one
+	 * transaction at a time. Within a caller's transaction (a portal upload, an Open311
+	 * request, a care visit) it is read and written there, and commits with what the
+	 * caller writes.
 	 * @param user who takes it in; {@literal null} for an outside system
 	 * @return the new appeal as written
 	 */
 	private Taken intake(CommunityId community, String actor, @Nullable CurrentUser user, NewAppeal intake,
 			Source source) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return write(List.of(draft(community, actor, user, intake, source, null))).get(0);
+		}
+		IdempotencyClaim claim = this.claims.current().orElse(null);
+		Draft draft = Objects
+			.requireNonNull(this.reading.execute((status) -> draft(community, actor, user, intake, source, claim)));
+		return this.intakes.write(draft);
+	}
+
+	/**
+	 * Checks an intake and works out everything about it that is read, not written: its
+	 * warning signs, its route, its clocks and where its receipt goes.
+	 */
+	private Draft draft(CommunityId community, String actor, @Nullable CurrentUser user, NewAppeal intake,
+			Source source, @Nullable IdempotencyClaim claim) {
 		Instant now = this.clock.instant();
 		Intake valid = validate(community, user, intake, now, source);
 		AppealCategory category = valid.category();
@@ -246,55 +306,162 @@ public class AppealManagement {
 			flags.add(AppealFlag.REPEAT);
 		}
 		Person person = valid.person();
-		Route route = this.routing.route(community, category, valid.areaId(), valid.gridId());
-		Appeal.Clocks clocks = clocks(category, valid.receivedAt());
-		// The receipt's limits are applied now: only its number is missing.
-		Optional<TextMessages.Outgoing> receipt = mobile(community, (person != null) ? person.id() : null,
-				valid.callerPhone())
-			.map((phone) -> this.messages.prepare(community, phone, "APPEAL_RECEIVED"));
-		List<Long> coSigners = valid.coSigners().stream().sorted().toList();
-		long id = this.appeals.newId();
-		Appeal appeal = new Appeal(id, "", AppealState.RECEIVED, category.code(), flags, null, null, clocks.dueAt(),
-				clocks.warnAt(), null, null, null, null, null, null, null, null, null, 0, 0);
-		long version = 0;
-		AppealChanged routing = null;
-		if (!route.dispatch()) {
-			appeal.assign(route.departmentCode(), route.assigneeUserId(), null);
-			version = 1;
-			routing = new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
-					appeal.assigneeId(), version);
+		return new Draft(community, actor, OnBehalf.current(), valid, flags, peopleCount, repeatOf,
+				this.routing.route(community, category, valid.areaId(), valid.gridId()),
+				clocks(category, valid.receivedAt()),
+				mobile(community, (person != null) ? person.id() : null, valid.callerPhone()).orElse(null),
+				valid.coSigners().stream().sorted().toList(), claim);
+	}
+
+	/**
+	 * An intake checked and worked out, waiting to be written.
+	 *
+	 * @param onBehalf who took it in, for the audit trail of the thread that writes it
+	 * @param receiptTo the mobile that gets the receipt, if there is one
+	 * @param claim the request's idempotency key, claimed in the transaction that writes
+	 * the appeal
+	 */
+	private record Draft(CommunityId community, String actor, OnBehalf onBehalf, Intake valid, Set<AppealFlag> flags,
+			int peopleCount, @Nullable Long repeatOf, Route route, Appeal.Clocks clocks, @Nullable Phone receiptTo,
+			List<Long> coSigners, @Nullable IdempotencyClaim claim) {
+	}
+
+	/**
+	 * Writes the intakes of many requests in one transaction with their idempotency keys,
+	 * and records the requests' answers before it commits.
+	 */
+	private final class IntakeWriter implements WriteBatches.Writer<Draft, Taken> {
+
+		@Override
+		public List<Taken> write(List<Draft> drafts) {
+			List<IdempotencyClaim> keys = keys(drafts);
+			AppealManagement.this.claims.claim(keys);
+			List<Taken> taken = AppealManagement.this.write(drafts);
+			AppealManagement.this.claims.written(keys);
+			return taken;
 		}
-		this.events.publishEvent(new AppealSubmitted(community, id, (person != null) ? person.id() : null,
-				category.code(), flags, valid.receivedAt(), routing));
-		// The number last: from here until the commit every other intake of the community
-		// waits for it, so what follows only writes, and the answer is built from what
-		// was written instead of read back.
-		List<Appeals.Entry> steps = new ArrayList<>();
-		steps.add(new Appeals.Entry(actor,
-				new Appeal.Step("receive", null, AppealState.RECEIVED, null, Map.of("channel", valid.channel().name(),
-						"categoryCode", category.code(), "flags", flags.stream().map(Enum::name).sorted().toList()))));
-		appeal.steps().forEach((step) -> steps.add(new Appeals.Entry("routing", step)));
-		Appeals.Inserted inserted = this.appeals.insert(community, id,
-				new Appeals.NewRow(null, appeal.state(), valid.channel(), category.code(), person, valid.callerName(),
-						valid.callerPhone(), coSigners, valid.title(), valid.description(), valid.placeId(),
-						valid.areaId(), valid.gridId(), peopleCount, flags, repeatOf, appeal.departmentCode(),
-						appeal.assigneeId(), version, valid.receivedAt(), clocks, null, null, null, null, null, actor),
-				steps);
-		String number = inserted.number();
-		List<AppealView.TimelineEntry> timeline = inserted.timeline();
-		receipt.ifPresent((message) -> message.queue(
-				Map.of("number", number, "dueDate", AppealRow.dueDate(clocks.dueAt()).toString()), "APPEAL",
-				id + "#0"));
-		this.audit.record(community, "APPEAL_RECEIVED", "APPEAL", id,
-				Map.of("number", number, "channel", valid.channel().name(), "categoryCode", category.code()));
-		AppealRow row = new AppealRow(id, number, appeal.state(), valid.channel(), category.code(),
-				(person != null) ? person.id() : null, (person != null) ? person.name() : null, valid.callerName(),
-				valid.callerPhone(), coSigners, valid.title(), valid.description(), valid.placeId(), valid.areaId(),
-				valid.gridId(), peopleCount, flags.contains(AppealFlag.ESCALATED),
-				flags.contains(AppealFlag.CONFIDENTIAL), flags, repeatOf, appeal.departmentCode(), appeal.assigneeId(),
-				valid.receivedAt(), clocks.dueAt(), clocks.warnAt(), null, null, null, null, null, null, null, null,
-				null, 0, actor, version);
-		return new Taken(row, timeline);
+
+		@Override
+		public void beforeCommit(List<Draft> drafts) {
+			AppealManagement.this.claims.recordAnswers(keys(drafts));
+		}
+
+		@Override
+		public void afterCompletion(List<Draft> drafts, boolean committed) {
+			AppealManagement.this.claims.completed(keys(drafts), committed);
+		}
+
+		@Override
+		public boolean waitsForCommit(Draft draft) {
+			return draft.claim() == null;
+		}
+
+		private static List<IdempotencyClaim> keys(List<Draft> drafts) {
+			return drafts.stream().map(Draft::claim).filter(Objects::nonNull).toList();
+		}
+
+	}
+
+	/**
+	 * Writes intakes in the current transaction, each community's together.
+	 * @return the new appeals in the drafts' order
+	 */
+	private List<Taken> write(List<Draft> drafts) {
+		Map<Draft, Taken> taken = new IdentityHashMap<>();
+		drafts.stream()
+			.collect(Collectors.groupingBy(Draft::community, LinkedHashMap::new, Collectors.toList()))
+			.forEach((community, ofCommunity) -> {
+				List<Taken> written = write(community, ofCommunity);
+				for (int i = 0; i < ofCommunity.size(); i++) {
+					taken.put(ofCommunity.get(i), written.get(i));
+				}
+			});
+		return drafts.stream().map(taken::get).toList();
+	}
+
+	/**
+	 * Writes one community's intakes: routing's assignments and the event of each, the
+	 * receipts' turns, then the appeals, numbered, then what needs a number. From the
+	 * numbers until the commit every other intake of the community waits for them, so
+	 * what follows only writes, and the answers are built from what was written instead
+	 * of read back.
+	 */
+	private List<Taken> write(CommunityId community, List<Draft> drafts) {
+		List<Long> ids = this.appeals.newIds(drafts.size());
+		List<Appeal> routed = new ArrayList<>();
+		List<Appeals.Insert> inserts = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			Draft draft = drafts.get(i);
+			Intake valid = draft.valid();
+			long id = ids.get(i);
+			Appeal appeal = new Appeal(id, "", AppealState.RECEIVED, valid.category().code(), draft.flags(), null, null,
+					draft.clocks().dueAt(), draft.clocks().warnAt(), null, null, null, null, null, null, null, null,
+					null, 0, 0);
+			AppealChanged routing = null;
+			if (!draft.route().dispatch()) {
+				appeal.assign(draft.route().departmentCode(), draft.route().assigneeUserId(), null);
+				routing = new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
+						appeal.assigneeId(), 1);
+			}
+			routed.add(appeal);
+			AppealSubmitted submitted = new AppealSubmitted(community, id,
+					(valid.person() != null) ? valid.person().id() : null, valid.category().code(), draft.flags(),
+					valid.receivedAt(), routing);
+			draft.onBehalf().run(() -> this.events.publishEvent(submitted));
+			List<Appeals.Entry> steps = new ArrayList<>();
+			steps.add(new Appeals.Entry(draft.actor(),
+					new Appeal.Step("receive", null, AppealState.RECEIVED, null,
+							Map.of("channel", valid.channel().name(), "categoryCode", valid.category().code(), "flags",
+									draft.flags().stream().map(Enum::name).sorted().toList()))));
+			appeal.steps().forEach((step) -> steps.add(new Appeals.Entry("routing", step)));
+			inserts.add(new Appeals.Insert(id,
+					new Appeals.NewRow(null, appeal.state(), valid.channel(), valid.category().code(), valid.person(),
+							valid.callerName(), valid.callerPhone(), draft.coSigners(), valid.title(),
+							valid.description(), valid.placeId(), valid.areaId(), valid.gridId(), draft.peopleCount(),
+							draft.flags(), draft.repeatOf(), appeal.departmentCode(), appeal.assigneeId(),
+							(routing != null) ? 1 : 0, valid.receivedAt(), draft.clocks(), null, null, null, null, null,
+							draft.actor()),
+					steps));
+		}
+		// The receipts' limits are applied before the numbers, each number's turn taken
+		// in
+		// the numbers' order, so that two writers cannot wait for each other's turns.
+		Map<Integer, TextMessages.Outgoing> receipts = new HashMap<>();
+		IntStream.range(0, drafts.size())
+			.filter((i) -> drafts.get(i).receiptTo() != null)
+			.boxed()
+			.sorted(Comparator.comparing((Integer i) -> Objects.requireNonNull(drafts.get(i).receiptTo()).value()))
+			.forEach((i) -> receipts.put(i, this.messages.prepare(community,
+					Objects.requireNonNull(drafts.get(i).receiptTo()), "APPEAL_RECEIVED")));
+		List<Appeals.Inserted> inserted = this.appeals.insert(community, inserts);
+		List<Taken> taken = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			Draft draft = drafts.get(i);
+			Intake valid = draft.valid();
+			Appeal appeal = routed.get(i);
+			Appeals.Inserted written = inserted.get(i);
+			long id = written.id();
+			String number = written.number();
+			TextMessages.Outgoing receipt = receipts.get(i);
+			if (receipt != null) {
+				receipt.queue(Map.of("number", number, "dueDate", AppealRow.dueDate(draft.clocks().dueAt()).toString()),
+						"APPEAL", id + "#0");
+			}
+			draft.onBehalf()
+				.run(() -> this.audit.recordBeforeCommit(community, "APPEAL_RECEIVED", "APPEAL", id, Map.of("number",
+						number, "channel", valid.channel().name(), "categoryCode", valid.category().code())));
+			Person person = valid.person();
+			AppealRow row = new AppealRow(id, number, appeal.state(), valid.channel(), valid.category().code(),
+					(person != null) ? person.id() : null, (person != null) ? person.name() : null, valid.callerName(),
+					valid.callerPhone(), draft.coSigners(), valid.title(), valid.description(), valid.placeId(),
+					valid.areaId(), valid.gridId(), draft.peopleCount(), draft.flags().contains(AppealFlag.ESCALATED),
+					draft.flags().contains(AppealFlag.CONFIDENTIAL), draft.flags(), draft.repeatOf(),
+					appeal.departmentCode(), appeal.assigneeId(), valid.receivedAt(), draft.clocks().dueAt(),
+					draft.clocks().warnAt(), null, null, null, null, null, null, null, null, null, 0, draft.actor(),
+					(draft.route().dispatch()) ? 0 : 1);
+			taken.add(new Taken(row, written.timeline()));
+		}
+		return taken;
 	}
 
 	/**

@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.anju.people.Person;
 import org.anju.shared.CommunityId;
@@ -43,6 +47,11 @@ class Appeals {
 
 	private final DataSource dataSource;
 
+	/**
+	 * Bound to a transaction that waits for its flush after it commits.
+	 */
+	private static final Object FLUSH_AFTER_COMMIT = new Object();
+
 	Appeals(JdbcClient jdbc, ObjectMapper json, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.json = json;
@@ -67,61 +76,81 @@ class Appeals {
 	}
 
 	/**
-	 * The next business number of a community's year, such as {@code 2026-000123}, as a
-	 * CTE {@code next(last_number)} and the expression that formats it. Numbers are
-	 * gapless: the counter row stays locked until the appeal commits, and a rollback
-	 * returns the number. Every other intake of the community waits for the lock
-	 * meanwhile, so take the number as late in the transaction as possible.
-	 */
-	private static final String NEXT_NUMBER = """
-			with next as (
-			  insert into appeal_number (community_id, year, last_number)
-			  select :c, :year, 1 where cast(:number as text) is null
-			  on conflict (community_id, year) do update set last_number = appeal_number.last_number + 1
-			  returning last_number
-			)
-			""";
-
-	private static final String FORMATTED_NUMBER = """
-			(select :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0') from next)""";
-
-	/**
 	 * The timeline steps that {@link #bindSteps} binds, one row each in their order, as
-	 * {@code s(actor, action, from_state, to_state, note, detail, n)}.
+	 * {@code s(appeal_id, actor, action, from_state, to_state, note, detail, n)}.
 	 */
 	private static final String STEPS = """
-			unnest(cast(:actors as text[]), cast(:actions as text[]), cast(:froms as text[]),
-			       cast(:tos as text[]), cast(:notes as text[]), cast(:details as text[]))
-			  with ordinality as s(actor, action, from_state, to_state, note, detail, n)""";
+			unnest(cast(:stepAppeals as bigint[]), cast(:actors as text[]), cast(:actions as text[]),
+			       cast(:froms as text[]), cast(:tos as text[]), cast(:notes as text[]), cast(:details as text[]))
+			  with ordinality as s(appeal_id, actor, action, from_state, to_state, note, detail, n)""";
 
 	/**
-	 * A new appeal, numbered unless it brings its number, and its first timeline entries,
-	 * in one statement: the timeline's key to the appeal is checked at its end.
+	 * New appeals of one community and their first timeline entries, in one statement. An
+	 * appeal without a number takes the next business number of the year of its receipt,
+	 * such as {@code 2026-000123}, in the order given: each year's counter moves once, by
+	 * as many numbers as it hands out. Numbers are gapless: the counter rows stay locked
+	 * until the transaction commits, and a rollback returns the numbers. Every other
+	 * intake of the community waits for the lock meanwhile, so write appeals as late in
+	 * the transaction as possible. The timeline's key to the appeal is checked at the
+	 * statement's end.
 	 */
-	private static final String INSERT = NEXT_NUMBER + """
-			, a as (
+	private static final String INSERT = """
+			with r as (
+			  select r.*, row_number() over (partition by r.year, r.number is null order by r.i) as nth
+			  from unnest(cast(:ids as bigint[]), cast(:numbers as text[]), cast(:years as int[]),
+			              cast(:states as text[]), cast(:channels as text[]), cast(:categories as text[]),
+			              cast(:persons as bigint[]), cast(:personNames as text[]), cast(:groups as text[]),
+			              cast(:callerNames as text[]), cast(:callerPhones as text[]), cast(:titles as text[]),
+			              cast(:descriptions as text[]), cast(:places as bigint[]), cast(:areas as bigint[]),
+			              cast(:grids as bigint[]), cast(:peopleCounts as int[]), cast(:escalated as boolean[]),
+			              cast(:confidential as boolean[]), cast(:flags as text[]), cast(:repeatOfs as bigint[]),
+			              cast(:departments as text[]), cast(:assignees as bigint[]), cast(:versions as bigint[]),
+			              cast(:receivedAts as timestamptz[]), cast(:dueAts as timestamptz[]),
+			              cast(:warnAts as timestamptz[]), cast(:resolvedAts as timestamptz[]),
+			              cast(:replies as text[]), cast(:onTimes as boolean[]), cast(:satisfactions as text[]),
+			              cast(:closedAts as timestamptz[]), cast(:createdBys as text[]))
+			    with ordinality as r(id, number, year, state, channel, category_code, person_id, person_name,
+			                         person_groups, caller_name, caller_phone, title, description, place_id,
+			                         area_id, grid_id, people_count, escalated, confidential, flags, repeat_of,
+			                         department_code, assignee_id, version, received_at, due_at, warn_at,
+			                         resolved_at, reply, resolved_on_time, satisfaction, closed_at, created_by, i)
+			), need as (
+			  select year, count(*)::int as k from r where number is null group by year
+			), next as (
+			  insert into appeal_number (community_id, year, last_number)
+			  select :c, year, k from need
+			  on conflict (community_id, year) do update set last_number = appeal_number.last_number + excluded.last_number
+			  returning year, last_number
+			), a as (
 			  insert into appeal (community_id, id, number, state, channel, category_code, person_id, person_name,
 			                      person_groups, caller_name, caller_phone, title, description, place_id, area_id,
 			                      grid_id, people_count, escalated, confidential, flags, repeat_of, department_code,
 			                      assignee_id, version, received_at, due_at, warn_at, resolved_at, reply,
 			                      resolved_on_time, satisfaction, closed_at, created_by)
 			  overriding system value
-			  values (:c, coalesce(cast(:id as bigint), nextval(pg_get_serial_sequence('appeal', 'id'))),
-			          coalesce(cast(:number as text), %s),
-			          :state, :channel, :category, :person, :personName, :groups, :callerName,
-			          :callerPhone, :title, :description, :place, :area, :grid, :peopleCount, :escalated,
-			          :confidential, :flags, :repeatOf, :department, :assignee, :version, :receivedAt, :dueAt,
-			          :warnAt, :resolvedAt, :reply, :onTime, :satisfaction, :closedAt, :createdBy)
+			  select :c, r.id,
+			         coalesce(r.number, r.year || '-' || lpad((next.last_number - need.k + r.nth)::text,
+			                                                  greatest(6, length((next.last_number - need.k + r.nth)::text)), '0')),
+			         r.state, r.channel, r.category_code, r.person_id, r.person_name, cast(r.person_groups as text[]),
+			         r.caller_name, r.caller_phone, r.title, r.description, r.place_id, r.area_id, r.grid_id,
+			         r.people_count, r.escalated, r.confidential, cast(r.flags as text[]), r.repeat_of,
+			         r.department_code, r.assignee_id, r.version, r.received_at, r.due_at, r.warn_at, r.resolved_at,
+			         r.reply, r.resolved_on_time, r.satisfaction, r.closed_at, r.created_by
+			  from r left join (next join need using (year)) on r.number is null and next.year = r.year
+			  order by r.i
 			  returning id, number
 			), steps as (
 			  insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
-			  select :c, a.id, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
-			  from a, %s
+			  select :c, s.appeal_id, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
+			  from %s
 			  order by s.n
-			  returning id, at
+			  returning id, appeal_id, at
 			)
-			select a.id, a.number, steps.id as step_id, steps.at from a, steps order by steps.id
-			""".formatted(FORMATTED_NUMBER, STEPS);
+			select a.id, a.number, steps.id as step_id, steps.at,
+			       set_config('synchronous_commit', 'off', true) as without_flush_wait
+			from steps join a on a.id = steps.appeal_id order by steps.id
+			"""
+		.formatted(STEPS);
 
 	/**
 	 * Later steps of an appeal, in one statement, answered in their order.
@@ -129,7 +158,7 @@ class Appeals {
 	private static final String APPEND = """
 			with steps as (
 			  insert into appeal_timeline (community_id, appeal_id, actor, action, from_state, to_state, note, detail)
-			  select :c, :appeal, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
+			  select :c, s.appeal_id, s.actor, s.action, s.from_state, s.to_state, s.note, cast(s.detail as jsonb)
 			  from %s
 			  order by s.n
 			  returning id, at
@@ -138,59 +167,128 @@ class Appeals {
 			""".formatted(STEPS);
 
 	/**
-	 * Takes the id of an appeal that {@link #insert(CommunityId, long, NewRow)} will
-	 * write, so that whatever needs the id can be written before the number is taken.
+	 * Takes the ids of appeals that {@link #insert} will write, so that whatever needs an
+	 * id can be written before the numbers are taken.
 	 */
-	long newId() {
-		// the same statement lets the transaction commit without waiting for the disk
-		long id = this.jdbc.sql(
-				"select nextval(pg_get_serial_sequence('appeal', 'id')), set_config('synchronous_commit', 'off', true)")
-			.query((rs, row) -> rs.getLong(1))
-			.single();
-		awaitFlushAfterCommit();
-		return id;
+	List<Long> newIds(int count) {
+		return this.jdbc.sql("select nextval(pg_get_serial_sequence('appeal', 'id')) from generate_series(1, :count)")
+			.param("count", count)
+			.query(Long.class)
+			.list();
 	}
 
 	/**
-	 * Writes an appeal from a past ledger and its co-signers, with the number the ledger
-	 * gives or, without one, the next number of the year of its receipt in the same
-	 * statement, with its first timeline entries.
-	 * @return the new appeal's id and number, and its timeline as written
-	 */
-	Inserted insert(CommunityId community, NewRow appeal, List<Entry> steps) {
-		return write(community, null, appeal, steps);
-	}
-
-	/**
-	 * Writes a new appeal under the id {@link #newId} gave, with the next business number
-	 * of the year of its receipt taken in the same statement. From here until the commit
-	 * every other intake of the community waits, so the caller should write only what
-	 * needs the number after it.
+	 * Writes new appeals of one community, each under the id {@link #newIds} gave, with
+	 * the number it brings or, without one, the next business number of the year of its
+	 * receipt, and their first timeline entries, all in one statement; then their
+	 * co-signers. From here until the commit every other intake of the community waits
+	 * for the numbers, so the caller should write only what needs a number after this.
+	 * <p>
+	 * An appeal is written once, numbered: one written first and numbered after would be
+	 * written twice, each time into every one of the appeal table's indexes, since the
+	 * number is one of the indexed columns.
 	 * <p>
 	 * The lock is not held while the commit waits for the disk: were it, intake could go
-	 * no faster than one disk flush per appeal (3 to 7 ms on the project's machine). The
-	 * transaction commits without waiting for its flush and, before anyone is answered,
-	 * waits for a flush in a second, tiny commit on the same connection. PostgreSQL
-	 * flushes its log in order, so that flush covers this commit; and a crash before it
-	 * loses only the newest numbers, all of them unanswered, never one in the middle.
-	 * <p>
-	 * The appeal is written once, numbered: an appeal written first and numbered after
-	 * would be written twice, each time into every one of the appeal table's indexes,
-	 * since the number is one of the indexed columns.
-	 * @param appeal a new appeal without a number
-	 * @param steps its first timeline entries, written in the same statement
-	 * @return the new appeal's id and number, and its timeline as written
+	 * no faster than one disk flush per transaction. The transaction commits without
+	 * waiting for its flush and, before anyone is answered, waits for a flush in a
+	 * second, tiny commit on the same connection. PostgreSQL flushes its log in order, so
+	 * that flush covers this commit; and a crash before it loses only the newest numbers,
+	 * all of them unanswered, never one in the middle.
+	 * @return each appeal's id and number, and its timeline as written, in the order
+	 * given
 	 */
-	Inserted insert(CommunityId community, long id, NewRow appeal, List<Entry> steps) {
-		return write(community, id, appeal, steps);
-	}
-
-	private void commitWithoutFlushWait() {
-		this.jdbc.sql("set local synchronous_commit = off").update();
+	List<Inserted> insert(CommunityId community, List<Insert> appeals) {
 		awaitFlushAfterCommit();
+		List<NewRow> rows = appeals.stream().map(Insert::row).toList();
+		List<Entry> steps = new ArrayList<>();
+		List<Long> stepAppeals = new ArrayList<>();
+		for (Insert appeal : appeals) {
+			steps.addAll(appeal.steps());
+			appeal.steps().forEach((step) -> stepAppeals.add(appeal.id()));
+		}
+		JdbcClient.StatementSpec statement = this.jdbc.sql(INSERT)
+			.param("c", community.value())
+			.param("ids", appeals.stream().map(Insert::id).toArray(Long[]::new))
+			.param("numbers", column(rows, NewRow::number))
+			.param("years",
+					rows.stream()
+						.map((row) -> row.receivedAt().atZone(AppealRow.SHANGHAI).getYear())
+						.toArray(Integer[]::new))
+			.param("states", column(rows, (row) -> row.state().name()))
+			.param("channels", column(rows, (row) -> row.channel().name()))
+			.param("categories", column(rows, NewRow::categoryCode))
+			.param("persons",
+					rows.stream().map((row) -> (row.person() != null) ? row.person().id() : null).toArray(Long[]::new))
+			.param("personNames", column(rows, (row) -> (row.person() != null) ? row.person().name() : null))
+			.param("groups",
+					column(rows,
+							(row) -> arrayLiteral((row.person() != null)
+									? row.person().groups().stream().map(Person.GroupRef::code).toList() : List.of())))
+			.param("callerNames", column(rows, NewRow::callerName))
+			.param("callerPhones", column(rows, NewRow::callerPhone))
+			.param("titles", column(rows, NewRow::title))
+			.param("descriptions", column(rows, NewRow::description))
+			.param("places", rows.stream().map(NewRow::placeId).toArray(Long[]::new))
+			.param("areas", rows.stream().map(NewRow::areaId).toArray(Long[]::new))
+			.param("grids", rows.stream().map(NewRow::gridId).toArray(Long[]::new))
+			.param("peopleCounts", rows.stream().map(NewRow::peopleCount).toArray(Integer[]::new))
+			.param("escalated",
+					rows.stream().map((row) -> row.flags().contains(AppealFlag.ESCALATED)).toArray(Boolean[]::new))
+			.param("confidential",
+					rows.stream().map((row) -> row.flags().contains(AppealFlag.CONFIDENTIAL)).toArray(Boolean[]::new))
+			.param("flags", column(rows, (row) -> arrayLiteral(row.flags().stream().map(Enum::name).sorted().toList())))
+			.param("repeatOfs", rows.stream().map(NewRow::repeatOf).toArray(Long[]::new))
+			.param("departments", column(rows, NewRow::departmentCode))
+			.param("assignees", rows.stream().map(NewRow::assigneeId).toArray(Long[]::new))
+			.param("versions", rows.stream().map(NewRow::version).toArray(Long[]::new))
+			.param("receivedAts", column(rows, (row) -> row.receivedAt().toString()))
+			.param("dueAts", column(rows, (row) -> row.clocks().dueAt().toString()))
+			.param("warnAts", column(rows, (row) -> row.clocks().warnAt().toString()))
+			.param("resolvedAts", column(rows, (row) -> instant(row.resolvedAt())))
+			.param("replies", column(rows, NewRow::reply))
+			.param("onTimes", rows.stream().map(NewRow::resolvedOnTime).toArray(Boolean[]::new))
+			.param("satisfactions",
+					column(rows, (row) -> (row.satisfaction() != null) ? row.satisfaction().name() : null))
+			.param("closedAts", column(rows, (row) -> instant(row.closedAt())))
+			.param("createdBys", column(rows, NewRow::createdBy));
+		List<TimelineRow> written = bindSteps(statement, steps, stepAppeals)
+			.query((rs, n) -> new TimelineRow(rs.getLong("id"), rs.getString("number"),
+					written(steps.get(n), rs.getLong("step_id"), rs.getTimestamp("at").toInstant())))
+			.list();
+		Map<Long, String> numbers = new HashMap<>();
+		Map<Long, List<AppealView.TimelineEntry>> timelines = new HashMap<>();
+		for (TimelineRow row : written) {
+			numbers.put(row.id(), row.number());
+			timelines.computeIfAbsent(row.id(), (id) -> new ArrayList<>()).add(row.entry());
+		}
+		List<Long[]> coSigners = appeals.stream()
+			.flatMap(
+					(appeal) -> appeal.row().coSignerIds().stream().map((person) -> new Long[] { appeal.id(), person }))
+			.toList();
+		if (!coSigners.isEmpty()) {
+			this.jdbc.sql("""
+					insert into appeal_co_signer (community_id, appeal_id, person_id)
+					select :c, a, p from unnest(cast(:appeals as bigint[]), cast(:persons as bigint[])) as x(a, p)
+					""")
+				.param("c", community.value())
+				.param("appeals", coSigners.stream().map((pair) -> pair[0]).toArray(Long[]::new))
+				.param("persons", coSigners.stream().map((pair) -> pair[1]).toArray(Long[]::new))
+				.update();
+		}
+		return appeals.stream()
+			.map((appeal) -> new Inserted(appeal.id(), numbers.get(appeal.id()), timelines.get(appeal.id())))
+			.toList();
 	}
 
+	/**
+	 * Waits, once the current transaction has committed, for its commit to reach the
+	 * disk, once however many appeals it writes.
+	 */
 	private void awaitFlushAfterCommit() {
+		if (TransactionSynchronizationManager.hasResource(FLUSH_AFTER_COMMIT)) {
+			return;
+		}
+		TransactionSynchronizationManager.bindResource(FLUSH_AFTER_COMMIT, Boolean.TRUE);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
@@ -198,62 +296,12 @@ class Appeals {
 				awaitFlush();
 			}
 
-		});
-	}
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResource(FLUSH_AFTER_COMMIT);
+			}
 
-	private Inserted write(CommunityId community, @Nullable Long id, NewRow appeal, List<Entry> steps) {
-		if (id == null && appeal.number() == null) {
-			commitWithoutFlushWait();
-		}
-		Person person = appeal.person();
-		JdbcClient.StatementSpec statement = this.jdbc.sql(INSERT)
-			.param("c", community.value())
-			.param("id", id)
-			.param("number", appeal.number())
-			.param("year", appeal.receivedAt().atZone(AppealRow.SHANGHAI).getYear())
-			.param("state", appeal.state().name())
-			.param("channel", appeal.channel().name())
-			.param("category", appeal.categoryCode())
-			.param("person", (person != null) ? person.id() : null)
-			.param("personName", (person != null) ? person.name() : null)
-			.param("groups",
-					(person != null) ? person.groups().stream().map(Person.GroupRef::code).toArray(String[]::new)
-							: new String[0])
-			.param("callerName", appeal.callerName())
-			.param("callerPhone", appeal.callerPhone())
-			.param("title", appeal.title())
-			.param("description", appeal.description())
-			.param("place", appeal.placeId())
-			.param("area", appeal.areaId())
-			.param("grid", appeal.gridId())
-			.param("peopleCount", appeal.peopleCount())
-			.param("escalated", appeal.flags().contains(AppealFlag.ESCALATED))
-			.param("confidential", appeal.flags().contains(AppealFlag.CONFIDENTIAL))
-			.param("flags", appeal.flags().stream().map(Enum::name).sorted().toArray(String[]::new))
-			.param("repeatOf", appeal.repeatOf())
-			.param("department", appeal.departmentCode())
-			.param("assignee", appeal.assigneeId())
-			.param("version", appeal.version())
-			.param("receivedAt", Timestamp.from(appeal.receivedAt()))
-			.param("dueAt", Timestamp.from(appeal.clocks().dueAt()))
-			.param("warnAt", Timestamp.from(appeal.clocks().warnAt()))
-			.params(outcome(appeal.resolvedAt(), appeal.reply(), appeal.resolvedOnTime(), appeal.satisfaction(),
-					appeal.closedAt()))
-			.param("createdBy", appeal.createdBy());
-		List<TimelineRow> written = bindSteps(statement, steps)
-			.query((rs, n) -> new TimelineRow(rs.getLong("id"), rs.getString("number"),
-					written(steps.get(n), rs.getLong("step_id"), rs.getTimestamp("at").toInstant())))
-			.list();
-		Inserted inserted = new Inserted(written.get(0).id(), written.get(0).number(),
-				written.stream().map(TimelineRow::entry).toList());
-		for (Long coSigner : appeal.coSignerIds()) {
-			this.jdbc.sql("insert into appeal_co_signer (community_id, appeal_id, person_id) values (:c, :a, :p)")
-				.param("c", community.value())
-				.param("a", inserted.id())
-				.param("p", coSigner)
-				.update();
-		}
-		return inserted;
+		});
 	}
 
 	/**
@@ -329,16 +377,20 @@ class Appeals {
 		if (steps.isEmpty()) {
 			return List.of();
 		}
-		return bindSteps(this.jdbc.sql(APPEND).param("c", community.value()).param("appeal", appealId), steps)
+		return bindSteps(this.jdbc.sql(APPEND).param("c", community.value()), steps,
+				Collections.nCopies(steps.size(), appealId))
 			.query((rs, n) -> written(steps.get(n), rs.getLong("id"), rs.getTimestamp("at").toInstant()))
 			.list();
 	}
 
 	/**
-	 * Binds the steps that {@link #STEPS} reads.
+	 * Binds the steps that {@link #STEPS} reads, each of the appeal at the same place in
+	 * {@code appealIds}.
 	 */
-	private JdbcClient.StatementSpec bindSteps(JdbcClient.StatementSpec statement, List<Entry> steps) {
-		return statement.param("actors", steps.stream().map(Entry::actor).toArray(String[]::new))
+	private JdbcClient.StatementSpec bindSteps(JdbcClient.StatementSpec statement, List<Entry> steps,
+			List<Long> appealIds) {
+		return statement.param("stepAppeals", appealIds.toArray(Long[]::new))
+			.param("actors", steps.stream().map(Entry::actor).toArray(String[]::new))
 			.param("actions", steps.stream().map((entry) -> entry.step().action()).toArray(String[]::new))
 			.param("froms",
 					steps.stream()
@@ -393,10 +445,38 @@ class Appeals {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
+	private static @Nullable String instant(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+	/**
+	 * One text column of the rows, as the array that {@link #INSERT} unnests.
+	 */
+	private static String[] column(List<NewRow> rows, Function<NewRow, @Nullable String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
+	}
+
+	/**
+	 * Codes as a PostgreSQL array literal, each quoted, for one row's array column of
+	 * {@link #INSERT}: an array of arrays cannot be bound when rows differ in length.
+	 */
+	private static String arrayLiteral(List<String> codes) {
+		return codes.stream()
+			.map((code) -> '"' + code.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
 	/**
 	 * A new appeal's id and business number, and its first timeline entries.
 	 */
 	record Inserted(long id, String number, List<AppealView.TimelineEntry> timeline) {
+	}
+
+	/**
+	 * A new appeal to write: its id from {@link #newIds}, its row and its first timeline
+	 * entries.
+	 */
+	record Insert(long id, NewRow row, List<Entry> steps) {
 	}
 
 	/**

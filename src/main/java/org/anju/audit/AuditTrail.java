@@ -20,6 +20,17 @@ public interface AuditTrail {
 	void record(CommunityId community, String action, String subjectType, Object subjectId, Map<String, ?> detail);
 
 	/**
+	 * Records a change as {@link #record} does, but writes the row just before the
+	 * caller's transaction commits, in one statement with the transaction's other rows
+	 * recorded so: for a writer of many changes in one transaction, such as appeal
+	 * intake, that does not read its rows back. Who and from where are taken now.
+	 * @throws org.springframework.transaction.IllegalTransactionStateException outside a
+	 * transaction
+	 */
+	void recordBeforeCommit(CommunityId community, String action, String subjectType, Object subjectId,
+			Map<String, ?> detail);
+
+	/**
 	 * Records an event that must stay even when the request around it fails: a denied
 	 * access, a failed login. It commits on its own.
 	 */

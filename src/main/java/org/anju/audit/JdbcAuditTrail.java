@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.anju.platform.BeforeCommit;
 import org.anju.shared.BadParameter;
 import org.anju.shared.CommunityId;
 import org.anju.shared.InvalidInput;
@@ -24,8 +25,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The audit trail on PostgreSQL: rows are inserted unsealed in the caller's transaction;
- * the {@link AuditChainer} seals them shortly after commit.
+ * The audit trail on PostgreSQL: rows are inserted unsealed in the caller's transaction,
+ * together as it commits; the {@link AuditChainer} seals them shortly after commit.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -39,6 +40,12 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final AuditChainer chainer;
 
+	/**
+	 * The rows of {@link #recordBeforeCommit}, written together as their transaction
+	 * commits.
+	 */
+	private final BeforeCommit<Row> rows = new BeforeCommit<>(this::insert);
+
 	JdbcAuditTrail(JdbcClient jdbc, ObjectMapper json, AuditChainer chainer) {
 		this.jdbc = jdbc;
 		this.json = json;
@@ -49,34 +56,59 @@ class JdbcAuditTrail implements AuditTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(CommunityId community, String action, String subjectType, Object subjectId,
 			Map<String, ?> detail) {
-		insert(community, currentActor(), action, subjectType, subjectId, detail);
+		insert(List.of(row(community, currentActor(), action, subjectType, subjectId, detail)));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordBeforeCommit(CommunityId community, String action, String subjectType, Object subjectId,
+			Map<String, ?> detail) {
+		this.rows.add(row(community, currentActor(), action, subjectType, subjectId, detail));
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordAlone(CommunityId community, String actor, String action, String subjectType, Object subjectId,
 			Map<String, ?> detail) {
-		insert(community, actor, action, subjectType, subjectId, detail);
+		insert(List.of(row(community, actor, action, subjectType, subjectId, detail)));
 	}
 
 	/**
-	 * A resident's username is their mobile: it is masked here, as the actor and as the
-	 * subject of a failed login, so that no caller has to remember to.
+	 * A row as it is written, with who and from where taken now, from the request this
+	 * thread serves. A resident's username is their mobile: it is masked here, as the
+	 * actor and as the subject of a failed login, so that no caller has to remember to.
 	 */
-	private void insert(CommunityId community, String actor, String action, String subjectType, Object subjectId,
+	private Row row(CommunityId community, String actor, String action, String subjectType, Object subjectId,
 			Map<String, ?> detail) {
+		return new Row(community.value(), Phone.maskIfMobile(actor), currentAddress(), action, subjectType,
+				Phone.maskIfMobile(String.valueOf(subjectId)), this.json.writeValueAsString(detail));
+	}
+
+	/**
+	 * Writes rows in one statement, in their order.
+	 */
+	private void insert(List<Row> rows) {
 		this.jdbc.sql("""
 				insert into audit_event (community_id, actor, actor_ip, action, subject_type, subject_id, detail)
-				values (:community, :actor, :ip, :action, :subjectType, :subjectId, cast(:detail as jsonb))
+				select c, actor, ip, action, subject_type, subject_id, cast(detail as jsonb)
+				from unnest(cast(:communities as bigint[]), cast(:actors as text[]), cast(:ips as text[]),
+				            cast(:actions as text[]), cast(:subjectTypes as text[]), cast(:subjectIds as text[]),
+				            cast(:details as text[]))
+				  with ordinality as r(c, actor, ip, action, subject_type, subject_id, detail, n)
+				order by n
 				""")
-			.param("community", community.value())
-			.param("actor", Phone.maskIfMobile(actor))
-			.param("ip", currentAddress())
-			.param("action", action)
-			.param("subjectType", subjectType)
-			.param("subjectId", Phone.maskIfMobile(String.valueOf(subjectId)))
-			.param("detail", this.json.writeValueAsString(detail))
+			.param("communities", rows.stream().map(Row::community).toArray(Long[]::new))
+			.param("actors", rows.stream().map(Row::actor).toArray(String[]::new))
+			.param("ips", rows.stream().map(Row::ip).toArray(String[]::new))
+			.param("actions", rows.stream().map(Row::action).toArray(String[]::new))
+			.param("subjectTypes", rows.stream().map(Row::subjectType).toArray(String[]::new))
+			.param("subjectIds", rows.stream().map(Row::subjectId).toArray(String[]::new))
+			.param("details", rows.stream().map(Row::detail).toArray(String[]::new))
 			.update();
+	}
+
+	private record Row(long community, String actor, @Nullable String ip, String action, String subjectType,
+			String subjectId, String detail) {
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -18,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.anju.shared.Fingerprint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.anju.platform.ProblemWriter;
 
 import org.springframework.dao.DataAccessException;
@@ -36,8 +39,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the same key and body gets the first answer again; the same key with another body is
  * refused (422); a key whose first request is still running answers 409. Failed requests
  * keep nothing, so they can be retried.
+ * <p>
+ * A request to one of the {@code sharedPaths} runs without a transaction of its own: its
+ * handler writes in a transaction shared with other requests, which claims the key,
+ * records the answer and commits them with the change (see {@link IdempotencyClaims}).
+ * Its answer is sent once that transaction committed; if it rolled back, the request runs
+ * again, at most {@value #RUNS} times in all.
  */
 class IdempotentCreates extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotentCreates.class);
 
 	static final String HEADER = "Idempotency-Key";
 
@@ -47,12 +58,18 @@ class IdempotentCreates extends OncePerRequestFilter {
 
 	private final TransactionTemplate transaction;
 
+	private static final int RUNS = 3;
+
 	private final ProblemWriter problems;
 
-	IdempotentCreates(JdbcClient jdbc, TransactionTemplate transaction, ProblemWriter problems) {
+	private final Set<String> sharedPaths;
+
+	IdempotentCreates(JdbcClient jdbc, TransactionTemplate transaction, ProblemWriter problems,
+			Set<String> sharedPaths) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.problems = problems;
+		this.sharedPaths = sharedPaths;
 	}
 
 	@Override
@@ -83,23 +100,86 @@ class IdempotentCreates extends OncePerRequestFilter {
 		// No look-up first: the claim finds a key used before as surely, and a new key,
 		// the common case, costs one statement fewer.
 		ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
+		if (this.sharedPaths.contains(request.getRequestURI())) {
+			shared(user, key, hash, request, cachedRequest, response, cachedResponse, chain);
+			return;
+		}
 		try {
 			this.transaction
 				.executeWithoutResult((status) -> run(user, key, hash, cachedRequest, cachedResponse, chain, status));
 		}
 		catch (InFlight ex) {
-			// used before, or still in flight
-			Optional<Stored> finished = find(user, key);
-			if (finished.isPresent()) {
-				replay(finished.get(), hash, request, response);
-			}
-			else {
-				this.problems.write(request, response, HttpStatus.CONFLICT, "idempotency-in-flight",
-						"idempotency.inFlight", Map.of());
-			}
+			taken(user, key, hash, request, response);
 			return;
 		}
 		cachedResponse.copyBodyToResponse();
+	}
+
+	/**
+	 * Answers a request whose key was used before, or is still in flight.
+	 */
+	private void taken(CurrentUser user, String key, String hash, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Optional<Stored> finished = find(user, key);
+		if (finished.isPresent()) {
+			replay(finished.get(), hash, request, response);
+		}
+		else {
+			this.problems.write(request, response, HttpStatus.CONFLICT, "idempotency-in-flight", "idempotency.inFlight",
+					Map.of());
+		}
+	}
+
+	/**
+	 * Runs a request whose handler writes in a shared transaction, and sends its answer
+	 * once that transaction committed.
+	 */
+	private void shared(CurrentUser user, String key, String hash, HttpServletRequest request,
+			HttpServletRequest cachedRequest, HttpServletResponse response,
+			ContentCachingResponseWrapper cachedResponse, FilterChain chain) throws IOException, ServletException {
+		IdempotencyClaim claim = new IdempotencyClaim(user.communityId(), user.username(), key, hash);
+		request.setAttribute(IdempotencyClaims.ATTRIBUTE, claim);
+		for (int run = 1;; run++) {
+			claim.reset();
+			if (run > 1) {
+				cachedResponse.resetBuffer();
+			}
+			try {
+				chain.doFilter(cachedRequest, cachedResponse);
+			}
+			catch (IOException | ServletException | RuntimeException | Error ex) {
+				// the shared transaction, if it wrote the change, rolls back
+				claim.answer().complete(new IdempotencyClaim.Answer(500, null, null, null, new byte[0]));
+				throw ex;
+			}
+			if (claim.state() == IdempotencyClaim.State.TAKEN) {
+				taken(user, key, hash, request, response);
+				return;
+			}
+			if (claim.state() == IdempotencyClaim.State.WRITTEN) {
+				claim.answer()
+					.complete(new IdempotencyClaim.Answer(cachedResponse.getStatus(), cachedResponse.getContentType(),
+							cachedResponse.getHeader("Location"), cachedResponse.getHeader("ETag"),
+							cachedResponse.getContentAsByteArray()));
+				if (!claim.committed().join()) {
+					if (run < RUNS) {
+						// rolled back, as a whole with other requests' changes: it runs
+						// again
+						continue;
+					}
+					if (cachedResponse.getStatus() < 400) {
+						// the answer speaks of a change that was not kept
+						log.error("POST {} rolled back after writing, {} times", request.getRequestURI(), RUNS);
+						response.reset();
+						this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+								"problem.databaseUnavailable", Map.of());
+						return;
+					}
+				}
+			}
+			cachedResponse.copyBodyToResponse();
+			return;
+		}
 	}
 
 	private void run(CurrentUser user, String key, String hash, HttpServletRequest request,

@@ -2,6 +2,7 @@ package org.anju.identity;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import org.anju.audit.AuditTrail;
@@ -123,7 +124,9 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new AccountGate(problems, twoFactor), BearerTokenFilter.class)
-			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems), AccountGate.class)
+			// appeal intake writes many requests' appeals in one transaction
+			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems, Set.of("/api/v1/appeals")),
+					AccountGate.class)
 			// the end of a stream (server-sent events) is an async dispatch of a request
 			// that
 			// was authorised when it began; the token is not looked up again for it

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.anju.appeals.AppealChanged;
 import org.anju.appeals.AppealSubmitted;
+import org.anju.platform.BeforeCommit;
 import org.anju.platform.SingleFlight;
 import org.anju.shared.CommunityId;
 
@@ -25,10 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the day's bucket rows are written once per batch instead of once per appeal; a
  * sweep every few seconds takes what another node or a crash left.
  * <p>
- * A mark is taken with {@code FOR UPDATE SKIP LOCKED}, and marking an appeal that is
- * already marked locks that mark until the change commits: so a refresh never takes a
- * mark whose change it cannot see yet, and a change that commits after its appeal's facts
- * were read is marked again.
+ * A mark is taken with {@code FOR UPDATE SKIP LOCKED}, and a transaction writes its marks
+ * together just before it commits, locked until the commit: a refresh that runs while a
+ * change is open may take an older mark and read the appeal's facts without the change,
+ * but the change's own mark is taken only once it committed, so the next refresh counts
+ * it.
  */
 @Component
 class AppealRollupQueue {
@@ -42,6 +44,8 @@ class AppealRollupQueue {
 	private final TransactionTemplate transaction;
 
 	private final SingleFlight refresher;
+
+	private final BeforeCommit<Mark> marks = new BeforeCommit<>(this::write);
 
 	AppealRollupQueue(AppealRollup rollup, JdbcClient jdbc, TransactionTemplate transaction,
 			TaskExecutor applicationTaskExecutor, @Value("${anju.reporting.refresh-gather:PT0.2S}") Duration gather) {
@@ -63,15 +67,32 @@ class AppealRollupQueue {
 	}
 
 	/**
-	 * Marks the appeal in the caller's transaction, and wakes the refresher once it
-	 * commits.
+	 * Marks the appeal in the caller's transaction, with the transaction's other marks as
+	 * it commits.
 	 */
 	private void mark(CommunityId community, long appealId) {
+		this.marks.add(new Mark(community.value(), appealId));
+	}
+
+	/**
+	 * Writes marks in one statement, each once and in the order of their keys, so that
+	 * two transactions marking the same appeals cannot wait for each other; and wakes the
+	 * refresher once they commit.
+	 */
+	private void write(List<Mark> marks) {
 		this.jdbc.sql("""
-				insert into report_appeal_dirty (community_id, appeal_id) values (:c, :id)
+				insert into report_appeal_dirty (community_id, appeal_id)
+				select distinct c, a from unnest(cast(:communities as bigint[]), cast(:appeals as bigint[])) as m(c, a)
+				order by c, a
 				on conflict (community_id, appeal_id) do update set marked_at = excluded.marked_at
-				""").param("c", community.value()).param("id", appealId).update();
+				""")
+			.param("communities", marks.stream().map(Mark::community).toArray(Long[]::new))
+			.param("appeals", marks.stream().map(Mark::appealId).toArray(Long[]::new))
+			.update();
 		this.refresher.wakeAfterCommit();
+	}
+
+	private record Mark(long community, long appealId) {
 	}
 
 	@Scheduled(fixedDelayString = "${anju.reporting.sweep-interval:PT5S}", initialDelayString = "PT5S")

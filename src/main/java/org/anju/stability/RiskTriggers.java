@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.anju.appeals.AppealChanged;
 import org.anju.appeals.AppealSubmitted;
+import org.anju.platform.BeforeCommit;
 import org.anju.shared.CommunityId;
 
 import org.springframework.context.event.EventListener;
@@ -30,6 +31,8 @@ class RiskTriggers {
 	static final String APPEAL = "APPEAL:";
 
 	private final JdbcClient jdbc;
+
+	private final BeforeCommit<Mark> marks = new BeforeCommit<>(this::write);
 
 	RiskTriggers(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -78,14 +81,30 @@ class RiskTriggers {
 	 * marked subject of a community in one run.
 	 */
 	private void recompute(CommunityId community, List<String> touched) {
-		// A subject marked already is locked until the caller commits, so the tick,
-		// which takes marks with SKIP LOCKED, cannot take it and read the subject
-		// before this change is visible (and then drop the mark).
+		touched.forEach((subject) -> this.marks.add(new Mark(community.value(), subject)));
+	}
+
+	/**
+	 * Writes a transaction's marks as it commits, in one statement, each once and in the
+	 * order of their keys, so that two transactions marking the same subjects cannot wait
+	 * for each other. A tick that runs while the change is open may take an older mark of
+	 * the subject and score it without the change; the mark written here, locked until
+	 * the commit and taken by a tick only after it, has the next tick score it with the
+	 * change.
+	 */
+	private void write(List<Mark> marks) {
 		this.jdbc.sql("""
 				insert into risk_dirty (community_id, subject)
-				select :c, s from unnest(cast(:subjects as text[])) s
+				select distinct c, s from unnest(cast(:communities as bigint[]), cast(:subjects as text[])) as m(c, s)
+				order by c, s
 				on conflict (community_id, subject) do update set marked_at = excluded.marked_at
-				""").param("c", community.value()).param("subjects", touched.toArray(String[]::new)).update();
+				""")
+			.param("communities", marks.stream().map(Mark::community).toArray(Long[]::new))
+			.param("subjects", marks.stream().map(Mark::subject).toArray(String[]::new))
+			.update();
+	}
+
+	private record Mark(long community, String subject) {
 	}
 
 }

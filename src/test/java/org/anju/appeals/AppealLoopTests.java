@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anju.AnjuSpringTest;
@@ -337,6 +338,94 @@ class AppealLoopTests {
 		}
 
 		assertThat(numbers).hasSize(16).allSatisfy((number) -> assertThat(number).matches("\\d{4}-\\d{6,}"));
+	}
+
+	/**
+	 * Intakes at once are written many to a transaction: each keeps its own number, with
+	 * none skipped, its own answer under its key, and its own audit row naming who took
+	 * it in and from where.
+	 */
+	@Test
+	void intakesAtOnceShareTransactionsYetEachKeepsItsNumberAnswerAndAuditRow() throws Exception {
+		AppealCategory category = this.fixtures().category("PROPERTY");
+		List<String> keys = new ArrayList<>();
+		List<String> bodies = new ArrayList<>();
+		List<Callable<MockHttpServletResponse>> intakes = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			String body = this.callers
+				.body(Map.of("caller", Map.of("name", "王建国", "phone", "1390000" + (1000 + i)), "categoryCode",
+						category.code(), "channel", "PHONE", "title", "来电反映 " + i, "description", "居民来电反映的问题"));
+			String key = "shared-" + i + "-" + System.nanoTime();
+			keys.add(key);
+			bodies.add(body);
+			intakes.add(() -> submitWithKey(body, key));
+		}
+		List<MockHttpServletResponse> answers = all(intakes);
+		List<Long> ids = new ArrayList<>();
+		List<Integer> numbers = new ArrayList<>();
+		for (int i = 0; i < answers.size(); i++) {
+			MockHttpServletResponse answer = answers.get(i);
+			assertThat(answer.getStatus()).as(content(answer)).isEqualTo(201);
+			JsonNode appeal = this.json.readTree(content(answer));
+			assertThat(appeal.get("title").asString()).isEqualTo("来电反映 " + i);
+			ids.add(appeal.get("id").asLong());
+			numbers.add(Integer.parseInt(appeal.get("number").asString().substring(5)));
+			MockHttpServletResponse replay = submitWithKey(bodies.get(i), keys.get(i));
+			assertThat(content(replay)).isEqualTo(content(answer));
+			assertThat(replay.getHeader("Idempotent-Replayed")).isEqualTo("true");
+		}
+
+		int first = numbers.stream().min(Integer::compare).orElseThrow();
+		assertThat(numbers).as("no number skipped")
+			.containsExactlyInAnyOrderElementsOf(IntStream.range(first, first + 32).boxed().toList());
+		long transactions = this.jdbc.sql("select count(distinct xmin::text) from appeal where id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Long.class)
+			.single();
+		assertThat(transactions).as("32 intakes from 8 threads at once").isLessThan(32);
+		List<String> audited = this.jdbc.sql("""
+				select actor || ' ' || coalesce(actor_ip, '-') from audit_event
+				where community_id = 1 and action = 'APPEAL_RECEIVED' and subject_id = any(:ids)
+				""").param("ids", ids.stream().map(String::valueOf).toArray(String[]::new)).query(String.class).list();
+		assertThat(audited).hasSize(32).containsOnly("admin 127.0.0.1");
+	}
+
+	/**
+	 * A key used twice among intakes written together: its later requests get the first
+	 * one's answer or are told it is still running, and the others are written as if
+	 * alone.
+	 */
+	@Test
+	void aKeyUsedAgainAmongSharedIntakesHoldsUpOnlyItsOwnRequests() throws Exception {
+		AppealCategory category = this.fixtures().category("PROPERTY");
+		String again = "again-" + System.nanoTime();
+		String body = this.callers.body(caller(category));
+		List<Callable<MockHttpServletResponse>> intakes = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			String key = (i % 4 == 0) ? again : "once-" + i + "-" + System.nanoTime();
+			intakes.add(() -> submitWithKey(body, key));
+		}
+		Set<String> answeredAgain = new HashSet<>();
+		List<MockHttpServletResponse> answers = all(intakes);
+		for (int i = 0; i < answers.size(); i++) {
+			MockHttpServletResponse answer = answers.get(i);
+			if (i % 4 == 0) {
+				assertThat(answer.getStatus()).as(content(answer)).isIn(201, 409);
+				if (answer.getStatus() == 201) {
+					answeredAgain.add(content(answer));
+				}
+			}
+			else {
+				assertThat(answer.getStatus()).as(content(answer)).isEqualTo(201);
+			}
+		}
+
+		assertThat(answeredAgain).as("every 201 under the key is the same answer").hasSize(1);
+		long appeals = this.jdbc.sql("select count(*) from appeal where community_id = 1 and category_code = :c")
+			.param("c", category.code())
+			.query(Long.class)
+			.single();
+		assertThat(appeals).isEqualTo(12 + 1);
 	}
 
 	@Test

@@ -157,6 +157,27 @@ class AuditModuleTests {
 		assertThat(this.audit.verify(this.community).intact()).isTrue();
 	}
 
+	/**
+	 * A writer of many changes in one transaction records their rows to be written
+	 * together as it commits: in the order recorded, not before the commit, and not at
+	 * all on a rollback.
+	 */
+	@Test
+	void rowsRecordedBeforeCommitAreWrittenInOrderAsTheTransactionCommitsAndNotOnARollback() {
+		this.transaction.executeWithoutResult((status) -> {
+			this.audit.recordBeforeCommit(this.community, "PLACE_CREATED", "PLACE", 7, Map.of("n", 7));
+			this.audit.recordBeforeCommit(this.community, "PLACE_RENAMED", "PLACE", 7, Map.of("n", 7));
+			assertThat(actions()).as("before the commit").isEmpty();
+		});
+		this.transaction.executeWithoutResult((status) -> {
+			this.audit.recordBeforeCommit(this.community, "PLACE_DELETED", "PLACE", 7, Map.of("n", 7));
+			status.setRollbackOnly();
+		});
+
+		assertThat(actions()).containsExactly("PLACE_CREATED", "PLACE_RENAMED");
+		assertThat(this.audit.verify(this.community).intact()).isTrue();
+	}
+
 	@Test
 	void theDatabaseRefusesToChangeTheContentOfARowNotYetSealed() {
 		this.transaction.executeWithoutResult((status) -> {

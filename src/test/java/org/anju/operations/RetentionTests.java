@@ -123,13 +123,21 @@ class RetentionTests {
 				update sms_outbox set created_at = now() - interval '2 years', state = 'SENT'
 				where community_id = 1 and related_type = 'APPEAL' and related_id like :r
 				""").param("r", related).update();
-		long queued = this.jdbc.sql("""
-				insert into sms_outbox (community_id, to_phone, template_code, body, state, created_at, related_type,
-					related_id)
-				select 1, to_phone, template_code, body, 'QUEUED', now() - interval '2 years', 'APPEAL', :id
-				from sms_outbox where community_id = 1 and related_type = 'APPEAL' and related_id like :r limit 1
-				returning id
-				""").param("id", appeal + "#queued").param("r", related).query(Long.class).single();
+		// waiting to be tried again, so that the dispatcher, woken by the intake, leaves
+		// it
+		long queued = this.jdbc
+			.sql("""
+					insert into sms_outbox (community_id, to_phone, template_code, body, state, created_at, next_attempt_at,
+						related_type, related_id)
+					select 1, to_phone, template_code, body, 'QUEUED', now() - interval '2 years', now() + interval '1 hour',
+						'APPEAL', :id
+					from sms_outbox where community_id = 1 and related_type = 'APPEAL' and related_id like :r limit 1
+					returning id
+					""")
+			.param("id", appeal + "#queued")
+			.param("r", related)
+			.query(Long.class)
+			.single();
 
 		this.retention.runAt(Instant.now());
 
