@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class IdempotencyClaim {
 
 	/**
-	 * How far a claim got in the request's latest run.
+	 * How far a claim got.
 	 */
 	enum State {
 
@@ -38,9 +38,9 @@ public final class IdempotencyClaim {
 
 	private volatile State state = State.NONE;
 
-	private volatile CompletableFuture<Answer> answer = new CompletableFuture<>();
+	private final CompletableFuture<Answer> answer = new CompletableFuture<>();
 
-	private volatile CompletableFuture<Boolean> committed = new CompletableFuture<>();
+	private final CompletableFuture<Boolean> committed = new CompletableFuture<>();
 
 	IdempotencyClaim(long community, String username, String key, String hash) {
 		this.community = community;
@@ -55,15 +55,6 @@ public final class IdempotencyClaim {
 
 	void state(State state) {
 		this.state = state;
-	}
-
-	/**
-	 * Starts a run of the request afresh.
-	 */
-	void reset() {
-		this.state = State.NONE;
-		this.answer = new CompletableFuture<>();
-		this.committed = new CompletableFuture<>();
 	}
 
 	CompletableFuture<Answer> answer() {

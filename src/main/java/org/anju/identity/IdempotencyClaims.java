@@ -125,8 +125,8 @@ public class IdempotencyClaims {
 	 * Waits for each request to answer and records the answers in the current
 	 * transaction.
 	 * @throws IllegalStateException when a request failed after its change was written,
-	 * or did not answer in time: the transaction must roll back, and the requests run
-	 * again
+	 * or did not answer in time: the transaction must roll back, and its requests are
+	 * answered 503, to be retried
 	 */
 	public void recordAnswers(List<IdempotencyClaim> claims) {
 		if (claims.isEmpty()) {

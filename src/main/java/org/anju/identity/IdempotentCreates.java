@@ -43,8 +43,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * A request to one of the {@code sharedPaths} runs without a transaction of its own: its
  * handler writes in a transaction shared with other requests, which claims the key,
  * records the answer and commits them with the change (see {@link IdempotencyClaims}).
- * Its answer is sent once that transaction committed; if it rolled back, the request runs
- * again, at most {@value #RUNS} times in all.
+ * Its answer is sent once that transaction committed; if it rolled back, 503.
  */
 class IdempotentCreates extends OncePerRequestFilter {
 
@@ -57,8 +56,6 @@ class IdempotentCreates extends OncePerRequestFilter {
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
-
-	private static final int RUNS = 3;
 
 	private final ProblemWriter problems;
 
@@ -132,54 +129,43 @@ class IdempotentCreates extends OncePerRequestFilter {
 
 	/**
 	 * Runs a request whose handler writes in a shared transaction, and sends its answer
-	 * once that transaction committed.
+	 * once that transaction committed. If it rolled back after the request answered
+	 * (another request of it failed after its write, or the commit failed), nothing of
+	 * the request was kept, the key included: it is answered 503, and a retry with the
+	 * same key writes it afresh.
 	 */
 	private void shared(CurrentUser user, String key, String hash, HttpServletRequest request,
 			HttpServletRequest cachedRequest, HttpServletResponse response,
 			ContentCachingResponseWrapper cachedResponse, FilterChain chain) throws IOException, ServletException {
 		IdempotencyClaim claim = new IdempotencyClaim(user.communityId(), user.username(), key, hash);
 		request.setAttribute(IdempotencyClaims.ATTRIBUTE, claim);
-		for (int run = 1;; run++) {
-			claim.reset();
-			if (run > 1) {
-				cachedResponse.resetBuffer();
-			}
-			try {
-				chain.doFilter(cachedRequest, cachedResponse);
-			}
-			catch (IOException | ServletException | RuntimeException | Error ex) {
-				// the shared transaction, if it wrote the change, rolls back
-				claim.answer().complete(new IdempotencyClaim.Answer(500, null, null, null, new byte[0]));
-				throw ex;
-			}
-			if (claim.state() == IdempotencyClaim.State.TAKEN) {
-				taken(user, key, hash, request, response);
-				return;
-			}
-			if (claim.state() == IdempotencyClaim.State.WRITTEN) {
-				claim.answer()
-					.complete(new IdempotencyClaim.Answer(cachedResponse.getStatus(), cachedResponse.getContentType(),
-							cachedResponse.getHeader("Location"), cachedResponse.getHeader("ETag"),
-							cachedResponse.getContentAsByteArray()));
-				if (!claim.committed().join()) {
-					if (run < RUNS) {
-						// rolled back, as a whole with other requests' changes: it runs
-						// again
-						continue;
-					}
-					if (cachedResponse.getStatus() < 400) {
-						// the answer speaks of a change that was not kept
-						log.error("POST {} rolled back after writing, {} times", request.getRequestURI(), RUNS);
-						response.reset();
-						this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-								"problem.databaseUnavailable", Map.of());
-						return;
-					}
-				}
-			}
-			cachedResponse.copyBodyToResponse();
+		try {
+			chain.doFilter(cachedRequest, cachedResponse);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			// the shared transaction, if it wrote the change, rolls back
+			claim.answer().complete(new IdempotencyClaim.Answer(500, null, null, null, new byte[0]));
+			throw ex;
+		}
+		if (claim.state() == IdempotencyClaim.State.TAKEN) {
+			taken(user, key, hash, request, response);
 			return;
 		}
+		if (claim.state() == IdempotencyClaim.State.WRITTEN) {
+			claim.answer()
+				.complete(new IdempotencyClaim.Answer(cachedResponse.getStatus(), cachedResponse.getContentType(),
+						cachedResponse.getHeader("Location"), cachedResponse.getHeader("ETag"),
+						cachedResponse.getContentAsByteArray()));
+			if (!claim.committed().join() && cachedResponse.getStatus() < 400) {
+				log.warn("POST {} was answered, but the transaction it shared rolled back: answered 503",
+						request.getRequestURI());
+				response.reset();
+				this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+						"problem.databaseUnavailable", Map.of());
+				return;
+			}
+		}
+		cachedResponse.copyBodyToResponse();
 	}
 
 	private void run(CurrentUser user, String key, String hash, HttpServletRequest request,

@@ -428,6 +428,60 @@ class AppealLoopTests {
 		assertThat(appeals).isEqualTo(12 + 1);
 	}
 
+	/**
+	 * The shared transaction of an intake with a key fails at its commit, after the
+	 * request had its answer ready: the request is not answered with an appeal that was
+	 * not kept but told to try again (503), and its retry with the key is written afresh.
+	 */
+	@Test
+	void anIntakeWhoseSharedTransactionFailsAtItsCommitIsAnswered503AndItsRetryIsKept() {
+		AppealCategory category = this.fixtures().category("PROPERTY");
+		String title = "fail-first-commit-" + System.nanoTime();
+		this.jdbc.sql("create sequence intake_commit_failures").update();
+		this.jdbc.sql("""
+				create function fail_first_intake_commit() returns trigger language plpgsql as $$
+				begin
+				  if new.title like 'fail-first-commit-%' and nextval('intake_commit_failures') = 1 then
+				    raise exception 'the first commit of this intake fails';
+				  end if;
+				  return null;
+				end $$
+				""").update();
+		this.jdbc.sql("""
+				create constraint trigger fail_first_intake_commit after insert on appeal
+				deferrable initially deferred for each row execute function fail_first_intake_commit()
+				""").update();
+		try {
+			String body = this.callers.body(Map.of("caller", Map.of("name", "王建国", "phone", "13900001111"),
+					"categoryCode", category.code(), "channel", "PHONE", "title", title, "description", "居民来电反映的问题"));
+			String key = "rerun-" + System.nanoTime();
+			MockHttpServletResponse failed = submitWithKey(body, key);
+			assertThat(failed.getStatus()).as(content(failed)).isEqualTo(503);
+			assertThat((String) JsonPath.read(content(failed), "$.type")).endsWith("database-unavailable");
+			assertThat(this.jdbc.sql("select count(*) from appeal where community_id = 1 and title = :t")
+				.param("t", title)
+				.query(Long.class)
+				.single()).as("nothing kept of the failed transaction").isZero();
+			MockHttpServletResponse answer = submitWithKey(body, key);
+
+			assertThat(answer.getStatus()).as(content(answer)).isEqualTo(201);
+			assertThat(this.jdbc.sql("select last_value from intake_commit_failures").query(Long.class).single())
+				.as("a first commit failed and a second one was tried")
+				.isEqualTo(2);
+			List<Long> kept = this.jdbc.sql("select id from appeal where community_id = 1 and title = :t")
+				.param("t", title)
+				.query(Long.class)
+				.list();
+			assertThat(kept).containsExactly(((Number) JsonPath.read(content(answer), "$.id")).longValue());
+			assertThat(content(submitWithKey(body, key))).isEqualTo(content(answer));
+		}
+		finally {
+			this.jdbc.sql("drop trigger fail_first_intake_commit on appeal").update();
+			this.jdbc.sql("drop function fail_first_intake_commit()").update();
+			this.jdbc.sql("drop sequence intake_commit_failures").update();
+		}
+	}
+
 	@Test
 	void fiftyIdenticalPostsAtOnceMakeOneAppeal() throws Exception {
 		AppealCategory category = this.fixtures().category("PROPERTY");
