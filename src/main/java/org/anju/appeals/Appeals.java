@@ -85,6 +85,18 @@ class Appeals {
 			  with ordinality as s(appeal_id, actor, action, from_state, to_state, note, detail, n)""";
 
 	/**
+	 * Moves the counters of the community's years by as many numbers as a CTE
+	 * {@code counts(year, n)} asks for, for a CTE of its own that answers
+	 * {@code (year, last_number)}: a year's numbers taken are {@code last_number - n + 1}
+	 * to {@code last_number}.
+	 */
+	static final String TAKE_NUMBERS = """
+			insert into appeal_number (community_id, year, last_number)
+			  select :c, year, n from counts
+			  on conflict (community_id, year) do update set last_number = appeal_number.last_number + excluded.last_number
+			  returning year, last_number""";
+
+	/**
 	 * New appeals of one community and their first timeline entries, in one statement. An
 	 * appeal without a number takes the next business number of the year of its receipt,
 	 * such as {@code 2026-000123}, in the order given: each year's counter moves once, by
@@ -114,13 +126,10 @@ class Appeals {
 			                         area_id, grid_id, people_count, escalated, confidential, flags, repeat_of,
 			                         department_code, assignee_id, version, received_at, due_at, warn_at,
 			                         resolved_at, reply, resolved_on_time, satisfaction, closed_at, created_by, i)
-			), need as (
-			  select year, count(*)::int as k from r where number is null group by year
+			), counts as (
+			  select year, count(*)::int as n from r where number is null group by year
 			), next as (
-			  insert into appeal_number (community_id, year, last_number)
-			  select :c, year, k from need
-			  on conflict (community_id, year) do update set last_number = appeal_number.last_number + excluded.last_number
-			  returning year, last_number
+			  %s
 			), a as (
 			  insert into appeal (community_id, id, number, state, channel, category_code, person_id, person_name,
 			                      person_groups, caller_name, caller_phone, title, description, place_id, area_id,
@@ -129,14 +138,14 @@ class Appeals {
 			                      resolved_on_time, satisfaction, closed_at, created_by)
 			  overriding system value
 			  select :c, r.id,
-			         coalesce(r.number, r.year || '-' || lpad((next.last_number - need.k + r.nth)::text,
-			                                                  greatest(6, length((next.last_number - need.k + r.nth)::text)), '0')),
+			         coalesce(r.number, r.year || '-' || lpad((next.last_number - counts.n + r.nth)::text,
+			                                                  greatest(6, length((next.last_number - counts.n + r.nth)::text)), '0')),
 			         r.state, r.channel, r.category_code, r.person_id, r.person_name, cast(r.person_groups as text[]),
 			         r.caller_name, r.caller_phone, r.title, r.description, r.place_id, r.area_id, r.grid_id,
 			         r.people_count, r.escalated, r.confidential, cast(r.flags as text[]), r.repeat_of,
 			         r.department_code, r.assignee_id, r.version, r.received_at, r.due_at, r.warn_at, r.resolved_at,
 			         r.reply, r.resolved_on_time, r.satisfaction, r.closed_at, r.created_by
-			  from r left join (next join need using (year)) on r.number is null and next.year = r.year
+			  from r left join (next join counts using (year)) on r.number is null and next.year = r.year
 			  order by r.i
 			  returning id, number
 			), steps as (
@@ -150,7 +159,7 @@ class Appeals {
 			       set_config('synchronous_commit', 'off', true) as without_flush_wait
 			from steps join a on a.id = steps.appeal_id order by steps.id
 			"""
-		.formatted(STEPS);
+		.formatted(TAKE_NUMBERS, STEPS);
 
 	/**
 	 * Later steps of an appeal, in one statement, answered in their order.

@@ -153,45 +153,43 @@ public class SampleAppeals {
 					with counts as (
 					  select year, count(*)::int as n from sample_appeal group by year
 					), taken as (
-					  insert into appeal_number (community_id, year, last_number)
-					  select :c, year, n from counts
-					  on conflict (community_id, year) do update set last_number = appeal_number.last_number + excluded.last_number
-					  returning year, last_number
-					), numbered as (
-					  select a.*, k.last_number - k.n + row_number() over (partition by a.year order by a.received_at, a.s) as seq,
-					         least(a.received_at + (a.due_at - a.received_at) * (0.2 + a.r_took), now()) as resolved_at
-					  from sample_appeal a join (select * from counts join taken using (year)) k using (year)
-					)
-					insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
-					                      person_groups, caller_name, caller_phone, title, description, place_id, area_id,
-					                      grid_id, people_count, escalated, confidential, flags, received_at, due_at, warn_at,
-					                      nearly_due_fired_at, overdue_fired_at, department_code, assignee_id, resolved_at,
-					                      reply, resolved_on_time, satisfaction, closed_at, created_by, version)
-					  select :c, year || '-' || lpad(seq::text, greatest(6, length(seq::text)), '0'), state, channel, code,
-					         person_id, person_name, person_groups, caller_name, caller_phone, title, description, place_id,
-					         area_id, grid_id, case when r_flag < 0.02 then 5 + (r_flag * 1000)::int % 20 else 1 end,
-					         channel = 'REFERRAL' or r_flag between 0.02 and 0.04, false,
-					         array_remove(array[
-					           case when r_flag < 0.02 then 'COLLECTIVE' end,
-					           case when channel = 'REFERRAL' or r_flag between 0.02 and 0.04 then 'ESCALATED' end,
-					           case when state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') and warn_at <= now()
-					                     and due_at > now() then 'NEARLY_DUE' end,
-					           case when state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') and due_at <= now() then 'OVERDUE' end,
-					           case when r_flag between 0.04 and 0.09 and person_id is not null then 'REPEAT' end], null),
-					         received_at, due_at, warn_at,
-					         case when warn_at <= now() then warn_at end, case when due_at <= now() then due_at end,
-					         department_code, assignee_id,
-					         case when state in ('RESOLVED', 'CLOSED') then resolved_at end,
-					         case when state in ('RESOLVED', 'CLOSED') then '已核实处理，情况已向居民说明。' end,
-					         case when state in ('RESOLVED', 'CLOSED') then resolved_at <= due_at end,
-					         case when state = 'CLOSED' then
-					           case when r_rating < 0.55 then 'VERY_SATISFIED' when r_rating < 0.85 then 'SATISFIED'
-					                when r_rating < 0.96 then 'BASICALLY_SATISFIED' else 'DISSATISFIED' end end,
-					         case when state = 'CLOSED' then least(resolved_at + interval '2 days', now()) end,
-					         :actor, case state when 'RECEIVED' then 0 when 'ASSIGNED' then 1 when 'IN_PROGRESS' then 2
-					                            when 'RESOLVED' then 3 else 5 end
-					  from numbered
-					""")
+					""" + Appeals.TAKE_NUMBERS
+					+ """
+							), numbered as (
+							  select a.*, k.last_number - k.n + row_number() over (partition by a.year order by a.received_at, a.s) as seq,
+							         least(a.received_at + (a.due_at - a.received_at) * (0.2 + a.r_took), now()) as resolved_at
+							  from sample_appeal a join (select * from counts join taken using (year)) k using (year)
+							)
+							insert into appeal (community_id, number, state, channel, category_code, person_id, person_name,
+							                      person_groups, caller_name, caller_phone, title, description, place_id, area_id,
+							                      grid_id, people_count, escalated, confidential, flags, received_at, due_at, warn_at,
+							                      nearly_due_fired_at, overdue_fired_at, department_code, assignee_id, resolved_at,
+							                      reply, resolved_on_time, satisfaction, closed_at, created_by, version)
+							  select :c, year || '-' || lpad(seq::text, greatest(6, length(seq::text)), '0'), state, channel, code,
+							         person_id, person_name, person_groups, caller_name, caller_phone, title, description, place_id,
+							         area_id, grid_id, case when r_flag < 0.02 then 5 + (r_flag * 1000)::int % 20 else 1 end,
+							         channel = 'REFERRAL' or r_flag between 0.02 and 0.04, false,
+							         array_remove(array[
+							           case when r_flag < 0.02 then 'COLLECTIVE' end,
+							           case when channel = 'REFERRAL' or r_flag between 0.02 and 0.04 then 'ESCALATED' end,
+							           case when state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') and warn_at <= now()
+							                     and due_at > now() then 'NEARLY_DUE' end,
+							           case when state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') and due_at <= now() then 'OVERDUE' end,
+							           case when r_flag between 0.04 and 0.09 and person_id is not null then 'REPEAT' end], null),
+							         received_at, due_at, warn_at,
+							         case when warn_at <= now() then warn_at end, case when due_at <= now() then due_at end,
+							         department_code, assignee_id,
+							         case when state in ('RESOLVED', 'CLOSED') then resolved_at end,
+							         case when state in ('RESOLVED', 'CLOSED') then '已核实处理，情况已向居民说明。' end,
+							         case when state in ('RESOLVED', 'CLOSED') then resolved_at <= due_at end,
+							         case when state = 'CLOSED' then
+							           case when r_rating < 0.55 then 'VERY_SATISFIED' when r_rating < 0.85 then 'SATISFIED'
+							                when r_rating < 0.96 then 'BASICALLY_SATISFIED' else 'DISSATISFIED' end end,
+							         case when state = 'CLOSED' then least(resolved_at + interval '2 days', now()) end,
+							         :actor, case state when 'RECEIVED' then 0 when 'ASSIGNED' then 1 when 'IN_PROGRESS' then 2
+							                            when 'RESOLVED' then 3 else 5 end
+							  from numbered
+							""")
 			.param("c", c)
 			.param("actor", ACTOR)
 			.update();

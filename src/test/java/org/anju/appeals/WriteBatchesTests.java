@@ -1,5 +1,6 @@
 package org.anju.appeals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +47,7 @@ class WriteBatchesTests {
 	void itemsHandedInWhileATransactionIsWrittenShareTheNext() throws Exception {
 		CountDownLatch queued = new CountDownLatch(1);
 		Writer writer = new Writer((items) -> {
-			await(queued);
+			waitFor(queued);
 			return items.stream().map((item) -> item * 10).toList();
 		});
 		WriteBatches<Integer, Integer> batches = start(writer);
@@ -70,7 +72,7 @@ class WriteBatchesTests {
 	void aBadItemFailsOnlyItsOwnCaller() throws Exception {
 		CountDownLatch queued = new CountDownLatch(1);
 		Writer writer = new Writer((items) -> {
-			await(queued);
+			waitFor(queued);
 			if (items.contains(3)) {
 				throw new IllegalArgumentException("3 is bad");
 			}
@@ -125,7 +127,7 @@ class WriteBatchesTests {
 
 			@Override
 			public void beforeCommit(List<Integer> items) {
-				await(answered);
+				waitFor(answered);
 			}
 
 			@Override
@@ -139,10 +141,7 @@ class WriteBatchesTests {
 		assertThat(batches.write(7)).isEqualTo(7);
 		assertThat(this.transactions.commits.get()).as("not committed before the caller answers").isZero();
 		answered.countDown();
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (writer.completions.isEmpty() && System.nanoTime() < until) {
-			Thread.onSpinWait();
-		}
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !writer.completions.isEmpty());
 		assertThat(writer.completions).containsExactly(true);
 		assertThat(this.transactions.commits.get()).isEqualTo(1);
 	}
@@ -164,14 +163,8 @@ class WriteBatchesTests {
 		return batches;
 	}
 
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static void waitFor(CountDownLatch latch) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> latch.getCount() == 0);
 	}
 
 	/**
