@@ -8,10 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An appeal was taken in, with the warning signs it already carries. It is published in
- * the intake's transaction just before the appeal's row is written, so that what
- * listeners write in that transaction is written before the appeal takes its number and
- * every other intake waits for it: a listener that runs in the transaction may mark the
- * appeal but must not read it; one that runs after the commit finds it.
+ * the intake's transaction before the appeal's row is written, and that transaction may
+ * write the appeals of other requests too: a listener that runs in the transaction may
+ * mark the appeal but must not read it; one that runs after the commit finds it.
  *
  * @param routing the assignment that intake's routing made in the same transaction, or
  * {@literal null} when the appeal waits in the dispatch queue; no separate
