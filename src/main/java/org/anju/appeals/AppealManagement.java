@@ -324,6 +324,14 @@ public class AppealManagement {
 	private record Draft(CommunityId community, String actor, OnBehalf onBehalf, Intake valid, Set<AppealFlag> flags,
 			int peopleCount, @Nullable Long repeatOf, Route route, Appeal.Clocks clocks, @Nullable Phone receiptTo,
 			List<Long> coSigners, @Nullable IdempotencyClaim claim) {
+
+		/**
+		 * The new appeal's version: routing's assignment at intake is its first step.
+		 */
+		long version() {
+			return this.route.dispatch() ? 0 : 1;
+		}
+
 	}
 
 	/**
@@ -401,7 +409,7 @@ public class AppealManagement {
 			if (!draft.route().dispatch()) {
 				appeal.assign(draft.route().departmentCode(), draft.route().assigneeUserId(), null);
 				routing = new AppealChanged(community, id, "assign", appeal.state(), appeal.departmentCode(),
-						appeal.assigneeId(), 1);
+						appeal.assigneeId(), draft.version());
 			}
 			routed.add(appeal);
 			AppealSubmitted submitted = new AppealSubmitted(community, id,
@@ -414,18 +422,16 @@ public class AppealManagement {
 							Map.of("channel", valid.channel().name(), "categoryCode", valid.category().code(), "flags",
 									draft.flags().stream().map(Enum::name).sorted().toList()))));
 			appeal.steps().forEach((step) -> steps.add(new Appeals.Entry("routing", step)));
-			inserts.add(new Appeals.Insert(id,
-					new Appeals.NewRow(null, appeal.state(), valid.channel(), valid.category().code(), valid.person(),
-							valid.callerName(), valid.callerPhone(), draft.coSigners(), valid.title(),
-							valid.description(), valid.placeId(), valid.areaId(), valid.gridId(), draft.peopleCount(),
-							draft.flags(), draft.repeatOf(), appeal.departmentCode(), appeal.assigneeId(),
-							(routing != null) ? 1 : 0, valid.receivedAt(), draft.clocks(), null, null, null, null, null,
-							draft.actor()),
+			inserts.add(new Appeals.Insert(id, new Appeals.NewRow(null, appeal.state(), valid.channel(),
+					valid.category().code(), valid.person(), valid.callerName(), valid.callerPhone(), draft.coSigners(),
+					valid.title(), valid.description(), valid.placeId(), valid.areaId(), valid.gridId(),
+					draft.peopleCount(), draft.flags(), draft.repeatOf(), appeal.departmentCode(), appeal.assigneeId(),
+					draft.version(), valid.receivedAt(), draft.clocks(), null, null, null, null, null, draft.actor()),
 					steps));
 		}
-		// The receipts' limits are applied before the numbers, each number's turn taken
-		// in
-		// the numbers' order, so that two writers cannot wait for each other's turns.
+		// The receipts' limits are applied before the numbers, the phones' turns taken in
+		// the order of the phones, so that two writers cannot wait for each other's
+		// turns.
 		Map<Integer, TextMessages.Outgoing> receipts = new HashMap<>();
 		IntStream.range(0, drafts.size())
 			.filter((i) -> drafts.get(i).receiptTo() != null)
@@ -458,7 +464,7 @@ public class AppealManagement {
 					draft.flags().contains(AppealFlag.CONFIDENTIAL), draft.flags(), draft.repeatOf(),
 					appeal.departmentCode(), appeal.assigneeId(), valid.receivedAt(), draft.clocks().dueAt(),
 					draft.clocks().warnAt(), null, null, null, null, null, null, null, null, null, 0, draft.actor(),
-					(draft.route().dispatch()) ? 0 : 1);
+					draft.version());
 			taken.add(new Taken(row, written.timeline()));
 		}
 		return taken;

@@ -1,5 +1,6 @@
 package org.anju.identity;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,13 @@ public final class IdempotencyClaim {
 		this.username = username;
 		this.key = key;
 		this.hash = hash;
+	}
+
+	/**
+	 * What makes the key one: its community, its user and the key itself.
+	 */
+	List<Object> id() {
+		return List.of(this.community, this.username, this.key);
 	}
 
 	State state() {

@@ -2,10 +2,8 @@ package org.anju.identity;
 
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -63,18 +61,15 @@ public class IdempotencyClaims {
 			return;
 		}
 		claims.forEach((claim) -> claim.state(IdempotencyClaim.State.NONE));
-		if (claims.stream()
-			.map((claim) -> List.of(claim.community, claim.username, claim.key))
-			.distinct()
-			.count() < claims.size()) {
+		if (claims.stream().map(IdempotencyClaim::id).distinct().count() < claims.size()) {
 			// one key twice: which request is first is settled by writing each alone
 			throw new KeyTaken();
 		}
-		Set<IdempotencyClaim> claimed = new HashSet<>();
+		List<List<Object>> rows;
 		try {
 			// The wait's limit is set for the claim and lifted by it in the same
 			// statement, so that the rest of the transaction is not held to it.
-			List<List<Object>> rows = this.jdbc.sql("""
+			rows = this.jdbc.sql("""
 					with brief as (select set_config('lock_timeout', '200ms', true))
 					insert into idempotency_record (community_id, username, idempotency_key, request_hash, status, body)
 					select c, u, k, h, 0, '' from brief,
@@ -90,12 +85,10 @@ public class IdempotencyClaims {
 				.param("hashes", claims.stream().map((claim) -> claim.hash).toArray(String[]::new))
 				.query((rs, n) -> List.<Object>of(rs.getLong(1), rs.getString(2), rs.getString(3)))
 				.list();
-			claims.stream()
-				.filter((claim) -> rows.contains(List.of(claim.community, claim.username, claim.key)))
-				.forEach(claimed::add);
 		}
 		catch (DataAccessResourceFailureException ex) {
-			// the database is away, not the key taken
+			// the database is away, not the key taken: answered 503
+			// (platform.DatabaseOutage)
 			throw ex;
 		}
 		catch (DataAccessException ex) {
@@ -105,10 +98,9 @@ public class IdempotencyClaims {
 			}
 			throw new KeyTaken();
 		}
-		if (claimed.size() < claims.size()) {
-			claims.stream()
-				.filter((claim) -> !claimed.contains(claim))
-				.forEach((claim) -> claim.state(IdempotencyClaim.State.TAKEN));
+		List<IdempotencyClaim> taken = claims.stream().filter((claim) -> !rows.contains(claim.id())).toList();
+		if (!taken.isEmpty()) {
+			taken.forEach((claim) -> claim.state(IdempotencyClaim.State.TAKEN));
 			throw new KeyTaken();
 		}
 	}
@@ -148,6 +140,14 @@ public class IdempotencyClaims {
 		if (answers.stream().anyMatch((answer) -> answer.status() >= 400)) {
 			throw new IllegalStateException("a request failed after its change was written");
 		}
+		record(claims, answers);
+	}
+
+	/**
+	 * Records the answers of claimed keys, each at the same place in {@code answers}, in
+	 * one statement in the current transaction.
+	 */
+	void record(List<IdempotencyClaim> claims, List<IdempotencyClaim.Answer> answers) {
 		this.jdbc.sql("""
 				update idempotency_record r
 				set status = a.status, content_type = a.content_type, location = a.location, etag = a.etag,

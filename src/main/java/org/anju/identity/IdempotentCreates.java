@@ -23,8 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.anju.platform.ProblemWriter;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,15 +53,18 @@ class IdempotentCreates extends OncePerRequestFilter {
 
 	private final JdbcClient jdbc;
 
+	private final IdempotencyClaims claims;
+
 	private final TransactionTemplate transaction;
 
 	private final ProblemWriter problems;
 
 	private final Set<String> sharedPaths;
 
-	IdempotentCreates(JdbcClient jdbc, TransactionTemplate transaction, ProblemWriter problems,
-			Set<String> sharedPaths) {
+	IdempotentCreates(JdbcClient jdbc, IdempotencyClaims claims, TransactionTemplate transaction,
+			ProblemWriter problems, Set<String> sharedPaths) {
 		this.jdbc = jdbc;
+		this.claims = claims;
 		this.transaction = transaction;
 		this.problems = problems;
 		this.sharedPaths = sharedPaths;
@@ -105,7 +106,7 @@ class IdempotentCreates extends OncePerRequestFilter {
 			this.transaction
 				.executeWithoutResult((status) -> run(user, key, hash, cachedRequest, cachedResponse, chain, status));
 		}
-		catch (InFlight ex) {
+		catch (IdempotencyClaims.KeyTaken ex) {
 			taken(user, key, hash, request, response);
 			return;
 		}
@@ -152,10 +153,7 @@ class IdempotentCreates extends OncePerRequestFilter {
 			return;
 		}
 		if (claim.state() == IdempotencyClaim.State.WRITTEN) {
-			claim.answer()
-				.complete(new IdempotencyClaim.Answer(cachedResponse.getStatus(), cachedResponse.getContentType(),
-						cachedResponse.getHeader("Location"), cachedResponse.getHeader("ETag"),
-						cachedResponse.getContentAsByteArray()));
+			claim.answer().complete(answer(cachedResponse));
 			if (!claim.committed().join() && cachedResponse.getStatus() < 400) {
 				log.warn("POST {} was answered, but the transaction it shared rolled back: answered 503",
 						request.getRequestURI());
@@ -170,38 +168,9 @@ class IdempotentCreates extends OncePerRequestFilter {
 
 	private void run(CurrentUser user, String key, String hash, HttpServletRequest request,
 			ContentCachingResponseWrapper response, FilterChain chain, TransactionStatus status) {
-		try {
-			// A key whose first request is still running is waited for only briefly; the
-			// wait's limit is set for the claim and lifted by it in the same statement,
-			// so
-			// that the rest of the request is not held to it. A claim that finds the key
-			// taken returns nothing, and its transaction is rolled back.
-			boolean claimed = this.jdbc.sql("""
-					with brief as (select set_config('lock_timeout', '200ms', true))
-					insert into idempotency_record (community_id, username, idempotency_key, request_hash, status, body)
-					select :c, :u, :k, :h, 0, '' from brief
-					on conflict do nothing
-					returning set_config('lock_timeout', '0', true)
-					""")
-				.param("c", user.communityId())
-				.param("u", user.username())
-				.param("k", key)
-				.param("h", hash)
-				.query(String.class)
-				.optional()
-				.isPresent();
-			if (!claimed) {
-				throw new InFlight();
-			}
-		}
-		catch (DataAccessResourceFailureException ex) {
-			// the database is away, not the key taken: answered 503
-			// (platform.DatabaseOutage)
-			throw ex;
-		}
-		catch (DataAccessException ex) {
-			throw new InFlight();
-		}
+		// A claim that finds the key taken throws, and its transaction is rolled back.
+		IdempotencyClaim claim = new IdempotencyClaim(user.communityId(), user.username(), key, hash);
+		this.claims.claim(List.of(claim));
 		try {
 			chain.doFilter(request, response);
 		}
@@ -212,20 +181,15 @@ class IdempotentCreates extends OncePerRequestFilter {
 			status.setRollbackOnly();
 			return;
 		}
-		this.jdbc.sql("""
-				update idempotency_record set status = :status, content_type = :type, location = :location,
-				       etag = :etag, body = :body
-				where community_id = :c and username = :u and idempotency_key = :k
-				""")
-			.param("status", response.getStatus())
-			.param("type", response.getContentType())
-			.param("location", response.getHeader("Location"))
-			.param("etag", response.getHeader("ETag"))
-			.param("body", response.getContentAsByteArray())
-			.param("c", user.communityId())
-			.param("u", user.username())
-			.param("k", key)
-			.update();
+		this.claims.record(List.of(claim), List.of(answer(response)));
+	}
+
+	/**
+	 * The answer a request gave, to record under its key.
+	 */
+	private static IdempotencyClaim.Answer answer(ContentCachingResponseWrapper response) {
+		return new IdempotencyClaim.Answer(response.getStatus(), response.getContentType(),
+				response.getHeader("Location"), response.getHeader("ETag"), response.getContentAsByteArray());
 	}
 
 	private Optional<Stored> find(CurrentUser user, String key) {
@@ -265,10 +229,6 @@ class IdempotentCreates extends OncePerRequestFilter {
 
 	private record Stored(String requestHash, int status, String contentType, String location, String etag,
 			byte[] body) {
-	}
-
-	private static final class InFlight extends RuntimeException {
-
 	}
 
 	/**

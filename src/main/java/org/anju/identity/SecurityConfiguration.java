@@ -115,8 +115,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems, AuditTrail audit,
-			PasswordLogin login, JdbcClient jdbc, TransactionTemplate transaction, TwoFactor twoFactor)
-			throws Exception {
+			PasswordLogin login, JdbcClient jdbc, IdempotencyClaims claims, TransactionTemplate transaction,
+			TwoFactor twoFactor) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationProvider(login)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -125,7 +125,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new AccountGate(problems, twoFactor), BearerTokenFilter.class)
 			// appeal intake writes many requests' appeals in one transaction
-			.addFilterAfter(new IdempotentCreates(jdbc, transaction, problems, Set.of("/api/v1/appeals")),
+			.addFilterAfter(new IdempotentCreates(jdbc, claims, transaction, problems, Set.of("/api/v1/appeals")),
 					AccountGate.class)
 			// the end of a stream (server-sent events) is an async dispatch of a request
 			// that
